@@ -1,0 +1,1081 @@
+/* eslint-disable */
+// Generated from schemas/**/*.schema.json by `npm run gen -- --write`. Do not edit.
+export const SCHEMAS: Readonly<Record<string, object>> = {
+  "manifest.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "manifest.schema.json",
+    "title": "AdapterManifest",
+    "description": "What an adapter is and can do, returned by `initialize`. Compatible with the original Rocky manifest: every original field is required, the Rocky additions are optional.",
+    "type": "object",
+    "required": [
+      "name",
+      "version",
+      "sdk_version",
+      "dialect",
+      "capabilities",
+      "auth_methods",
+      "config_schema"
+    ],
+    "properties": {
+      "name": {
+        "type": "string",
+        "pattern": "^[a-zA-Z0-9_-]+$",
+        "description": "Adapter name; should match the `rocky-<name>` executable suffix"
+      },
+      "version": {
+        "type": "string",
+        "minLength": 1,
+        "description": "The adapter's own version (semver)"
+      },
+      "sdk_version": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Version of the SDK or protocol library the adapter was built with"
+      },
+      "dialect": {
+        "type": "string",
+        "minLength": 1,
+        "description": "SQL dialect name: duckdb, databricks, snowflake, or the adapter's own"
+      },
+      "capabilities": {
+        "$ref": "#/$defs/Capabilities"
+      },
+      "auth_methods": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "config_schema": {
+        "type": "object",
+        "description": "JSON Schema (draft 2020-12 or 07) for the adapter's config; the host validates the config against it before `initialize`"
+      },
+      "roles": {
+        "type": "array",
+        "items": {
+          "enum": [
+            "source",
+            "warehouse"
+          ]
+        },
+        "description": "Roles the adapter can serve; defaults to those implied by the capabilities"
+      }
+    },
+    "additionalProperties": true,
+    "$defs": {
+      "Capabilities": {
+        "title": "Capabilities",
+        "type": "object",
+        "required": [
+          "warehouse",
+          "discovery",
+          "governance",
+          "batch_checks",
+          "create_catalog",
+          "create_schema",
+          "merge",
+          "tablesample"
+        ],
+        "properties": {
+          "warehouse": {
+            "type": "boolean",
+            "description": "execute_statement, execute_query, describe_table, table_exists"
+          },
+          "discovery": {
+            "type": "boolean",
+            "description": "discovery/list"
+          },
+          "governance": {
+            "type": "boolean",
+            "description": "governance/set_tags, governance/get_grants"
+          },
+          "batch_checks": {
+            "type": "boolean",
+            "description": "checks/row_counts, checks/freshness"
+          },
+          "create_catalog": {
+            "type": "boolean",
+            "description": "catalog/create"
+          },
+          "create_schema": {
+            "type": "boolean",
+            "description": "schema/create"
+          },
+          "merge": {
+            "type": "boolean",
+            "description": "The warehouse executes MERGE INTO"
+          },
+          "tablesample": {
+            "type": "boolean",
+            "description": "The warehouse executes TABLESAMPLE"
+          },
+          "file_load": {
+            "type": "boolean",
+            "default": false,
+            "description": "CSV/Parquet/JSONL loading"
+          },
+          "dialect": {
+            "type": "boolean",
+            "default": false,
+            "description": "dialect/format_table_ref, dialect/watermark_where, dialect/row_hash answered by the adapter instead of the host's built-in dialect"
+          },
+          "query_paging": {
+            "type": "boolean",
+            "default": false,
+            "description": "query/open, query/fetch, query/close for results too large for one message"
+          },
+          "cancellation": {
+            "type": "boolean",
+            "default": false,
+            "description": "$/cancelRequest stops the request it names"
+          }
+        },
+        "additionalProperties": {
+          "type": "boolean"
+        }
+      }
+    }
+  },
+  "messages.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "messages.schema.json",
+    "title": "RockyProtocolMessages",
+    "description": "Params and results of every method of the Rocky adapter protocol. Wire: JSON-RPC 2.0, one JSON object per line",
+    "$defs": {
+      "SqlParam": {
+        "type": [
+          "string",
+          "number",
+          "boolean",
+          "null"
+        ],
+        "title": "SqlParam",
+        "description": "A positional parameter bound to a `?` placeholder in the statement"
+      },
+      "TableRef": {
+        "type": "object",
+        "properties": {
+          "catalog": {
+            "type": "string"
+          },
+          "schema": {
+            "type": "string",
+            "minLength": 1
+          },
+          "table": {
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "catalog",
+          "schema",
+          "table"
+        ],
+        "additionalProperties": false,
+        "title": "TableRef",
+        "description": "A fully qualified table; `catalog` may be empty where the warehouse has no catalogs"
+      },
+      "ColumnInfo": {
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "data_type": {
+            "type": "string"
+          },
+          "nullable": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "name",
+          "data_type",
+          "nullable"
+        ],
+        "additionalProperties": true,
+        "title": "ColumnInfo"
+      },
+      "ProtocolVersionRange": {
+        "type": "object",
+        "properties": {
+          "min": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "max": {
+            "type": "integer",
+            "minimum": 1
+          }
+        },
+        "required": [
+          "min",
+          "max"
+        ],
+        "additionalProperties": false,
+        "title": "ProtocolVersionRange",
+        "description": "An inclusive range of protocol versions"
+      },
+      "ClientInfo": {
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "name",
+          "version"
+        ],
+        "additionalProperties": false,
+        "title": "ClientInfo"
+      },
+      "InitializeParams": {
+        "type": "object",
+        "properties": {
+          "config": {
+            "type": "object"
+          },
+          "protocol_versions": {
+            "$ref": "#/$defs/ProtocolVersionRange"
+          },
+          "client": {
+            "$ref": "#/$defs/ClientInfo"
+          }
+        },
+        "required": [
+          "config"
+        ],
+        "additionalProperties": true,
+        "title": "InitializeParams",
+        "description": "Sent first. `config` is the adapter's own section of rocky.toml, already validated against the manifest's `config_schema`. `protocol_versions` is the range the host speaks; an adapter written for the original protocol ignores it"
+      },
+      "InitializeResult": {
+        "type": "object",
+        "properties": {
+          "manifest": {
+            "$ref": "manifest.schema.json"
+          },
+          "protocol_version": {
+            "type": "integer",
+            "minimum": 1
+          }
+        },
+        "required": [
+          "manifest"
+        ],
+        "additionalProperties": true,
+        "title": "InitializeResult",
+        "description": "The adapter's manifest and the protocol version it picked from the offered range. Without `protocol_version` the adapter speaks the original protocol (version 1)"
+      },
+      "ProtocolMismatchData": {
+        "type": "object",
+        "properties": {
+          "supported": {
+            "$ref": "#/$defs/ProtocolVersionRange"
+          },
+          "offered": {
+            "$ref": "#/$defs/ProtocolVersionRange"
+          }
+        },
+        "required": [
+          "supported"
+        ],
+        "additionalProperties": true,
+        "title": "ProtocolMismatchData",
+        "description": "`error.data` of a ProtocolVersionMismatch error"
+      },
+      "EmptyParams": {
+        "type": "object",
+        "title": "EmptyParams",
+        "description": "Params of a method that takes none"
+      },
+      "EmptyResult": {
+        "type": "object",
+        "title": "EmptyResult",
+        "description": "Result of a method that returns nothing of note"
+      },
+      "AnyResult": {
+        "title": "AnyResult",
+        "description": "Result whose content the host ignores"
+      },
+      "ExecuteStatementParams": {
+        "type": "object",
+        "properties": {
+          "sql": {
+            "type": "string",
+            "minLength": 1
+          },
+          "params": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/SqlParam"
+            }
+          }
+        },
+        "required": [
+          "sql"
+        ],
+        "additionalProperties": false,
+        "title": "ExecuteStatementParams",
+        "description": "Run DDL or DML"
+      },
+      "ExecuteStatementResult": {
+        "type": "object",
+        "properties": {
+          "rows_affected": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          }
+        },
+        "required": [],
+        "additionalProperties": true,
+        "title": "ExecuteStatementResult"
+      },
+      "ExecuteQueryParams": {
+        "type": "object",
+        "properties": {
+          "sql": {
+            "type": "string",
+            "minLength": 1
+          },
+          "params": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/SqlParam"
+            }
+          }
+        },
+        "required": [
+          "sql"
+        ],
+        "additionalProperties": false,
+        "title": "ExecuteQueryParams",
+        "description": "Run a query and return the whole result in one message. For large results use query/open"
+      },
+      "ExecuteQueryResult": {
+        "type": "object",
+        "properties": {
+          "columns": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "column_types": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "rows": {
+            "type": "array",
+            "items": {
+              "type": "array"
+            }
+          }
+        },
+        "required": [
+          "columns",
+          "rows"
+        ],
+        "additionalProperties": true,
+        "title": "ExecuteQueryResult",
+        "description": "Rows are arrays aligned with `columns`. Values are JSON: numbers beyond 2^53, decimals, dates and timestamps travel as strings"
+      },
+      "QueryOpenParams": {
+        "type": "object",
+        "properties": {
+          "sql": {
+            "type": "string",
+            "minLength": 1
+          },
+          "params": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/SqlParam"
+            }
+          },
+          "batch_rows": {
+            "type": "integer",
+            "minimum": 1
+          }
+        },
+        "required": [
+          "sql"
+        ],
+        "additionalProperties": false,
+        "title": "QueryOpenParams",
+        "description": "Start a query whose rows are fetched in batches"
+      },
+      "QueryOpenResult": {
+        "type": "object",
+        "properties": {
+          "cursor": {
+            "type": "string",
+            "minLength": 1
+          },
+          "columns": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "column_types": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        },
+        "required": [
+          "cursor",
+          "columns"
+        ],
+        "additionalProperties": true,
+        "title": "QueryOpenResult"
+      },
+      "QueryFetchParams": {
+        "type": "object",
+        "properties": {
+          "cursor": {
+            "type": "string",
+            "minLength": 1
+          },
+          "max_rows": {
+            "type": "integer",
+            "minimum": 1
+          }
+        },
+        "required": [
+          "cursor"
+        ],
+        "additionalProperties": false,
+        "title": "QueryFetchParams"
+      },
+      "QueryFetchResult": {
+        "type": "object",
+        "properties": {
+          "rows": {
+            "type": "array",
+            "items": {
+              "type": "array"
+            }
+          },
+          "done": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "rows",
+          "done"
+        ],
+        "additionalProperties": true,
+        "title": "QueryFetchResult",
+        "description": "The next batch; `done` is true on the last one, after which the cursor is closed"
+      },
+      "QueryCloseParams": {
+        "type": "object",
+        "properties": {
+          "cursor": {
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "cursor"
+        ],
+        "additionalProperties": false,
+        "title": "QueryCloseParams"
+      },
+      "DescribeTableResult": {
+        "type": "object",
+        "properties": {
+          "columns": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/ColumnInfo"
+            }
+          }
+        },
+        "required": [
+          "columns"
+        ],
+        "additionalProperties": true,
+        "title": "DescribeTableResult"
+      },
+      "TableExistsResult": {
+        "type": "object",
+        "properties": {
+          "exists": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "exists"
+        ],
+        "additionalProperties": true,
+        "title": "TableExistsResult"
+      },
+      "DiscoveryListParams": {
+        "type": "object",
+        "properties": {
+          "catalog": {
+            "type": "string"
+          },
+          "schema_prefix": {
+            "type": "string"
+          }
+        },
+        "required": [],
+        "additionalProperties": false,
+        "title": "DiscoveryListParams",
+        "description": "List what landed: schemas and their tables, optionally narrowed"
+      },
+      "DiscoveredTable": {
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "row_count": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "last_modified": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required": [
+          "name"
+        ],
+        "additionalProperties": true,
+        "title": "DiscoveredTable"
+      },
+      "DiscoveredSchema": {
+        "type": "object",
+        "properties": {
+          "catalog": {
+            "type": "string"
+          },
+          "schema": {
+            "type": "string",
+            "minLength": 1
+          },
+          "tables": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/DiscoveredTable"
+            }
+          },
+          "metadata": {
+            "type": "object"
+          }
+        },
+        "required": [
+          "catalog",
+          "schema",
+          "tables"
+        ],
+        "additionalProperties": true,
+        "title": "DiscoveredSchema"
+      },
+      "DiscoveryListResult": {
+        "type": "object",
+        "properties": {
+          "schemas": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/DiscoveredSchema"
+            }
+          }
+        },
+        "required": [
+          "schemas"
+        ],
+        "additionalProperties": true,
+        "title": "DiscoveryListResult"
+      },
+      "CatalogCreateParams": {
+        "type": "object",
+        "properties": {
+          "catalog": {
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "catalog"
+        ],
+        "additionalProperties": false,
+        "title": "CatalogCreateParams"
+      },
+      "SchemaCreateParams": {
+        "type": "object",
+        "properties": {
+          "catalog": {
+            "type": "string"
+          },
+          "schema": {
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "catalog",
+          "schema"
+        ],
+        "additionalProperties": false,
+        "title": "SchemaCreateParams"
+      },
+      "GovernanceTarget": {
+        "type": "object",
+        "properties": {
+          "catalog": {
+            "type": "string"
+          },
+          "schema": {
+            "type": "string"
+          },
+          "table": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "catalog"
+        ],
+        "additionalProperties": false,
+        "title": "GovernanceTarget"
+      },
+      "GovernanceSetTagsParams": {
+        "type": "object",
+        "properties": {
+          "target": {
+            "$ref": "#/$defs/GovernanceTarget"
+          },
+          "tags": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          }
+        },
+        "required": [
+          "target",
+          "tags"
+        ],
+        "additionalProperties": false,
+        "title": "GovernanceSetTagsParams"
+      },
+      "GovernanceGetGrantsParams": {
+        "type": "object",
+        "properties": {
+          "target": {
+            "$ref": "#/$defs/GovernanceTarget"
+          }
+        },
+        "required": [
+          "target"
+        ],
+        "additionalProperties": false,
+        "title": "GovernanceGetGrantsParams"
+      },
+      "Grant": {
+        "type": "object",
+        "properties": {
+          "principal": {
+            "type": "string",
+            "minLength": 1
+          },
+          "privilege": {
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "principal",
+          "privilege"
+        ],
+        "additionalProperties": true,
+        "title": "Grant"
+      },
+      "GovernanceGetGrantsResult": {
+        "type": "object",
+        "properties": {
+          "grants": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/Grant"
+            }
+          }
+        },
+        "required": [
+          "grants"
+        ],
+        "additionalProperties": true,
+        "title": "GovernanceGetGrantsResult"
+      },
+      "ChecksRowCountsParams": {
+        "type": "object",
+        "properties": {
+          "tables": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/TableRef"
+            }
+          }
+        },
+        "required": [
+          "tables"
+        ],
+        "additionalProperties": false,
+        "title": "ChecksRowCountsParams",
+        "description": "Row counts of many tables in one round trip (one UNION ALL where the warehouse allows)"
+      },
+      "TableRowCount": {
+        "type": "object",
+        "properties": {
+          "catalog": {
+            "type": "string"
+          },
+          "schema": {
+            "type": "string",
+            "minLength": 1
+          },
+          "table": {
+            "type": "string",
+            "minLength": 1
+          },
+          "row_count": {
+            "type": "integer",
+            "minimum": 0
+          }
+        },
+        "required": [
+          "catalog",
+          "schema",
+          "table",
+          "row_count"
+        ],
+        "additionalProperties": true,
+        "title": "TableRowCount"
+      },
+      "ChecksRowCountsResult": {
+        "type": "object",
+        "properties": {
+          "counts": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/TableRowCount"
+            }
+          }
+        },
+        "required": [
+          "counts"
+        ],
+        "additionalProperties": true,
+        "title": "ChecksRowCountsResult"
+      },
+      "FreshnessTarget": {
+        "type": "object",
+        "properties": {
+          "catalog": {
+            "type": "string"
+          },
+          "schema": {
+            "type": "string",
+            "minLength": 1
+          },
+          "table": {
+            "type": "string",
+            "minLength": 1
+          },
+          "column": {
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "catalog",
+          "schema",
+          "table",
+          "column"
+        ],
+        "additionalProperties": false,
+        "title": "FreshnessTarget"
+      },
+      "ChecksFreshnessParams": {
+        "type": "object",
+        "properties": {
+          "tables": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/FreshnessTarget"
+            }
+          }
+        },
+        "required": [
+          "tables"
+        ],
+        "additionalProperties": false,
+        "title": "ChecksFreshnessParams",
+        "description": "The latest value of a timestamp column of many tables in one round trip"
+      },
+      "TableFreshness": {
+        "type": "object",
+        "properties": {
+          "catalog": {
+            "type": "string"
+          },
+          "schema": {
+            "type": "string",
+            "minLength": 1
+          },
+          "table": {
+            "type": "string",
+            "minLength": 1
+          },
+          "column": {
+            "type": "string",
+            "minLength": 1
+          },
+          "max_value": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required": [
+          "catalog",
+          "schema",
+          "table",
+          "column",
+          "max_value"
+        ],
+        "additionalProperties": true,
+        "title": "TableFreshness"
+      },
+      "ChecksFreshnessResult": {
+        "type": "object",
+        "properties": {
+          "results": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/TableFreshness"
+            }
+          }
+        },
+        "required": [
+          "results"
+        ],
+        "additionalProperties": true,
+        "title": "ChecksFreshnessResult"
+      },
+      "DialectWatermarkWhereParams": {
+        "type": "object",
+        "properties": {
+          "column": {
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "column"
+        ],
+        "additionalProperties": false,
+        "title": "DialectWatermarkWhereParams",
+        "description": "A WHERE fragment comparing `column` to one `?` placeholder bound to the watermark timestamp"
+      },
+      "DialectRowHashParams": {
+        "type": "object",
+        "properties": {
+          "columns": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "minLength": 1
+            },
+            "minItems": 1
+          }
+        },
+        "required": [
+          "columns"
+        ],
+        "additionalProperties": false,
+        "title": "DialectRowHashParams"
+      },
+      "SqlFragment": {
+        "type": "object",
+        "properties": {
+          "sql": {
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "sql"
+        ],
+        "additionalProperties": true,
+        "title": "SqlFragment",
+        "description": "A SQL fragment produced by the adapter's dialect"
+      },
+      "CancelParams": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": [
+              "integer",
+              "string"
+            ]
+          }
+        },
+        "required": [
+          "id"
+        ],
+        "additionalProperties": false,
+        "title": "CancelParams",
+        "description": "Notification: stop the request with this id; it answers with RequestCancelled"
+      },
+      "ProgressParams": {
+        "type": "object",
+        "properties": {
+          "token": {
+            "type": [
+              "integer",
+              "string"
+            ]
+          },
+          "message": {
+            "type": "string"
+          },
+          "current": {
+            "type": "number"
+          },
+          "total": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "token"
+        ],
+        "additionalProperties": false,
+        "title": "ProgressParams",
+        "description": "Notification: progress of a long request. `token` is the request id"
+      },
+      "LogParams": {
+        "type": "object",
+        "properties": {
+          "level": {
+            "enum": [
+              "trace",
+              "debug",
+              "info",
+              "warn",
+              "error"
+            ]
+          },
+          "message": {
+            "type": "string"
+          },
+          "fields": {
+            "type": "object"
+          }
+        },
+        "required": [
+          "level",
+          "message"
+        ],
+        "additionalProperties": false,
+        "title": "LogParams",
+        "description": "Notification: a log line for the host's log"
+      },
+      "ErrorData": {
+        "type": "object",
+        "properties": {
+          "code": {
+            "type": "string"
+          },
+          "retryable": {
+            "type": "boolean"
+          },
+          "sqlstate": {
+            "type": "string"
+          }
+        },
+        "required": [],
+        "additionalProperties": true,
+        "title": "ErrorData",
+        "description": "`error.data` of an adapter error. `code` is a string code such as EXECUTION_FAILED"
+      }
+    }
+  }
+};
+
+/** Where each generated type's schema lives, as an ajv schema reference. */
+export const TYPE_REFS = {
+  "AdapterManifest": "manifest.schema.json",
+  "Capabilities": "manifest.schema.json#/$defs/Capabilities",
+  "SqlParam": "messages.schema.json#/$defs/SqlParam",
+  "TableRef": "messages.schema.json#/$defs/TableRef",
+  "ColumnInfo": "messages.schema.json#/$defs/ColumnInfo",
+  "ProtocolVersionRange": "messages.schema.json#/$defs/ProtocolVersionRange",
+  "ClientInfo": "messages.schema.json#/$defs/ClientInfo",
+  "InitializeParams": "messages.schema.json#/$defs/InitializeParams",
+  "InitializeResult": "messages.schema.json#/$defs/InitializeResult",
+  "ProtocolMismatchData": "messages.schema.json#/$defs/ProtocolMismatchData",
+  "EmptyParams": "messages.schema.json#/$defs/EmptyParams",
+  "EmptyResult": "messages.schema.json#/$defs/EmptyResult",
+  "AnyResult": "messages.schema.json#/$defs/AnyResult",
+  "ExecuteStatementParams": "messages.schema.json#/$defs/ExecuteStatementParams",
+  "ExecuteStatementResult": "messages.schema.json#/$defs/ExecuteStatementResult",
+  "ExecuteQueryParams": "messages.schema.json#/$defs/ExecuteQueryParams",
+  "ExecuteQueryResult": "messages.schema.json#/$defs/ExecuteQueryResult",
+  "QueryOpenParams": "messages.schema.json#/$defs/QueryOpenParams",
+  "QueryOpenResult": "messages.schema.json#/$defs/QueryOpenResult",
+  "QueryFetchParams": "messages.schema.json#/$defs/QueryFetchParams",
+  "QueryFetchResult": "messages.schema.json#/$defs/QueryFetchResult",
+  "QueryCloseParams": "messages.schema.json#/$defs/QueryCloseParams",
+  "DescribeTableResult": "messages.schema.json#/$defs/DescribeTableResult",
+  "TableExistsResult": "messages.schema.json#/$defs/TableExistsResult",
+  "DiscoveryListParams": "messages.schema.json#/$defs/DiscoveryListParams",
+  "DiscoveredTable": "messages.schema.json#/$defs/DiscoveredTable",
+  "DiscoveredSchema": "messages.schema.json#/$defs/DiscoveredSchema",
+  "DiscoveryListResult": "messages.schema.json#/$defs/DiscoveryListResult",
+  "CatalogCreateParams": "messages.schema.json#/$defs/CatalogCreateParams",
+  "SchemaCreateParams": "messages.schema.json#/$defs/SchemaCreateParams",
+  "GovernanceTarget": "messages.schema.json#/$defs/GovernanceTarget",
+  "GovernanceSetTagsParams": "messages.schema.json#/$defs/GovernanceSetTagsParams",
+  "GovernanceGetGrantsParams": "messages.schema.json#/$defs/GovernanceGetGrantsParams",
+  "Grant": "messages.schema.json#/$defs/Grant",
+  "GovernanceGetGrantsResult": "messages.schema.json#/$defs/GovernanceGetGrantsResult",
+  "ChecksRowCountsParams": "messages.schema.json#/$defs/ChecksRowCountsParams",
+  "TableRowCount": "messages.schema.json#/$defs/TableRowCount",
+  "ChecksRowCountsResult": "messages.schema.json#/$defs/ChecksRowCountsResult",
+  "FreshnessTarget": "messages.schema.json#/$defs/FreshnessTarget",
+  "ChecksFreshnessParams": "messages.schema.json#/$defs/ChecksFreshnessParams",
+  "TableFreshness": "messages.schema.json#/$defs/TableFreshness",
+  "ChecksFreshnessResult": "messages.schema.json#/$defs/ChecksFreshnessResult",
+  "DialectWatermarkWhereParams": "messages.schema.json#/$defs/DialectWatermarkWhereParams",
+  "DialectRowHashParams": "messages.schema.json#/$defs/DialectRowHashParams",
+  "SqlFragment": "messages.schema.json#/$defs/SqlFragment",
+  "CancelParams": "messages.schema.json#/$defs/CancelParams",
+  "ProgressParams": "messages.schema.json#/$defs/ProgressParams",
+  "LogParams": "messages.schema.json#/$defs/LogParams",
+  "ErrorData": "messages.schema.json#/$defs/ErrorData"
+} as const;
+
+export type SchemaTypeName = keyof typeof TYPE_REFS;

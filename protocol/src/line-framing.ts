@@ -1,0 +1,160 @@
+import { AbstractMessageReader, AbstractMessageWriter, type DataCallback, type Disposable, type Message } from "vscode-jsonrpc";
+
+/** Minimal stream shapes, so this module needs no Node typings at its edge. */
+export interface ByteSource {
+  on(event: "data", listener: (chunk: Buffer) => void): unknown;
+  on(event: "end" | "close", listener: () => void): unknown;
+  on(event: "error", listener: (err: Error) => void): unknown;
+  removeListener(event: string, listener: (...args: never[]) => void): unknown;
+}
+export interface ByteSink {
+  write(chunk: string, cb?: (err?: Error | null) => void): boolean;
+  once(event: "drain", listener: () => void): unknown;
+  end(): unknown;
+}
+
+/** A line on the wire that is not a JSON-RPC 2.0 message. */
+export class FramingError extends Error {
+  constructor(
+    message: string,
+    readonly line: string,
+    readonly kind: "not-json" | "not-jsonrpc" | "unknown-response-id" | "line-too-long",
+  ) {
+    super(message);
+    this.name = "FramingError";
+  }
+}
+
+export interface LineReaderOptions {
+  /** Called for an invalid line instead of failing the reader (servers answer a parse error and go on). */
+  readonly onInvalidLine?: (error: FramingError) => void;
+  /** Ids of requests this side sent and has not had answered; a response with any other id is an error. */
+  readonly pendingIds?: Set<number | string>;
+  /** Largest accepted line, in bytes (default 256 MiB). */
+  readonly maxLineBytes?: number;
+}
+
+const NEWLINE = 0x0a;
+const preview = (line: string) => (line.length > 200 ? `${line.slice(0, 200)}…` : line);
+
+/** Reads JSON Lines: one JSON-RPC message per `\n`-terminated UTF-8 line. A trailing `\r` is tolerated. */
+export class LineMessageReader extends AbstractMessageReader {
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+
+  constructor(
+    private readonly source: ByteSource,
+    private readonly options: LineReaderOptions = {},
+  ) {
+    super();
+  }
+
+  listen(callback: DataCallback): Disposable {
+    const onData = (chunk: Buffer) => this.onData(chunk, callback);
+    const onEnd = () => this.fireClose();
+    const onError = (err: Error) => this.fireError(err);
+    this.source.on("data", onData);
+    this.source.on("end", onEnd);
+    this.source.on("error", onError);
+    return {
+      dispose: () => {
+        this.source.removeListener("data", onData);
+        this.source.removeListener("end", onEnd);
+        this.source.removeListener("error", onError);
+      },
+    };
+  }
+
+  private onData(chunk: Buffer, callback: DataCallback): void {
+    let start = 0;
+    let nl = chunk.indexOf(NEWLINE, start);
+    while (nl !== -1) {
+      let line: Buffer;
+      if (this.chunks.length > 0) {
+        this.chunks.push(chunk.subarray(start, nl));
+        line = Buffer.concat(this.chunks);
+        this.chunks = [];
+        this.buffered = 0;
+      } else line = chunk.subarray(start, nl);
+      this.onLine(line.toString("utf8"), callback);
+      start = nl + 1;
+      nl = chunk.indexOf(NEWLINE, start);
+    }
+    if (start < chunk.length) {
+      this.chunks.push(chunk.subarray(start));
+      this.buffered += chunk.length - start;
+      const max = this.options.maxLineBytes ?? 256 * 1024 * 1024;
+      if (this.buffered > max) {
+        const head = Buffer.concat(this.chunks).subarray(0, 200).toString("utf8");
+        this.chunks = [];
+        this.buffered = 0;
+        this.invalid(new FramingError(`Line exceeds ${max} bytes without a newline`, head, "line-too-long"));
+      }
+    }
+  }
+
+  private onLine(raw: string, callback: DataCallback): void {
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (line.trim() === "") return;
+    let msg: unknown;
+    try {
+      msg = JSON.parse(line);
+    } catch {
+      this.invalid(new FramingError(`Line is not JSON: ${JSON.stringify(preview(line))}`, line, "not-json"));
+      return;
+    }
+    if (msg === null || typeof msg !== "object" || Array.isArray(msg) || (msg as { jsonrpc?: unknown }).jsonrpc !== "2.0") {
+      this.invalid(new FramingError(`Line is not a JSON-RPC 2.0 message: ${JSON.stringify(preview(line))}`, line, "not-jsonrpc"));
+      return;
+    }
+    const pending = this.options.pendingIds;
+    const m = msg as { id?: unknown; method?: unknown };
+    if (pending && m.method === undefined && m.id !== undefined) {
+      if (!pending.delete(m.id as number | string)) {
+        this.invalid(
+          new FramingError(`Response has id ${JSON.stringify(m.id)}, which matches no request in flight`, line, "unknown-response-id"),
+        );
+        return;
+      }
+    }
+    callback(msg as Message);
+  }
+
+  private invalid(error: FramingError): void {
+    if (this.options.onInvalidLine) this.options.onInvalidLine(error);
+    else this.fireError(error);
+  }
+}
+
+/** Writes one JSON-RPC message per line, honouring backpressure. Records request ids in `pendingIds`. */
+export class LineMessageWriter extends AbstractMessageWriter {
+  constructor(
+    private readonly sink: ByteSink,
+    private readonly pendingIds?: Set<number | string>,
+  ) {
+    super();
+  }
+
+  write(msg: Message): Promise<void> {
+    const m = msg as { id?: number | string | null; method?: string };
+    if (this.pendingIds && m.method !== undefined && m.id !== undefined && m.id !== null) this.pendingIds.add(m.id);
+    const line = `${JSON.stringify(msg)}\n`;
+    return new Promise((resolve, reject) => {
+      let flushed = false;
+      const ok = this.sink.write(line, (err) => {
+        if (err) {
+          this.fireError([err, msg, 1]);
+          reject(err);
+        } else if (!flushed) {
+          flushed = true;
+        }
+      });
+      if (ok) resolve();
+      else this.sink.once("drain", () => resolve());
+    });
+  }
+
+  end(): void {
+    this.sink.end();
+  }
+}
