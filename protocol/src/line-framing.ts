@@ -1,3 +1,4 @@
+import { normalizeErrorCode } from "./error-codes.js";
 import { AbstractMessageReader, AbstractMessageWriter, type DataCallback, type Disposable, type Message } from "vscode-jsonrpc";
 
 /** Minimal stream shapes, so this module needs no Node typings at its edge. */
@@ -36,6 +37,16 @@ export interface LineReaderOptions {
 
 const NEWLINE = 0x0a;
 const preview = (line: string) => (line.length > 200 ? `${line.slice(0, 200)}…` : line);
+
+/** Original-protocol adapters send string error codes; keep the string in `data.code` and use the integer on the wire. */
+function normalizeLegacyError(msg: { error?: { code?: unknown; data?: unknown } }): void {
+  const err = msg.error;
+  if (!err || typeof err !== "object" || typeof err.code === "number") return;
+  const { code, name } = normalizeErrorCode(err.code);
+  const data = err.data && typeof err.data === "object" && !Array.isArray(err.data) ? err.data : err.data === undefined ? {} : { value: err.data };
+  err.data = { code: name, ...(data as object) };
+  err.code = code;
+}
 
 /** Reads JSON Lines: one JSON-RPC message per `\n`-terminated UTF-8 line. A trailing `\r` is tolerated. */
 export class LineMessageReader extends AbstractMessageReader {
@@ -117,6 +128,7 @@ export class LineMessageReader extends AbstractMessageReader {
         return;
       }
     }
+    normalizeLegacyError(msg as { error?: { code?: unknown; data?: unknown } });
     callback(msg as Message);
   }
 

@@ -1,0 +1,76 @@
+import { ErrorCodes, LEGACY_PROTOCOL_VERSION, PROTOCOL_VERSIONS, Methods, formatProblems, formatRange, validate, validateAgainst, type AdapterManifest, type InitializeResult, type ProtocolVersionRange } from "@rocky/protocol";
+import { RockyError } from "../errors.js";
+import { AdapterError } from "./adapter-error.js";
+import type { AdapterConnection } from "./adapter-connection.js";
+import type { AdapterSpec } from "./types.js";
+
+export interface Handshake {
+  readonly manifest: AdapterManifest;
+  readonly protocolVersion: number;
+  readonly legacy: boolean;
+}
+
+const HOST_VERSION = "0.1.0";
+
+/** The original protocol allows the bare manifest as the result of initialize. */
+function normalizeInitializeResult(raw: unknown): unknown {
+  if (raw && typeof raw === "object" && !("manifest" in raw) && "name" in raw && "capabilities" in raw) return { manifest: raw };
+  return raw;
+}
+
+/** initialize → validate manifest → check the picked version → validate the adapter's config against config_schema. */
+export async function handshake(conn: AdapterConnection, spec: AdapterSpec, options: { timeoutMs: number; offer?: ProtocolVersionRange; skipConfigValidation?: boolean }): Promise<Handshake> {
+  const offered = options.offer ?? PROTOCOL_VERSIONS;
+  let result: InitializeResult;
+  try {
+    result = await conn.request<InitializeResult>(
+      Methods.initialize.method,
+      { config: spec.config, protocol_versions: offered, client: { name: "rocky", version: HOST_VERSION } },
+      "InitializeResult",
+      { timeoutMs: options.timeoutMs, normalize: normalizeInitializeResult },
+    );
+  } catch (err) {
+    throw explainInitializeFailure(err, spec, offered, options.timeoutMs);
+  }
+  const legacy = result.protocol_version === undefined;
+  const version = result.protocol_version ?? LEGACY_PROTOCOL_VERSION;
+  if (version < offered.min || version > offered.max) {
+    throw new RockyError("ADAPTER_PROTOCOL_MISMATCH", `Adapter "${spec.name}" picked protocol version ${version}, outside the host's range ${formatRange(offered)}`, {
+      hint: "Upgrade Rocky or the adapter so that their protocol ranges overlap",
+    });
+  }
+  const manifest = result.manifest;
+  if (!options.skipConfigValidation) {
+    const problems = validateAgainst(manifest.config_schema, spec.config);
+    if (problems.length > 0) {
+      throw new RockyError("ADAPTER_CONFIG_INVALID", `Config of adapter "${spec.name}" (type "${spec.type}") is invalid: ${formatProblems(problems)}`, {
+        hint: `Fix [adapter.${spec.name}] in rocky.toml; the adapter's manifest describes the expected keys in config_schema`,
+      });
+    }
+  }
+  return { manifest, protocolVersion: version, legacy };
+}
+
+function explainInitializeFailure(err: unknown, spec: AdapterSpec, offered: ProtocolVersionRange, timeoutMs: number): unknown {
+  if (err instanceof AdapterError && err.wireCode === ErrorCodes.ProtocolVersionMismatch) {
+    const data = err.data as { supported?: ProtocolVersionRange } | undefined;
+    const supported = data?.supported && validate("ProtocolVersionRange", data.supported).length === 0 ? formatRange(data.supported) : "unknown";
+    return new RockyError("ADAPTER_PROTOCOL_MISMATCH", `Adapter "${spec.name}" speaks protocol versions ${supported}; the host speaks ${formatRange(offered)}: ${err.wireMessage}`, {
+      hint: "Upgrade Rocky or the adapter so that their protocol ranges overlap",
+      cause: err,
+    });
+  }
+  if (err instanceof RockyError && err.code === "ADAPTER_TIMEOUT") {
+    return new RockyError("ADAPTER_STARTUP_TIMEOUT", `Adapter "${spec.name}" did not complete the handshake within ${timeoutMs} ms (command: ${spec.command.join(" ")})`, {
+      hint: "Check that the command starts a Rocky adapter that answers initialize on stdout; raise ROCKY_ADAPTER_STARTUP_TIMEOUT_MS for slow starts",
+      cause: err,
+    });
+  }
+  if (err instanceof RockyError && err.code === "ADAPTER_RESPONSE_INVALID") {
+    return new RockyError("ADAPTER_MANIFEST_INVALID", err.message.replace("with an invalid result", "with an invalid manifest"), {
+      hint: "The manifest must match schemas/protocol/manifest.schema.json",
+      cause: err,
+    });
+  }
+  return err;
+}
