@@ -1022,6 +1022,441 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "description": "`error.data` of an adapter error. `code` is a string code such as EXECUTION_FAILED"
       }
     }
+  },
+  "model.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "model.schema.json",
+    "title": "ModelConfig",
+    "description": "The sidecar `<name>.toml` of a transformation model `<name>.sql`: where the model lands, how it is materialized, what it depends on",
+    "type": "object",
+    "required": [
+      "target"
+    ],
+    "properties": {
+      "description": {
+        "type": "string"
+      },
+      "target": {
+        "$ref": "#/$defs/ModelTarget"
+      },
+      "strategy": {
+        "$ref": "#/$defs/MaterializationStrategy"
+      },
+      "depends_on": {
+        "type": "array",
+        "items": {
+          "type": "string",
+          "pattern": "^[a-zA-Z0-9_]+$"
+        },
+        "uniqueItems": true,
+        "description": "Models this one depends on beyond the tables its SQL reads"
+      },
+      "tags": {
+        "type": "array",
+        "items": {
+          "type": "string",
+          "pattern": "^[a-zA-Z0-9_.:-]+$"
+        },
+        "uniqueItems": true
+      }
+    },
+    "additionalProperties": false,
+    "$defs": {
+      "ModelTarget": {
+        "title": "ModelTarget",
+        "type": "object",
+        "required": [
+          "schema"
+        ],
+        "properties": {
+          "catalog": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$"
+          },
+          "schema": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$"
+          },
+          "table": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$",
+            "description": "Defaults to the model name"
+          }
+        },
+        "additionalProperties": false
+      },
+      "MaterializationStrategy": {
+        "title": "MaterializationStrategy",
+        "description": "How the model's SELECT becomes a table; `type` picks the strategy (default full_refresh)",
+        "oneOf": [
+          {
+            "$ref": "#/$defs/FullRefreshStrategy"
+          },
+          {
+            "$ref": "#/$defs/IncrementalStrategy"
+          },
+          {
+            "$ref": "#/$defs/MergeStrategy"
+          },
+          {
+            "$ref": "#/$defs/MaterializedViewStrategy"
+          },
+          {
+            "$ref": "#/$defs/DynamicTableStrategy"
+          },
+          {
+            "$ref": "#/$defs/TimeIntervalStrategy"
+          }
+        ]
+      },
+      "FullRefreshStrategy": {
+        "title": "FullRefreshStrategy",
+        "type": "object",
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "full_refresh"
+          }
+        },
+        "additionalProperties": false
+      },
+      "IncrementalStrategy": {
+        "title": "IncrementalStrategy",
+        "description": "Appends the rows whose timestamp_column is beyond the last run's watermark",
+        "type": "object",
+        "required": [
+          "type",
+          "timestamp_column"
+        ],
+        "properties": {
+          "type": {
+            "const": "incremental"
+          },
+          "timestamp_column": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$"
+          }
+        },
+        "additionalProperties": false
+      },
+      "MergeStrategy": {
+        "title": "MergeStrategy",
+        "description": "Upserts on unique_key: matched rows are updated (all columns, or update_columns), others inserted",
+        "type": "object",
+        "required": [
+          "type",
+          "unique_key"
+        ],
+        "properties": {
+          "type": {
+            "const": "merge"
+          },
+          "unique_key": {
+            "type": [
+              "string",
+              "array"
+            ],
+            "pattern": "^[a-zA-Z0-9_]+$",
+            "items": {
+              "type": "string",
+              "pattern": "^[a-zA-Z0-9_]+$"
+            },
+            "minItems": 1,
+            "uniqueItems": true
+          },
+          "update_columns": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^[a-zA-Z0-9_]+$"
+            },
+            "minItems": 1,
+            "uniqueItems": true
+          }
+        },
+        "additionalProperties": false
+      },
+      "MaterializedViewStrategy": {
+        "title": "MaterializedViewStrategy",
+        "description": "Databricks only",
+        "type": "object",
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "const": "materialized_view"
+          }
+        },
+        "additionalProperties": false
+      },
+      "DynamicTableStrategy": {
+        "title": "DynamicTableStrategy",
+        "description": "Snowflake only",
+        "type": "object",
+        "required": [
+          "type",
+          "target_lag",
+          "warehouse"
+        ],
+        "properties": {
+          "type": {
+            "const": "dynamic_table"
+          },
+          "target_lag": {
+            "type": "string",
+            "pattern": "^([1-9][0-9]{0,5} (second|minute|hour|day)s?|DOWNSTREAM|downstream)$",
+            "description": "\"<n> seconds|minutes|hours|days\" or DOWNSTREAM"
+          },
+          "warehouse": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$"
+          }
+        },
+        "additionalProperties": false
+      },
+      "TimeIntervalStrategy": {
+        "title": "TimeIntervalStrategy",
+        "description": "Partitioned by time_column at a granularity; the SQL filters on @start_date/@end_date, bound per partition",
+        "type": "object",
+        "required": [
+          "type",
+          "time_column",
+          "granularity"
+        ],
+        "properties": {
+          "type": {
+            "const": "time_interval"
+          },
+          "time_column": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$"
+          },
+          "granularity": {
+            "enum": [
+              "hour",
+              "day",
+              "month",
+              "year"
+            ]
+          },
+          "lookback": {
+            "type": "integer",
+            "minimum": 0,
+            "default": 0,
+            "description": "Also re-run this many partitions before the latest one"
+          },
+          "batch_size": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 1,
+            "description": "Partitions per statement"
+          },
+          "first_partition": {
+            "type": "string",
+            "description": "Partition key (2024, 2024-01, 2024-01-15, 2024-01-15T13) where --missing starts"
+          }
+        },
+        "additionalProperties": false
+      }
+    }
+  },
+  "compile.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "compile.schema.json",
+    "title": "CompileOutput",
+    "description": "`rocky compile --output json`: the models found, their dependency order, and every diagnostic",
+    "type": "object",
+    "required": [
+      "command",
+      "ok",
+      "models",
+      "order",
+      "diagnostics"
+    ],
+    "properties": {
+      "command": {
+        "const": "compile"
+      },
+      "ok": {
+        "type": "boolean",
+        "description": "False when any diagnostic is an error"
+      },
+      "dialect": {
+        "type": "string"
+      },
+      "models": {
+        "type": "array",
+        "items": {
+          "$ref": "#/$defs/CompiledModel"
+        }
+      },
+      "order": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Model names in dependency order; empty when the graph has errors"
+      },
+      "diagnostics": {
+        "type": "array",
+        "items": {
+          "$ref": "diagnostic.schema.json"
+        }
+      }
+    },
+    "additionalProperties": false,
+    "$defs": {
+      "CompiledModel": {
+        "title": "CompiledModel",
+        "type": "object",
+        "required": [
+          "name",
+          "sql_file",
+          "config_file",
+          "target",
+          "strategy",
+          "depends_on",
+          "sources",
+          "tags"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "pipeline": {
+            "type": "string"
+          },
+          "sql_file": {
+            "type": "string"
+          },
+          "config_file": {
+            "type": "string"
+          },
+          "target": {
+            "$ref": "#/$defs/ModelTargetName"
+          },
+          "strategy": {
+            "enum": [
+              "full_refresh",
+              "incremental",
+              "merge",
+              "materialized_view",
+              "dynamic_table",
+              "time_interval"
+            ]
+          },
+          "depends_on": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Upstream models, from the SQL and from depends_on"
+          },
+          "sources": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Tables the SQL reads that no model produces, as written"
+          },
+          "tags": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        },
+        "additionalProperties": false
+      },
+      "ModelTargetName": {
+        "title": "ModelTargetName",
+        "type": "object",
+        "required": [
+          "schema",
+          "table"
+        ],
+        "properties": {
+          "catalog": {
+            "type": "string"
+          },
+          "schema": {
+            "type": "string"
+          },
+          "table": {
+            "type": "string"
+          }
+        },
+        "additionalProperties": false
+      }
+    }
+  },
+  "diagnostic.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "diagnostic.schema.json",
+    "title": "Diagnostic",
+    "description": "One problem found while loading or checking a project, reported with the others once loading is done",
+    "type": "object",
+    "required": [
+      "code",
+      "severity",
+      "message"
+    ],
+    "properties": {
+      "code": {
+        "type": "string",
+        "description": "A RockyError code, e.g. MODEL_INVALID, MODEL_SQL_INVALID, DAG_CYCLE"
+      },
+      "severity": {
+        "enum": [
+          "error",
+          "warning"
+        ]
+      },
+      "message": {
+        "type": "string"
+      },
+      "hint": {
+        "type": "string"
+      },
+      "location": {
+        "$ref": "#/$defs/DiagnosticLocation"
+      },
+      "model": {
+        "type": "string",
+        "description": "The model the problem belongs to, when there is one"
+      }
+    },
+    "additionalProperties": false,
+    "$defs": {
+      "DiagnosticLocation": {
+        "title": "DiagnosticLocation",
+        "type": "object",
+        "required": [
+          "file"
+        ],
+        "properties": {
+          "file": {
+            "type": "string"
+          },
+          "line": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "column": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "key": {
+            "type": "string",
+            "description": "The config key, dotted (strategy.unique_key)"
+          }
+        },
+        "additionalProperties": false
+      }
+    }
   }
 };
 
@@ -1075,7 +1510,21 @@ export const TYPE_REFS = {
   "CancelParams": "messages.schema.json#/$defs/CancelParams",
   "ProgressParams": "messages.schema.json#/$defs/ProgressParams",
   "LogParams": "messages.schema.json#/$defs/LogParams",
-  "ErrorData": "messages.schema.json#/$defs/ErrorData"
+  "ErrorData": "messages.schema.json#/$defs/ErrorData",
+  "ModelConfig": "model.schema.json",
+  "ModelTarget": "model.schema.json#/$defs/ModelTarget",
+  "MaterializationStrategy": "model.schema.json#/$defs/MaterializationStrategy",
+  "FullRefreshStrategy": "model.schema.json#/$defs/FullRefreshStrategy",
+  "IncrementalStrategy": "model.schema.json#/$defs/IncrementalStrategy",
+  "MergeStrategy": "model.schema.json#/$defs/MergeStrategy",
+  "MaterializedViewStrategy": "model.schema.json#/$defs/MaterializedViewStrategy",
+  "DynamicTableStrategy": "model.schema.json#/$defs/DynamicTableStrategy",
+  "TimeIntervalStrategy": "model.schema.json#/$defs/TimeIntervalStrategy",
+  "CompileOutput": "compile.schema.json",
+  "CompiledModel": "compile.schema.json#/$defs/CompiledModel",
+  "ModelTargetName": "compile.schema.json#/$defs/ModelTargetName",
+  "Diagnostic": "diagnostic.schema.json",
+  "DiagnosticLocation": "diagnostic.schema.json#/$defs/DiagnosticLocation"
 } as const;
 
 export type SchemaTypeName = keyof typeof TYPE_REFS;

@@ -8,6 +8,19 @@
  * via the `definition` "SqlParam".
  */
 export type SqlParam = string | number | boolean | null;
+/**
+ * How the model's SELECT becomes a table; `type` picks the strategy (default full_refresh)
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "MaterializationStrategy".
+ */
+export type MaterializationStrategy =
+  | FullRefreshStrategy
+  | IncrementalStrategy
+  | MergeStrategy
+  | MaterializedViewStrategy
+  | DynamicTableStrategy
+  | TimeIntervalStrategy;
 
 /**
  * What an adapter is and can do, returned by `initialize`. Compatible with the original Rocky manifest: every original field is required, the Rocky additions are optional.
@@ -534,4 +547,195 @@ export interface ErrorData {
   retryable?: boolean;
   sqlstate?: string;
   [k: string]: unknown;
+}
+/**
+ * The sidecar `<name>.toml` of a transformation model `<name>.sql`: where the model lands, how it is materialized, what it depends on
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ModelConfig".
+ */
+export interface ModelConfig {
+  description?: string;
+  target: ModelTarget;
+  strategy?: MaterializationStrategy;
+  /**
+   * Models this one depends on beyond the tables its SQL reads
+   */
+  depends_on?: string[];
+  tags?: string[];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ModelTarget".
+ */
+export interface ModelTarget {
+  catalog?: string;
+  schema: string;
+  /**
+   * Defaults to the model name
+   */
+  table?: string;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "FullRefreshStrategy".
+ */
+export interface FullRefreshStrategy {
+  type: "full_refresh";
+}
+/**
+ * Appends the rows whose timestamp_column is beyond the last run's watermark
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "IncrementalStrategy".
+ */
+export interface IncrementalStrategy {
+  type: "incremental";
+  timestamp_column: string;
+}
+/**
+ * Upserts on unique_key: matched rows are updated (all columns, or update_columns), others inserted
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "MergeStrategy".
+ */
+export interface MergeStrategy {
+  type: "merge";
+  /**
+   * @minItems 1
+   */
+  unique_key: string | [string, ...string[]];
+  /**
+   * @minItems 1
+   */
+  update_columns?: [string, ...string[]];
+}
+/**
+ * Databricks only
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "MaterializedViewStrategy".
+ */
+export interface MaterializedViewStrategy {
+  type: "materialized_view";
+}
+/**
+ * Snowflake only
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DynamicTableStrategy".
+ */
+export interface DynamicTableStrategy {
+  type: "dynamic_table";
+  /**
+   * "<n> seconds|minutes|hours|days" or DOWNSTREAM
+   */
+  target_lag: string;
+  warehouse: string;
+}
+/**
+ * Partitioned by time_column at a granularity; the SQL filters on @start_date/@end_date, bound per partition
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "TimeIntervalStrategy".
+ */
+export interface TimeIntervalStrategy {
+  type: "time_interval";
+  time_column: string;
+  granularity: "hour" | "day" | "month" | "year";
+  /**
+   * Also re-run this many partitions before the latest one
+   */
+  lookback?: number;
+  /**
+   * Partitions per statement
+   */
+  batch_size?: number;
+  /**
+   * Partition key (2024, 2024-01, 2024-01-15, 2024-01-15T13) where --missing starts
+   */
+  first_partition?: string;
+}
+/**
+ * `rocky compile --output json`: the models found, their dependency order, and every diagnostic
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "CompileOutput".
+ */
+export interface CompileOutput {
+  command: "compile";
+  /**
+   * False when any diagnostic is an error
+   */
+  ok: boolean;
+  dialect?: string;
+  models: CompiledModel[];
+  /**
+   * Model names in dependency order; empty when the graph has errors
+   */
+  order: string[];
+  diagnostics: Diagnostic[];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "CompiledModel".
+ */
+export interface CompiledModel {
+  name: string;
+  pipeline?: string;
+  sql_file: string;
+  config_file: string;
+  target: ModelTargetName;
+  strategy: "full_refresh" | "incremental" | "merge" | "materialized_view" | "dynamic_table" | "time_interval";
+  /**
+   * Upstream models, from the SQL and from depends_on
+   */
+  depends_on: string[];
+  /**
+   * Tables the SQL reads that no model produces, as written
+   */
+  sources: string[];
+  tags: string[];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ModelTargetName".
+ */
+export interface ModelTargetName {
+  catalog?: string;
+  schema: string;
+  table: string;
+}
+/**
+ * One problem found while loading or checking a project, reported with the others once loading is done
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "Diagnostic".
+ */
+export interface Diagnostic {
+  /**
+   * A RockyError code, e.g. MODEL_INVALID, MODEL_SQL_INVALID, DAG_CYCLE
+   */
+  code: string;
+  severity: "error" | "warning";
+  message: string;
+  hint?: string;
+  location?: DiagnosticLocation;
+  /**
+   * The model the problem belongs to, when there is one
+   */
+  model?: string;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DiagnosticLocation".
+ */
+export interface DiagnosticLocation {
+  file: string;
+  line?: number;
+  column?: number;
+  /**
+   * The config key, dotted (strategy.unique_key)
+   */
+  key?: string;
 }
