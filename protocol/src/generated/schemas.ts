@@ -1263,6 +1263,371 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
       }
     }
   },
+  "rocky.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "rocky.schema.json",
+    "title": "RockyConfig",
+    "description": "rocky.toml: the adapters a project talks to, its pipelines, and where run state is kept",
+    "type": "object",
+    "properties": {
+      "adapter": {
+        "type": "object",
+        "description": "One [adapter.NAME] table per adapter process",
+        "propertyNames": {
+          "pattern": "^[a-zA-Z0-9_-]+$"
+        },
+        "additionalProperties": {
+          "$ref": "#/$defs/AdapterSection"
+        }
+      },
+      "pipeline": {
+        "type": "object",
+        "description": "One [pipeline.NAME] table per pipeline",
+        "propertyNames": {
+          "pattern": "^[a-zA-Z0-9_-]+$"
+        },
+        "additionalProperties": {
+          "$ref": "#/$defs/PipelineConfig"
+        }
+      },
+      "state": {
+        "$ref": "#/$defs/StateConfig"
+      }
+    },
+    "additionalProperties": false,
+    "$defs": {
+      "AdapterSection": {
+        "title": "AdapterSection",
+        "description": "An adapter: `type` and optional `command`; every other key is the adapter's own config, checked against its manifest's config_schema when it starts",
+        "type": "object",
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_-]+$",
+            "description": "Adapter type, e.g. \"duckdb\"; finds `rocky-adapter-<type>` or `rocky-<type>` on PATH, or the first-party adapter"
+          },
+          "command": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "minLength": 1
+            },
+            "minItems": 1,
+            "description": "Program and arguments that start the adapter, e.g. [\"python3\", \"adapter.py\"]; run from the config file's directory"
+          }
+        },
+        "additionalProperties": true
+      },
+      "PipelineConfig": {
+        "title": "PipelineConfig",
+        "description": "A pipeline; `type` selects its shape",
+        "type": "object",
+        "required": [
+          "type"
+        ],
+        "discriminator": {
+          "propertyName": "type"
+        },
+        "oneOf": [
+          {
+            "$ref": "#/$defs/ReplicationPipelineConfig"
+          },
+          {
+            "$ref": "#/$defs/TransformationPipelineConfig"
+          }
+        ]
+      },
+      "ReplicationPipelineConfig": {
+        "title": "ReplicationPipelineConfig",
+        "description": "Copies every landed source table matching `source.schema_pattern` into the target warehouse",
+        "type": "object",
+        "required": [
+          "type",
+          "source",
+          "target"
+        ],
+        "properties": {
+          "type": {
+            "const": "replication"
+          },
+          "source": {
+            "$ref": "#/$defs/ReplicationSourceConfig"
+          },
+          "target": {
+            "$ref": "#/$defs/ReplicationTargetConfig"
+          },
+          "strategy": {
+            "enum": [
+              "incremental",
+              "full_refresh"
+            ],
+            "default": "incremental",
+            "description": "\"incremental\" copies rows newer than the stored watermark; \"full_refresh\" recreates each table every run"
+          },
+          "timestamp_column": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$",
+            "default": "_fivetran_synced",
+            "description": "Column whose maximum is the table's watermark; tables without it are fully refreshed"
+          },
+          "metadata_columns": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/MetadataColumnConfig"
+            },
+            "description": "Columns added to every copied row, e.g. { name = \"_loaded_at\", type = \"timestamp\", value = \"load_time\" }"
+          },
+          "tables": {
+            "$ref": "#/$defs/TableFilterConfig"
+          },
+          "on_schema_drift": {
+            "enum": [
+              "add_columns",
+              "full_refresh"
+            ],
+            "default": "add_columns",
+            "description": "When a source column is missing in the target: add it (\"add_columns\") or recreate the table (\"full_refresh\")"
+          },
+          "concurrency": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 256,
+            "default": 4,
+            "description": "Tables copied at once"
+          }
+        },
+        "additionalProperties": false
+      },
+      "ReplicationSourceConfig": {
+        "title": "ReplicationSourceConfig",
+        "description": "Where landed schemas are discovered",
+        "type": "object",
+        "required": [
+          "adapter",
+          "schema_pattern"
+        ],
+        "properties": {
+          "adapter": {
+            "type": "string",
+            "description": "Name of an [adapter.NAME] with the discovery capability"
+          },
+          "catalog": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$",
+            "description": "Catalog holding the landed schemas; defaults to what discovery reports"
+          },
+          "schema_pattern": {
+            "$ref": "#/$defs/SchemaPatternConfig"
+          }
+        },
+        "additionalProperties": false
+      },
+      "SchemaPatternConfig": {
+        "title": "SchemaPatternConfig",
+        "description": "How a source schema name splits into components, e.g. src__acme__us_west__shopify with prefix \"src__\", separator \"__\", components [\"tenant\", \"regions...\", \"connector\"]",
+        "type": "object",
+        "required": [
+          "prefix",
+          "separator",
+          "components"
+        ],
+        "properties": {
+          "prefix": {
+            "type": "string",
+            "description": "Literal start of every matching schema name"
+          },
+          "separator": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Separator between components"
+          },
+          "components": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+              "type": "string",
+              "pattern": "^[a-zA-Z_][a-zA-Z0-9_]*(\\.\\.\\.)?$"
+            },
+            "description": "Component names in order; at most one ends in \"...\" and takes every middle part"
+          }
+        },
+        "additionalProperties": false
+      },
+      "ReplicationTargetConfig": {
+        "title": "ReplicationTargetConfig",
+        "description": "Where copies go; templates use {component} placeholders",
+        "type": "object",
+        "required": [
+          "adapter",
+          "schema_template"
+        ],
+        "properties": {
+          "adapter": {
+            "type": "string",
+            "description": "Name of an [adapter.NAME] with the warehouse capability"
+          },
+          "catalog_template": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Target catalog, e.g. \"{tenant}_warehouse\""
+          },
+          "schema_template": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Target schema, e.g. \"staging__{regions}__{connector}\""
+          }
+        },
+        "additionalProperties": false
+      },
+      "MetadataColumnConfig": {
+        "title": "MetadataColumnConfig",
+        "description": "A column added to every copied row; `value` is generated, never SQL",
+        "type": "object",
+        "required": [
+          "name",
+          "value"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$"
+          },
+          "type": {
+            "enum": [
+              "string",
+              "timestamp"
+            ],
+            "description": "Column type; load_time is a timestamp, the rest strings by default"
+          },
+          "value": {
+            "description": "One of \"load_time\", \"source_schema\", \"source_table\", \"source_catalog\", \"run_id\", \"pipeline\", or { literal = \"text\" }",
+            "oneOf": [
+              {
+                "enum": [
+                  "load_time",
+                  "source_schema",
+                  "source_table",
+                  "source_catalog",
+                  "run_id",
+                  "pipeline"
+                ]
+              },
+              {
+                "type": "object",
+                "required": [
+                  "literal"
+                ],
+                "properties": {
+                  "literal": {
+                    "type": "string"
+                  }
+                },
+                "additionalProperties": false
+              }
+            ]
+          }
+        },
+        "additionalProperties": false
+      },
+      "TableFilterConfig": {
+        "title": "TableFilterConfig",
+        "description": "Table-name filters; `*` matches any run of characters, `?` one character",
+        "type": "object",
+        "properties": {
+          "include": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "minLength": 1
+            },
+            "description": "Copy only tables matching one of these (default: all)"
+          },
+          "exclude": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "minLength": 1
+            },
+            "description": "Never copy tables matching one of these"
+          }
+        },
+        "additionalProperties": false
+      },
+      "TransformationPipelineConfig": {
+        "title": "TransformationPipelineConfig",
+        "description": "Builds the SQL models in `models` into the target warehouse",
+        "type": "object",
+        "required": [
+          "type",
+          "target"
+        ],
+        "properties": {
+          "type": {
+            "const": "transformation"
+          },
+          "models": {
+            "type": "string",
+            "minLength": 1,
+            "default": "models",
+            "description": "Directory of models, relative to rocky.toml"
+          },
+          "target": {
+            "$ref": "#/$defs/TransformationTargetConfig"
+          },
+          "concurrency": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 256,
+            "default": 4,
+            "description": "Models built at once"
+          }
+        },
+        "additionalProperties": false
+      },
+      "TransformationTargetConfig": {
+        "title": "TransformationTargetConfig",
+        "description": "Where models are built",
+        "type": "object",
+        "required": [
+          "adapter"
+        ],
+        "properties": {
+          "adapter": {
+            "type": "string",
+            "description": "Name of an [adapter.NAME] with the warehouse capability"
+          },
+          "catalog": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$",
+            "description": "Default catalog of models"
+          },
+          "schema": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$",
+            "description": "Default schema of models"
+          }
+        },
+        "additionalProperties": false
+      },
+      "StateConfig": {
+        "title": "StateConfig",
+        "description": "Where watermarks and run history are kept",
+        "type": "object",
+        "properties": {
+          "path": {
+            "type": "string",
+            "minLength": 1,
+            "default": ".rocky/state",
+            "description": "Directory of the state database, relative to rocky.toml"
+          }
+        },
+        "additionalProperties": false
+      }
+    }
+  },
   "compile.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "compile.schema.json",
@@ -1457,6 +1822,565 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "additionalProperties": false
       }
     }
+  },
+  "discover.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "discover.schema.json",
+    "title": "DiscoverOutput",
+    "description": "`rocky discover --output json`: what each replication pipeline's source adapter reports, matched against its schema pattern",
+    "type": "object",
+    "required": [
+      "pipelines"
+    ],
+    "properties": {
+      "pipelines": {
+        "type": "array",
+        "items": {
+          "$ref": "#/$defs/DiscoveredPipeline"
+        }
+      }
+    },
+    "additionalProperties": false,
+    "$defs": {
+      "DiscoveredPipeline": {
+        "title": "DiscoveredPipeline",
+        "type": "object",
+        "required": [
+          "pipeline",
+          "type",
+          "adapter",
+          "schemas",
+          "skipped"
+        ],
+        "properties": {
+          "pipeline": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string"
+          },
+          "adapter": {
+            "type": "string",
+            "description": "The source adapter's name in rocky.toml"
+          },
+          "schemas": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/DiscoveredSourceSchema"
+            }
+          },
+          "skipped": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/SkippedSource"
+            }
+          }
+        },
+        "additionalProperties": false
+      },
+      "DiscoveredSourceSchema": {
+        "title": "DiscoveredSourceSchema",
+        "description": "A source schema that matched the pattern, its components and where it is copied to",
+        "type": "object",
+        "required": [
+          "catalog",
+          "schema",
+          "components",
+          "target_catalog",
+          "target_schema",
+          "tables"
+        ],
+        "properties": {
+          "catalog": {
+            "type": "string"
+          },
+          "schema": {
+            "type": "string"
+          },
+          "components": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "target_catalog": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "target_schema": {
+            "type": "string"
+          },
+          "tables": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "name"
+              ],
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "row_count": {
+                  "type": [
+                    "integer",
+                    "null"
+                  ]
+                }
+              },
+              "additionalProperties": false
+            }
+          }
+        },
+        "additionalProperties": false
+      },
+      "SkippedSource": {
+        "title": "SkippedSource",
+        "description": "A source schema or table left out, and why",
+        "type": "object",
+        "required": [
+          "catalog",
+          "schema",
+          "reason"
+        ],
+        "properties": {
+          "catalog": {
+            "type": "string"
+          },
+          "schema": {
+            "type": "string"
+          },
+          "table": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          }
+        },
+        "additionalProperties": false
+      }
+    }
+  },
+  "history.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "history.schema.json",
+    "title": "HistoryOutput",
+    "description": "`rocky history --output json`: recorded runs, newest first",
+    "type": "object",
+    "required": [
+      "runs"
+    ],
+    "properties": {
+      "runs": {
+        "type": "array",
+        "items": {
+          "$ref": "run.schema.json"
+        }
+      }
+    },
+    "additionalProperties": false
+  },
+  "plan.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "plan.schema.json",
+    "title": "PlanOutput",
+    "description": "`rocky plan --output json`: every statement `rocky run` would execute, with its parameters, per pipeline",
+    "type": "object",
+    "required": [
+      "pipelines"
+    ],
+    "properties": {
+      "pipelines": {
+        "type": "array",
+        "items": {
+          "$ref": "#/$defs/PlannedPipeline"
+        }
+      }
+    },
+    "additionalProperties": false,
+    "$defs": {
+      "PlannedPipeline": {
+        "title": "PlannedPipeline",
+        "type": "object",
+        "required": [
+          "pipeline",
+          "type",
+          "adapter",
+          "setup",
+          "tables",
+          "skipped"
+        ],
+        "properties": {
+          "pipeline": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string"
+          },
+          "adapter": {
+            "type": "string",
+            "description": "The adapter the statements run on"
+          },
+          "setup": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/PlannedStatement"
+            },
+            "description": "Catalogs and schemas ensured before any table"
+          },
+          "tables": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/PlannedTable"
+            }
+          },
+          "skipped": {
+            "type": "array",
+            "items": {
+              "$ref": "discover.schema.json#/$defs/SkippedSource"
+            }
+          }
+        },
+        "additionalProperties": false
+      },
+      "PlannedTable": {
+        "title": "PlannedTable",
+        "type": "object",
+        "required": [
+          "source",
+          "target",
+          "strategy",
+          "reason",
+          "notes",
+          "statements"
+        ],
+        "properties": {
+          "source": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "catalog.schema.table read from, when there is one"
+          },
+          "target": {
+            "type": "string",
+            "description": "catalog.schema.table written"
+          },
+          "strategy": {
+            "type": "string",
+            "description": "\"full_refresh\" or \"incremental\" for replication"
+          },
+          "reason": {
+            "type": "string",
+            "description": "Why this strategy was chosen"
+          },
+          "notes": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "statements": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/PlannedStatement"
+            }
+          }
+        },
+        "additionalProperties": false
+      },
+      "PlannedStatement": {
+        "title": "PlannedStatement",
+        "description": "A SQL statement with its bound parameters, or an adapter method call",
+        "oneOf": [
+          {
+            "type": "object",
+            "required": [
+              "sql",
+              "params"
+            ],
+            "properties": {
+              "sql": {
+                "type": "string"
+              },
+              "params": {
+                "type": "array",
+                "items": {
+                  "$ref": "messages.schema.json#/$defs/SqlParam"
+                }
+              }
+            },
+            "additionalProperties": false
+          },
+          {
+            "type": "object",
+            "required": [
+              "method",
+              "params"
+            ],
+            "properties": {
+              "method": {
+                "type": "string"
+              },
+              "params": {
+                "type": "object"
+              }
+            },
+            "additionalProperties": false
+          }
+        ]
+      }
+    }
+  },
+  "run.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "run.schema.json",
+    "title": "RunOutput",
+    "description": "`rocky run --output json`, and one entry of the run history: what ran, per pipeline and table",
+    "type": "object",
+    "required": [
+      "run_id",
+      "command",
+      "status",
+      "started_at",
+      "finished_at",
+      "duration_ms",
+      "pipelines"
+    ],
+    "properties": {
+      "run_id": {
+        "type": "string"
+      },
+      "command": {
+        "type": "string"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ]
+      },
+      "started_at": {
+        "type": "string",
+        "description": "ISO 8601"
+      },
+      "finished_at": {
+        "type": "string",
+        "description": "ISO 8601"
+      },
+      "duration_ms": {
+        "type": "integer",
+        "minimum": 0
+      },
+      "pipelines": {
+        "type": "array",
+        "items": {
+          "$ref": "#/$defs/RunPipelineResult"
+        }
+      }
+    },
+    "additionalProperties": false,
+    "$defs": {
+      "RunPipelineResult": {
+        "title": "RunPipelineResult",
+        "type": "object",
+        "required": [
+          "pipeline",
+          "type",
+          "status",
+          "duration_ms",
+          "tables",
+          "skipped"
+        ],
+        "properties": {
+          "pipeline": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string"
+          },
+          "status": {
+            "enum": [
+              "succeeded",
+              "failed"
+            ]
+          },
+          "duration_ms": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "tables": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/RunTableResult"
+            }
+          },
+          "skipped": {
+            "type": "array",
+            "items": {
+              "$ref": "discover.schema.json#/$defs/SkippedSource"
+            }
+          },
+          "error": {
+            "$ref": "#/$defs/RunError",
+            "description": "Why the pipeline failed before copying its tables"
+          }
+        },
+        "additionalProperties": false
+      },
+      "RunTableResult": {
+        "title": "RunTableResult",
+        "type": "object",
+        "required": [
+          "source",
+          "target",
+          "strategy",
+          "reason",
+          "status",
+          "rows_copied",
+          "duration_ms",
+          "watermark_before",
+          "watermark_after",
+          "notes"
+        ],
+        "properties": {
+          "source": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "target": {
+            "type": "string"
+          },
+          "strategy": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "status": {
+            "enum": [
+              "succeeded",
+              "failed"
+            ]
+          },
+          "rows_copied": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0
+          },
+          "duration_ms": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "watermark_before": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "watermark_after": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "notes": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Fallbacks and schema drift handled"
+          },
+          "error": {
+            "$ref": "#/$defs/RunError"
+          }
+        },
+        "additionalProperties": false
+      },
+      "RunError": {
+        "title": "RunError",
+        "type": "object",
+        "required": [
+          "code",
+          "message"
+        ],
+        "properties": {
+          "code": {
+            "type": "string"
+          },
+          "message": {
+            "type": "string"
+          },
+          "hint": {
+            "type": "string"
+          }
+        },
+        "additionalProperties": false
+      }
+    }
+  },
+  "state.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "state.schema.json",
+    "title": "StateOutput",
+    "description": "`rocky state --output json`: the stored watermark of every target table",
+    "type": "object",
+    "required": [
+      "state_path",
+      "watermarks"
+    ],
+    "properties": {
+      "state_path": {
+        "type": "string"
+      },
+      "watermarks": {
+        "type": "array",
+        "items": {
+          "$ref": "#/$defs/WatermarkEntry"
+        }
+      }
+    },
+    "additionalProperties": false,
+    "$defs": {
+      "WatermarkEntry": {
+        "title": "WatermarkEntry",
+        "type": "object",
+        "required": [
+          "target",
+          "column",
+          "value",
+          "updated_at",
+          "run_id"
+        ],
+        "properties": {
+          "target": {
+            "type": "string",
+            "description": "catalog.schema.table"
+          },
+          "column": {
+            "type": "string"
+          },
+          "value": {
+            "type": "string",
+            "description": "The highest value copied, as the warehouse renders it"
+          },
+          "updated_at": {
+            "type": "string",
+            "description": "ISO 8601"
+          },
+          "run_id": {
+            "type": "string"
+          }
+        },
+        "additionalProperties": false
+      }
+    }
   }
 };
 
@@ -1520,11 +2444,38 @@ export const TYPE_REFS = {
   "MaterializedViewStrategy": "model.schema.json#/$defs/MaterializedViewStrategy",
   "DynamicTableStrategy": "model.schema.json#/$defs/DynamicTableStrategy",
   "TimeIntervalStrategy": "model.schema.json#/$defs/TimeIntervalStrategy",
+  "RockyConfig": "rocky.schema.json",
+  "AdapterSection": "rocky.schema.json#/$defs/AdapterSection",
+  "PipelineConfig": "rocky.schema.json#/$defs/PipelineConfig",
+  "ReplicationPipelineConfig": "rocky.schema.json#/$defs/ReplicationPipelineConfig",
+  "ReplicationSourceConfig": "rocky.schema.json#/$defs/ReplicationSourceConfig",
+  "SchemaPatternConfig": "rocky.schema.json#/$defs/SchemaPatternConfig",
+  "ReplicationTargetConfig": "rocky.schema.json#/$defs/ReplicationTargetConfig",
+  "MetadataColumnConfig": "rocky.schema.json#/$defs/MetadataColumnConfig",
+  "TableFilterConfig": "rocky.schema.json#/$defs/TableFilterConfig",
+  "TransformationPipelineConfig": "rocky.schema.json#/$defs/TransformationPipelineConfig",
+  "TransformationTargetConfig": "rocky.schema.json#/$defs/TransformationTargetConfig",
+  "StateConfig": "rocky.schema.json#/$defs/StateConfig",
   "CompileOutput": "compile.schema.json",
   "CompiledModel": "compile.schema.json#/$defs/CompiledModel",
   "ModelTargetName": "compile.schema.json#/$defs/ModelTargetName",
   "Diagnostic": "diagnostic.schema.json",
-  "DiagnosticLocation": "diagnostic.schema.json#/$defs/DiagnosticLocation"
+  "DiagnosticLocation": "diagnostic.schema.json#/$defs/DiagnosticLocation",
+  "DiscoverOutput": "discover.schema.json",
+  "DiscoveredPipeline": "discover.schema.json#/$defs/DiscoveredPipeline",
+  "DiscoveredSourceSchema": "discover.schema.json#/$defs/DiscoveredSourceSchema",
+  "SkippedSource": "discover.schema.json#/$defs/SkippedSource",
+  "HistoryOutput": "history.schema.json",
+  "PlanOutput": "plan.schema.json",
+  "PlannedPipeline": "plan.schema.json#/$defs/PlannedPipeline",
+  "PlannedTable": "plan.schema.json#/$defs/PlannedTable",
+  "PlannedStatement": "plan.schema.json#/$defs/PlannedStatement",
+  "RunOutput": "run.schema.json",
+  "RunPipelineResult": "run.schema.json#/$defs/RunPipelineResult",
+  "RunTableResult": "run.schema.json#/$defs/RunTableResult",
+  "RunError": "run.schema.json#/$defs/RunError",
+  "StateOutput": "state.schema.json",
+  "WatermarkEntry": "state.schema.json#/$defs/WatermarkEntry"
 } as const;
 
 export type SchemaTypeName = keyof typeof TYPE_REFS;

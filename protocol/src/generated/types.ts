@@ -21,6 +21,28 @@ export type MaterializationStrategy =
   | MaterializedViewStrategy
   | DynamicTableStrategy
   | TimeIntervalStrategy;
+/**
+ * A pipeline; `type` selects its shape
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "PipelineConfig".
+ */
+export type PipelineConfig = ReplicationPipelineConfig | TransformationPipelineConfig;
+/**
+ * A SQL statement with its bound parameters, or an adapter method call
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "PlannedStatement".
+ */
+export type PlannedStatement =
+  | {
+      sql: string;
+      params: SqlParam[];
+    }
+  | {
+      method: string;
+      params: {};
+    };
 
 /**
  * What an adapter is and can do, returned by `initialize`. Compatible with the original Rocky manifest: every original field is required, the Rocky additions are optional.
@@ -657,6 +679,224 @@ export interface TimeIntervalStrategy {
   first_partition?: string;
 }
 /**
+ * rocky.toml: the adapters a project talks to, its pipelines, and where run state is kept
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "RockyConfig".
+ */
+export interface RockyConfig {
+  /**
+   * One [adapter.NAME] table per adapter process
+   */
+  adapter?: {
+    [k: string]: AdapterSection;
+  };
+  /**
+   * One [pipeline.NAME] table per pipeline
+   */
+  pipeline?: {
+    [k: string]: PipelineConfig;
+  };
+  state?: StateConfig;
+}
+/**
+ * An adapter: `type` and optional `command`; every other key is the adapter's own config, checked against its manifest's config_schema when it starts
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "AdapterSection".
+ */
+export interface AdapterSection {
+  /**
+   * Adapter type, e.g. "duckdb"; finds `rocky-adapter-<type>` or `rocky-<type>` on PATH, or the first-party adapter
+   */
+  type: string;
+  /**
+   * Program and arguments that start the adapter, e.g. ["python3", "adapter.py"]; run from the config file's directory
+   *
+   * @minItems 1
+   */
+  command?: [string, ...string[]];
+  [k: string]: unknown;
+}
+/**
+ * Copies every landed source table matching `source.schema_pattern` into the target warehouse
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ReplicationPipelineConfig".
+ */
+export interface ReplicationPipelineConfig {
+  type: "replication";
+  source: ReplicationSourceConfig;
+  target: ReplicationTargetConfig;
+  /**
+   * "incremental" copies rows newer than the stored watermark; "full_refresh" recreates each table every run
+   */
+  strategy?: "incremental" | "full_refresh";
+  /**
+   * Column whose maximum is the table's watermark; tables without it are fully refreshed
+   */
+  timestamp_column?: string;
+  /**
+   * Columns added to every copied row, e.g. { name = "_loaded_at", type = "timestamp", value = "load_time" }
+   */
+  metadata_columns?: MetadataColumnConfig[];
+  tables?: TableFilterConfig;
+  /**
+   * When a source column is missing in the target: add it ("add_columns") or recreate the table ("full_refresh")
+   */
+  on_schema_drift?: "add_columns" | "full_refresh";
+  /**
+   * Tables copied at once
+   */
+  concurrency?: number;
+}
+/**
+ * Where landed schemas are discovered
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ReplicationSourceConfig".
+ */
+export interface ReplicationSourceConfig {
+  /**
+   * Name of an [adapter.NAME] with the discovery capability
+   */
+  adapter: string;
+  /**
+   * Catalog holding the landed schemas; defaults to what discovery reports
+   */
+  catalog?: string;
+  schema_pattern: SchemaPatternConfig;
+}
+/**
+ * How a source schema name splits into components, e.g. src__acme__us_west__shopify with prefix "src__", separator "__", components ["tenant", "regions...", "connector"]
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "SchemaPatternConfig".
+ */
+export interface SchemaPatternConfig {
+  /**
+   * Literal start of every matching schema name
+   */
+  prefix: string;
+  /**
+   * Separator between components
+   */
+  separator: string;
+  /**
+   * Component names in order; at most one ends in "..." and takes every middle part
+   *
+   * @minItems 1
+   */
+  components: [string, ...string[]];
+}
+/**
+ * Where copies go; templates use {component} placeholders
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ReplicationTargetConfig".
+ */
+export interface ReplicationTargetConfig {
+  /**
+   * Name of an [adapter.NAME] with the warehouse capability
+   */
+  adapter: string;
+  /**
+   * Target catalog, e.g. "{tenant}_warehouse"
+   */
+  catalog_template?: string;
+  /**
+   * Target schema, e.g. "staging__{regions}__{connector}"
+   */
+  schema_template: string;
+}
+/**
+ * A column added to every copied row; `value` is generated, never SQL
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "MetadataColumnConfig".
+ */
+export interface MetadataColumnConfig {
+  name: string;
+  /**
+   * Column type; load_time is a timestamp, the rest strings by default
+   */
+  type?: "string" | "timestamp";
+  /**
+   * One of "load_time", "source_schema", "source_table", "source_catalog", "run_id", "pipeline", or { literal = "text" }
+   */
+  value:
+    | ("load_time" | "source_schema" | "source_table" | "source_catalog" | "run_id" | "pipeline")
+    | {
+        literal: string;
+      };
+}
+/**
+ * Table-name filters; `*` matches any run of characters, `?` one character
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "TableFilterConfig".
+ */
+export interface TableFilterConfig {
+  /**
+   * Copy only tables matching one of these (default: all)
+   */
+  include?: string[];
+  /**
+   * Never copy tables matching one of these
+   */
+  exclude?: string[];
+}
+/**
+ * Builds the SQL models in `models` into the target warehouse
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "TransformationPipelineConfig".
+ */
+export interface TransformationPipelineConfig {
+  type: "transformation";
+  /**
+   * Directory of models, relative to rocky.toml
+   */
+  models?: string;
+  target: TransformationTargetConfig;
+  /**
+   * Models built at once
+   */
+  concurrency?: number;
+}
+/**
+ * Where models are built
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "TransformationTargetConfig".
+ */
+export interface TransformationTargetConfig {
+  /**
+   * Name of an [adapter.NAME] with the warehouse capability
+   */
+  adapter: string;
+  /**
+   * Default catalog of models
+   */
+  catalog?: string;
+  /**
+   * Default schema of models
+   */
+  schema?: string;
+}
+/**
+ * Where watermarks and run history are kept
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "StateConfig".
+ */
+export interface StateConfig {
+  /**
+   * Directory of the state database, relative to rocky.toml
+   */
+  path?: string;
+}
+/**
  * `rocky compile --output json`: the models found, their dependency order, and every diagnostic
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -738,4 +978,219 @@ export interface DiagnosticLocation {
    * The config key, dotted (strategy.unique_key)
    */
   key?: string;
+}
+/**
+ * `rocky discover --output json`: what each replication pipeline's source adapter reports, matched against its schema pattern
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DiscoverOutput".
+ */
+export interface DiscoverOutput {
+  pipelines: DiscoveredPipeline[];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DiscoveredPipeline".
+ */
+export interface DiscoveredPipeline {
+  pipeline: string;
+  type: string;
+  /**
+   * The source adapter's name in rocky.toml
+   */
+  adapter: string;
+  schemas: DiscoveredSourceSchema[];
+  skipped: SkippedSource[];
+}
+/**
+ * A source schema that matched the pattern, its components and where it is copied to
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DiscoveredSourceSchema".
+ */
+export interface DiscoveredSourceSchema {
+  catalog: string;
+  schema: string;
+  components: {
+    [k: string]: string;
+  };
+  target_catalog: string | null;
+  target_schema: string;
+  tables: {
+    name: string;
+    row_count?: number | null;
+  }[];
+}
+/**
+ * A source schema or table left out, and why
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "SkippedSource".
+ */
+export interface SkippedSource {
+  catalog: string;
+  schema: string;
+  table?: string;
+  reason: string;
+}
+/**
+ * `rocky history --output json`: recorded runs, newest first
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "HistoryOutput".
+ */
+export interface HistoryOutput {
+  runs: RunOutput[];
+}
+/**
+ * `rocky run --output json`, and one entry of the run history: what ran, per pipeline and table
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "RunOutput".
+ */
+export interface RunOutput {
+  run_id: string;
+  command: string;
+  status: "succeeded" | "failed";
+  /**
+   * ISO 8601
+   */
+  started_at: string;
+  /**
+   * ISO 8601
+   */
+  finished_at: string;
+  duration_ms: number;
+  pipelines: RunPipelineResult[];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "RunPipelineResult".
+ */
+export interface RunPipelineResult {
+  pipeline: string;
+  type: string;
+  status: "succeeded" | "failed";
+  duration_ms: number;
+  tables: RunTableResult[];
+  skipped: SkippedSource[];
+  error?: RunError1;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "RunTableResult".
+ */
+export interface RunTableResult {
+  source: string | null;
+  target: string;
+  strategy: string;
+  reason: string;
+  status: "succeeded" | "failed";
+  rows_copied: number | null;
+  duration_ms: number;
+  watermark_before: string | null;
+  watermark_after: string | null;
+  /**
+   * Fallbacks and schema drift handled
+   */
+  notes: string[];
+  error?: RunError;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "RunError".
+ */
+export interface RunError {
+  code: string;
+  message: string;
+  hint?: string;
+}
+/**
+ * Why the pipeline failed before copying its tables
+ */
+export interface RunError1 {
+  code: string;
+  message: string;
+  hint?: string;
+}
+/**
+ * `rocky plan --output json`: every statement `rocky run` would execute, with its parameters, per pipeline
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "PlanOutput".
+ */
+export interface PlanOutput {
+  pipelines: PlannedPipeline[];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "PlannedPipeline".
+ */
+export interface PlannedPipeline {
+  pipeline: string;
+  type: string;
+  /**
+   * The adapter the statements run on
+   */
+  adapter: string;
+  /**
+   * Catalogs and schemas ensured before any table
+   */
+  setup: PlannedStatement[];
+  tables: PlannedTable[];
+  skipped: SkippedSource[];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "PlannedTable".
+ */
+export interface PlannedTable {
+  /**
+   * catalog.schema.table read from, when there is one
+   */
+  source: string | null;
+  /**
+   * catalog.schema.table written
+   */
+  target: string;
+  /**
+   * "full_refresh" or "incremental" for replication
+   */
+  strategy: string;
+  /**
+   * Why this strategy was chosen
+   */
+  reason: string;
+  notes: string[];
+  statements: PlannedStatement[];
+}
+/**
+ * `rocky state --output json`: the stored watermark of every target table
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "StateOutput".
+ */
+export interface StateOutput {
+  state_path: string;
+  watermarks: WatermarkEntry[];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "WatermarkEntry".
+ */
+export interface WatermarkEntry {
+  /**
+   * catalog.schema.table
+   */
+  target: string;
+  column: string;
+  /**
+   * The highest value copied, as the warehouse renders it
+   */
+  value: string;
+  /**
+   * ISO 8601
+   */
+  updated_at: string;
+  run_id: string;
 }
