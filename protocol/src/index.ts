@@ -5,3 +5,7 @@ export { Methods, Notifications, methodSpec, type CapabilityGate, type MethodNam
 export { validate, validateAgainst, formatProblems, toProblems, type SchemaProblem } from "./validators.js";
 export { PROTOCOL_VERSIONS, LEGACY_PROTOCOL_VERSION, pickProtocolVersion, formatRange } from "./versions.js";
 export { LineMessageReader, LineMessageWriter, FramingError, type ByteSink, type ByteSource, type LineReaderOptions } from "./line-framing.js";
+export { createAdapterServer } from "./server/create-adapter-server.js";
+export { AdapterServerError } from "./server/adapter-server-error.js";
+export { negotiateVersion } from "./server/negotiate-version.js";
+export type { AdapterServer, AdapterServerOptions, AdapterServerLogger, AdapterHandlers, AdapterHandler, HandlerContext, LogLevel, WireMethod, ParamsOf, ResultOf } from "./server/types.js";
