@@ -44,6 +44,7 @@ export function createAdapterServer(options: AdapterServerOptions): AdapterServe
     },
   });
   let phase: ServerPhase = "new";
+  let initializing: Promise<unknown> | undefined;
   let protocolVersion: number | undefined;
   let stopping: Promise<number> | undefined;
   let resolveExited: (code: number) => void = () => undefined;
@@ -78,10 +79,13 @@ export function createAdapterServer(options: AdapterServerOptions): AdapterServe
     }
     phase = "initializing";
     try {
-      await handlers.initialize?.(params, ctx);
+      initializing = Promise.resolve(handlers.initialize?.(params, ctx));
+      await initializing;
     } catch (error) {
       phase = "new";
       throw error;
+    } finally {
+      initializing = undefined;
     }
     phase = "ready";
     protocolVersion = version;
@@ -117,6 +121,8 @@ export function createAdapterServer(options: AdapterServerOptions): AdapterServe
       log,
     };
     try {
+      // Requests piped right behind `initialize` wait for it instead of failing.
+      if (initializing && method !== "ping") await initializing.catch(() => undefined);
       const params = checkRequest(method, raw, manifest, phase);
       if (controller.signal.aborted) throw cancelledError(method, id);
       const result = await run(method, params, ctx);
