@@ -13,10 +13,20 @@ function killAll(): void {
   live.clear();
 }
 
+const SIGNAL_NUMBERS: Readonly<Record<string, number>> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+
+/** Adapters live in their own process group, so a terminal's Ctrl-C never reaches them: the host must. */
+function onSignal(signal: NodeJS.Signals): void {
+  killAll();
+  // Only when nobody else (e.g. the CLI's graceful handler) is listening do we end the process ourselves.
+  if (process.listenerCount(signal) <= 1) process.exit(128 + (SIGNAL_NUMBERS[signal] ?? 1));
+}
+
 export function trackProcessGroup(pid: number): void {
   if (!hooked) {
     hooked = true;
     process.on("exit", killAll);
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, onSignal);
   }
   live.add(pid);
 }

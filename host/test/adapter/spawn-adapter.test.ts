@@ -181,3 +181,19 @@ describe("spawnAdapter() with an original-protocol adapter", () => {
     expect(await c.close()).toEqual({ code: 0, signal: null });
   });
 });
+
+describe("a host process that is interrupted", () => {
+  it.each(["SIGINT", "SIGTERM"] as const)("takes its adapters down with it on %s", async (signal) => {
+    const { spawn } = await import("node:child_process");
+    const { fileURLToPath } = await import("node:url");
+    const script = fileURLToPath(new URL("./fixtures/host-holding-adapter.ts", import.meta.url));
+    const host = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["ignore", "pipe", "inherit"] });
+    const pid = await new Promise<number>((resolve) => host.stdout.once("data", (d: Buffer) => resolve(Number(String(d).trim()))));
+    expect(isAlive(pid)).toBe(true);
+    host.kill(signal);
+    const code = await new Promise<number | null>((resolve) => host.once("exit", (c) => resolve(c)));
+    expect(code).toBe(signal === "SIGINT" ? 130 : 143);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(isAlive(pid)).toBe(false);
+  });
+});
