@@ -1,0 +1,98 @@
+"""JSON Lines framing: one UTF-8 JSON object per '\\n'-terminated line."""
+from __future__ import annotations
+
+import json
+import threading
+from typing import Any, BinaryIO, Dict, Iterator, Optional, Tuple, Union
+
+from .errors import ParseError
+from .values import json_default
+
+Message = Dict[str, Any]
+#: A parsed line: the message, or the ParseError to answer.
+Frame = Union[Message, ParseError]
+
+
+def read_frames(stream: BinaryIO) -> Iterator[Frame]:
+    """Yields one frame per non-blank line until EOF. A trailing '\\r' is tolerated."""
+    while True:
+        line = stream.readline()
+        if not line:
+            return
+        if not line.strip():
+            continue
+        yield parse_line(line)
+
+
+def parse_line(line: bytes) -> Frame:
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return ParseError(f"Cannot parse message: invalid UTF-8 at byte {exc.start}")
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        return ParseError(f"Cannot parse message: {exc}")
+    if not isinstance(value, dict):
+        return ParseError(f"Cannot parse message: expected a JSON object, got {type(value).__name__}")
+    return value  # type: ignore[return-value]
+
+
+def encode(message: Message) -> bytes:
+    """One protocol line. Non-JSON values go through values.to_wire; NaN is refused rather than sent."""
+    text = json.dumps(message, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=json_default)
+    return text.encode("utf-8") + b"\n"
+
+
+class LineWriter:
+    """Writes whole lines under a lock, so concurrent handlers never interleave bytes."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._lock = threading.Lock()
+        self.broken = False
+
+    def write(self, message: Message) -> bool:
+        """Writes one message; returns False (and stays broken) once the peer closed the stream."""
+        data = encode(message)
+        with self._lock:
+            if self.broken:
+                return False
+            try:
+                self._stream.write(data)
+                self._stream.flush()
+            except (OSError, ValueError):
+                self.broken = True
+                return False
+        return True
+
+
+def response(request_id: Any, result: Any) -> Message:
+    return {"jsonrpc": "2.0", "id": request_id, "result": result}
+
+
+def error_response(request_id: Any, error: Dict[str, Any]) -> Message:
+    return {"jsonrpc": "2.0", "id": request_id, "error": error}
+
+
+def notification(method: str, params: Dict[str, Any]) -> Message:
+    return {"jsonrpc": "2.0", "method": method, "params": params}
+
+
+def classify(message: Message) -> Tuple[str, Optional[str]]:
+    """('request' | 'notification' | 'response' | 'invalid', problem)."""
+    if message.get("jsonrpc") != "2.0":
+        return "invalid", 'Message is not JSON-RPC 2.0: "jsonrpc" must be "2.0"'
+    if "method" not in message:
+        if "result" in message or "error" in message:
+            return "response", None
+        return "invalid", 'Message has no "method"'
+    if not isinstance(message["method"], str):
+        return "invalid", '"method" must be a string'
+    if "id" not in message:
+        return "notification", None
+    request_id = message["id"]
+    if isinstance(request_id, bool) or not isinstance(request_id, (int, str)):
+        return "invalid", '"id" must be an integer or a string'
+    return "request", None
+

@@ -1,0 +1,278 @@
+"""The protocol server: reads requests on its own thread, runs handlers on a pool, answers each id once."""
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from typing import Any, BinaryIO, Callable, Dict, Optional
+
+from ._generated import AdapterManifest
+from .adapter import SDK_VERSION, Adapter
+from .context import RequestContext, RequestId, reset_current_context, set_current_context, set_default_notify
+from .errors import (
+    AdapterError,
+    CapabilityNotSupported,
+    InternalError,
+    InvalidParams,
+    InvalidRequest,
+    MethodNotFound,
+    ParseError,
+    RequestCancelled,
+)
+from .framing import LineWriter, Message, classify, error_response, notification, read_frames, response
+from .methods import METHODS, MethodSpec, unimplemented_methods
+from .negotiation import SUPPORTED_VERSIONS, negotiate
+from .paging import CursorRegistry
+from .validate import validate
+
+_log = logging.getLogger("rocky_adapter_sdk")
+LIFECYCLE = ("initialize", "ping", "shutdown")
+
+
+class _Pool:
+    """Daemon worker threads, started on demand up to `size`, so a hung handler never blocks exit."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._tasks: "queue.Queue[Callable[[], None]]" = queue.Queue()
+        self._lock = threading.Lock()
+        self._threads = 0
+        self._idle = 0
+
+    def submit(self, task: Callable[[], None]) -> None:
+        with self._lock:
+            if self._idle == 0 and self._threads < self._size:
+                self._threads += 1
+                threading.Thread(target=self._work, name=f"rocky-worker-{self._threads}", daemon=True).start()
+            self._tasks.put(task)
+
+    def _work(self) -> None:
+        while True:
+            with self._lock:
+                self._idle += 1
+            task = self._tasks.get()
+            with self._lock:
+                self._idle -= 1
+            task()
+
+
+class Server:
+    """Serves one adapter over a pair of byte streams (the process's stdin/stdout in `run`)."""
+
+    def __init__(
+        self,
+        adapter: Adapter,
+        input: BinaryIO,
+        output: BinaryIO,
+        *,
+        max_workers: int = 8,
+        exit_grace: float = 2.0,
+    ) -> None:
+        self.adapter = adapter
+        self.manifest = _complete_manifest(adapter.get_manifest())
+        self.exit_grace = exit_grace
+        self._input = input
+        self._writer = LineWriter(output)
+        self._pool = _Pool(max_workers)
+        self._cursors = CursorRegistry()
+        self._lock = threading.Condition()
+        self._inflight: Dict[RequestId, RequestContext] = {}
+        self._initialized = False
+        self._initializing = False
+        self._shutdown = False
+        self._eof = threading.Event()
+        self._init_done = threading.Event()
+        for method in unimplemented_methods(adapter, dict(self.manifest["capabilities"])):
+            _log.warning('Adapter "%s" declares the capability of "%s" but does not implement it', self.manifest["name"], method)
+
+    # lifecycle ----------------------------------------------------------------------------------
+
+    def serve(self) -> bool:
+        """Serves until stdin EOF (or stdout breaks), then gives in-flight handlers `exit_grace` seconds.
+        Returns True when everything finished and the adapter was closed, False when a handler still runs."""
+        set_default_notify(self.notify)
+        reader = threading.Thread(target=self._read_loop, name="rocky-reader", daemon=True)
+        reader.start()
+        self._eof.wait()
+        drained = self._wait_idle(self.exit_grace)
+        self._cursors.close_all()
+        if drained:
+            try:
+                self.adapter.close()
+            except Exception:
+                _log.exception('Adapter "%s" failed to close', self.manifest["name"])
+        else:
+            _log.warning("Exiting with %d request(s) still running after %.1fs", len(self._inflight), self.exit_grace)
+        return drained
+
+    def _read_loop(self) -> None:
+        try:
+            for frame in read_frames(self._input):
+                if isinstance(frame, ParseError):
+                    self._send(error_response(None, frame.to_wire()))
+                else:
+                    self._on_message(frame)
+                if self._writer.broken:
+                    break
+        except Exception:
+            _log.exception("Reading the protocol stream failed")
+        finally:
+            self._eof.set()
+
+    def _wait_idle(self, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while self._inflight:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self._lock.wait(remaining)
+        return True
+
+    # dispatch -----------------------------------------------------------------------------------
+
+    def _on_message(self, message: Message) -> None:
+        kind, problem = classify(message)
+        request_id = message.get("id")
+        if kind == "invalid":
+            valid_id = request_id if isinstance(request_id, (int, str)) and not isinstance(request_id, bool) else None
+            self._send(error_response(valid_id, InvalidRequest(problem or "Invalid request").to_wire()))
+        elif kind == "notification":
+            self._on_notification(message["method"], message.get("params"))
+        elif kind == "request":
+            try:
+                self._on_request(request_id, message["method"], message.get("params", {}))
+            except AdapterError as exc:
+                self._send(error_response(request_id, exc.to_wire()))
+
+    def _on_notification(self, method: str, params: Any) -> None:
+        if method == "$/cancelRequest" and isinstance(params, dict):
+            self.cancel(params.get("id"))  # type: ignore[arg-type]
+        elif not method.startswith("$/"):
+            _log.debug('Ignoring notification "%s"', method)
+
+    def cancel(self, request_id: Any) -> bool:
+        """Cancels an in-flight request; False when no such request runs."""
+        with self._lock:
+            ctx = self._inflight.get(request_id)
+        if ctx is None:
+            return False
+        ctx.token.cancel()
+        return True
+
+    def _on_request(self, request_id: RequestId, method: str, params: Any) -> None:
+        if params is None:
+            params = {}
+        if not isinstance(params, dict):
+            raise InvalidParams(f'Params of "{method}" must be an object')
+        if method == "ping":
+            self._send(response(request_id, {}))
+            return
+        if method == "shutdown":
+            self._shutdown = True
+            self._send(response(request_id, {}))
+            return
+        spec = METHODS.get(method)
+        if method != "initialize":
+            self._gate(method, spec)
+        problem = validate(spec.params_type if spec else "InitializeParams", params)
+        if problem:
+            raise InvalidParams(f'Invalid params for "{method}": {problem}')
+        if method == "initialize":
+            with self._lock:
+                if self._initialized or self._initializing:
+                    raise InvalidRequest(f'Adapter "{self.manifest["name"]}" is already initialized')
+                self._initializing = True
+                self._init_done.clear()
+        ctx = RequestContext(request_id, method, self.notify)
+        with self._lock:
+            if request_id in self._inflight:
+                raise InvalidRequest(f"Request id {request_id!r} is already in flight")
+            self._inflight[request_id] = ctx
+        self._pool.submit(lambda: self._run(ctx, spec, params))  # type: ignore[arg-type]
+
+    def _gate(self, method: str, spec: Optional[MethodSpec]) -> None:
+        if spec is None:
+            raise MethodNotFound(f'Unknown method "{method}"', {"method": method})
+        if self.manifest["capabilities"].get(spec.capability) is not True:
+            raise CapabilityNotSupported(
+                f'Adapter "{self.manifest["name"]}" does not support "{method}": capability "{spec.capability}" is not declared',
+                {"method": method, "capability": spec.capability},
+            )
+        if self._shutdown:
+            raise InvalidRequest(f'Cannot run "{method}": the adapter is shutting down')
+        if not self._initialized and not self._initializing:
+            raise InvalidRequest(f'Cannot run "{method}" before "initialize"')
+
+    def _run(self, ctx: RequestContext, spec: Optional[MethodSpec], params: Dict[str, Any]) -> None:
+        token = set_current_context(ctx)
+        try:
+            if spec is not None:
+                self._await_initialized(ctx)
+            ctx.check_cancelled()
+            result = self._initialize(params) if spec is None else spec.call(self.adapter, params, self._cursors)
+            ctx.check_cancelled()
+            message = response(ctx.request_id, result)
+        except BaseException as exc:  # noqa: BLE001 - every failure becomes an answer
+            message = error_response(ctx.request_id, self._error(ctx, exc).to_wire())
+        finally:
+            reset_current_context(token)
+            if spec is None:
+                with self._lock:
+                    self._initializing = False
+                self._init_done.set()
+        self._send(message, ctx)
+
+    def _await_initialized(self, ctx: RequestContext) -> None:
+        """Requests pipelined behind a running `initialize` wait for it."""
+        while not self._init_done.wait(0.05):
+            ctx.check_cancelled()
+        if not self._initialized:
+            raise InvalidRequest(f'Cannot run "{ctx.method}": "initialize" failed')
+
+    def _initialize(self, params: Dict[str, Any]) -> Dict[str, Any]:
+        version = negotiate(params.get("protocol_versions"), SUPPORTED_VERSIONS, self.manifest["name"])
+        self.adapter.initialize(dict(params["config"]))
+        self._initialized = True
+        return {"manifest": self.manifest, "protocol_version": version}
+
+    def _error(self, ctx: RequestContext, exc: BaseException) -> AdapterError:
+        if ctx.cancelled:
+            return RequestCancelled(f"Request {ctx.request_id!r} ({ctx.method}) was cancelled")
+        if isinstance(exc, AdapterError):
+            return exc
+        _log.error('Request %r (%s) failed', ctx.request_id, ctx.method, exc_info=exc)
+        return InternalError(str(exc) or type(exc).__name__, {"type": type(exc).__name__})
+
+    # output -------------------------------------------------------------------------------------
+
+    def _send(self, message: Message, ctx: Optional[RequestContext] = None) -> None:
+        try:
+            ok = self._writer.write(message)
+        except (TypeError, ValueError) as exc:
+            _log.error("Cannot encode the answer to request %r", message.get("id"), exc_info=exc)
+            error = InternalError(f"Cannot encode the result as JSON: {exc}")
+            ok = self._writer.write(error_response(message.get("id"), error.to_wire()))
+        if ctx is not None:
+            with self._lock:
+                self._inflight.pop(ctx.request_id, None)
+                self._lock.notify_all()
+        if not ok:
+            self._eof.set()
+
+    def notify(self, method: str, params: Dict[str, Any]) -> None:
+        """Sends a notification ($/log, $/progress) to the host."""
+        try:
+            self._writer.write(notification(method, params))
+        except (TypeError, ValueError) as exc:
+            _log.error('Cannot encode notification "%s"', method, exc_info=exc)
+
+
+def _complete_manifest(manifest: AdapterManifest) -> AdapterManifest:
+    """The manifest with sdk_version filled in, validated, so a broken one fails at start, not in initialize."""
+    complete: Dict[str, Any] = {"sdk_version": SDK_VERSION, **manifest}
+    problem = validate("AdapterManifest", complete)
+    if problem:
+        raise TypeError(f"Invalid adapter manifest: {problem.replace('params', 'manifest', 1)}")
+    return complete  # type: ignore[return-value]
