@@ -1029,9 +1029,6 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "title": "ModelConfig",
     "description": "The sidecar `<name>.toml` of a transformation model `<name>.sql`: where the model lands, how it is materialized, what it depends on",
     "type": "object",
-    "required": [
-      "target"
-    ],
     "properties": {
       "description": {
         "type": "string"
@@ -1065,9 +1062,6 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
       "ModelTarget": {
         "title": "ModelTarget",
         "type": "object",
-        "required": [
-          "schema"
-        ],
         "properties": {
           "catalog": {
             "type": "string",
@@ -1083,7 +1077,8 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "description": "Defaults to the model name"
           }
         },
-        "additionalProperties": false
+        "additionalProperties": false,
+        "description": "Where the model is built; catalog and schema default to the pipeline's [pipeline.NAME.target], table to the model name"
       },
       "MaterializationStrategy": {
         "title": "MaterializationStrategy",

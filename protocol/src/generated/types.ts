@@ -578,7 +578,7 @@ export interface ErrorData {
  */
 export interface ModelConfig {
   description?: string;
-  target: ModelTarget;
+  target?: ModelTarget;
   strategy?: MaterializationStrategy;
   /**
    * Models this one depends on beyond the tables its SQL reads
@@ -587,12 +587,14 @@ export interface ModelConfig {
   tags?: string[];
 }
 /**
+ * Where the model is built; catalog and schema default to the pipeline's [pipeline.NAME.target], table to the model name
+ *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
  * via the `definition` "ModelTarget".
  */
 export interface ModelTarget {
   catalog?: string;
-  schema: string;
+  schema?: string;
   /**
    * Defaults to the model name
    */

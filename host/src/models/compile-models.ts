@@ -1,0 +1,100 @@
+import type { Dag } from "../dag/build-dag.js";
+import { buildDag } from "../dag/build-dag.js";
+import { diagnostic, diagnosticFromError, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
+import type { StrategyTarget } from "./check-strategy-support.js";
+import type { ModelPlan } from "./ir.js";
+import { listModelFiles } from "./list-model-files.js";
+import { loadModel, type LoadedModel, type TargetDefaults } from "./load-model.js";
+import { locateTomlKey } from "./locate-toml-key.js";
+import { resolveReference } from "./resolve-references.js";
+
+export interface CompileModelsOptions extends StrategyTarget {
+  /** Absolute models directory. */
+  readonly dir: string;
+  /** Project root (rocky.toml's directory): file names in diagnostics are relative to it. */
+  readonly root: string;
+  readonly defaults?: TargetDefaults | undefined;
+}
+
+export interface CompiledModels {
+  /** Models without errors, in DAG order when the graph is valid. */
+  readonly models: readonly ModelPlan[];
+  /** Undefined when any error was found. */
+  readonly dag: Dag | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Loads every model, resolves dependencies and builds the DAG, collecting all problems instead of stopping at the first. */
+export async function compileModels(options: CompileModelsOptions): Promise<CompiledModels> {
+  const { files, diagnostics } = await listModelFiles(options.dir, options.root);
+  const loaded: LoadedModel[] = [];
+  for (const result of await Promise.all(files.map((f) => loadModel({ ...options, files: f })))) {
+    diagnostics.push(...result.diagnostics);
+    if (result.model) loaded.push(result.model);
+  }
+  diagnostics.push(...duplicateTargets(loaded));
+  const index = loaded.map((m) => ({ name: m.plan.name, target: m.plan.target }));
+  const plans: ModelPlan[] = loaded.map((m) => {
+    const deps = new Set<string>();
+    const sources: string[] = [];
+    for (const ref of m.references) {
+      const model = resolveReference(ref, index);
+      if (model === undefined) sources.push(ref.text);
+      else if (model !== m.plan.name) deps.add(model);
+    }
+    for (const dep of m.config.depends_on ?? []) {
+      const model = index.find((i) => i.name.toLowerCase() === dep.toLowerCase())?.name;
+      if (model !== undefined) deps.add(model);
+      else diagnostics.push(missingDependency(m, dep, files.some((f) => f.name.toLowerCase() === dep.toLowerCase())));
+    }
+    return { ...m.plan, dependsOn: [...deps].sort(), sources: [...new Set(sources)].sort() };
+  });
+
+  let dag: Dag | undefined;
+  try {
+    dag = buildDag(plans.map((p) => ({ name: p.name, deps: p.dependsOn })));
+  } catch (err) {
+    const first = /cycle: ([a-zA-Z0-9_]+)/.exec((err as Error).message)?.[1];
+    const model = plans.find((p) => p.name === first);
+    diagnostics.push(diagnosticFromError(err, first, model ? { file: model.sqlFile } : undefined));
+  }
+  const failed = diagnostics.some((d) => d.severity === "error");
+  const ordered = dag ? dag.order.map((n) => plans.find((p) => p.name === n) as ModelPlan) : plans;
+  return { models: ordered, dag: failed ? undefined : dag, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+function missingDependency(model: LoadedModel, dep: string, exists: boolean): Diagnostic {
+  return diagnostic({
+    code: "DAG_MISSING_REF",
+    message: exists
+      ? `Model "${model.plan.name}" depends on "${dep}", which has errors`
+      : `Model "${model.plan.name}" depends on "${dep}", which is not a model`,
+    hint: exists ? `Fix the errors reported for "${dep}"` : `Add ${dep}.sql and ${dep}.toml to the models directory, or remove "${dep}" from depends_on`,
+    location: { file: model.plan.configFile, line: locateTomlKey(model.configText, ["depends_on"]), key: "depends_on" },
+    model: model.plan.name,
+  });
+}
+
+function duplicateTargets(models: readonly LoadedModel[]): Diagnostic[] {
+  const seen = new Map<string, string>();
+  const out: Diagnostic[] = [];
+  for (const m of models) {
+    const t = m.plan.target;
+    const key = [t.catalog ?? "", t.schema, t.table].join(".").toLowerCase();
+    const other = seen.get(key);
+    if (other === undefined) {
+      seen.set(key, m.plan.name);
+      continue;
+    }
+    out.push(
+      diagnostic({
+        code: "MODEL_INVALID",
+        message: `Models "${other}" and "${m.plan.name}" both build "${[t.catalog, t.schema, t.table].filter(Boolean).join(".")}"`,
+        hint: "Give one of them a different [target] table or schema",
+        location: { file: m.plan.configFile, line: locateTomlKey(m.configText, ["target"]), key: "target" },
+        model: m.plan.name,
+      }),
+    );
+  }
+  return out;
+}

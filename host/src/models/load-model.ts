@@ -1,0 +1,130 @@
+import { readFile } from "node:fs/promises";
+import type { ModelConfig } from "@rocky/protocol";
+import { isValidIdentifier } from "../sql/identifiers.js";
+import type { Dialect } from "../sql/dialect.js";
+import { analyzeModelSql, type TableReference } from "./analyze-model-sql.js";
+import { strategySupportProblem, type StrategyTarget } from "./check-strategy-support.js";
+import { diagnostic, diagnosticFromError, type Diagnostic } from "./diagnostics.js";
+import type { MaterializationStrategy, ModelPlan } from "./ir.js";
+import type { ModelFiles } from "./list-model-files.js";
+import { locateTomlKey } from "./locate-toml-key.js";
+import { lineColumn } from "./macros.js";
+import { parsePartitionKey } from "./partitions.js";
+import { readModelConfig } from "./read-model-config.js";
+
+export interface TargetDefaults {
+  readonly catalog?: string | undefined;
+  readonly schema?: string | undefined;
+}
+
+/** A model read from disk, before its references are resolved against the other models. */
+export interface LoadedModel {
+  readonly plan: Omit<ModelPlan, "dependsOn" | "sources">;
+  readonly config: ModelConfig;
+  readonly configText: string;
+  readonly references: readonly TableReference[];
+}
+
+export interface LoadModelOptions extends StrategyTarget {
+  readonly files: ModelFiles;
+  readonly defaults?: TargetDefaults | undefined;
+}
+
+/** Reads, validates and parses one model; returns it only when it has no errors. */
+export async function loadModel(options: LoadModelOptions): Promise<{ model?: LoadedModel; diagnostics: Diagnostic[] }> {
+  const { files, dialect, defaults } = options;
+  const { name } = files;
+  const [sqlText, configText] = await Promise.all([readFile(files.sqlPath, "utf8"), readFile(files.configPath, "utf8")]);
+  const diagnostics: Diagnostic[] = [];
+  if (!isValidIdentifier(name)) {
+    diagnostics.push(
+      diagnostic({
+        code: "IDENTIFIER_INVALID",
+        message: `Invalid model name "${name}": identifiers must match ^[a-zA-Z0-9_]+$`,
+        hint: "Rename the .sql and .toml files using only letters, digits and underscores",
+        location: { file: files.sqlFile },
+        model: name,
+      }),
+    );
+  }
+  const { config, diagnostics: configProblems } = readModelConfig(configText, files.configFile, name);
+  diagnostics.push(...configProblems);
+  const sql = sqlText.replace(/[\s;]+$/, "");
+  const { analysis, diagnostics: sqlProblems } = analyzeModelSql(sql, dialect.name, files.sqlFile, name);
+  diagnostics.push(...sqlProblems);
+  if (!config) return { diagnostics };
+
+  const at = (key: string) => ({ file: files.configFile, line: locateTomlKey(configText, key.split(".")), key });
+  const schema = config.target?.schema ?? defaults?.schema;
+  const catalog = config.target?.catalog ?? defaults?.catalog;
+  if (schema === undefined) {
+    diagnostics.push(
+      diagnostic({
+        code: "MODEL_INVALID",
+        message: `Model "${name}" has no target schema`,
+        hint: 'Set [target] schema = "..." in the .toml, or a default `schema` in the pipeline\'s target in rocky.toml',
+        location: at("target.schema"),
+        model: name,
+      }),
+    );
+  }
+  const strategy: MaterializationStrategy = config.strategy ?? { type: "full_refresh" };
+  const refused = strategySupportProblem(name, strategy, options);
+  if (refused) diagnostics.push(diagnosticFromError(refused, name, at("strategy.type")));
+  diagnostics.push(...checkMacros(name, strategy, sql, analysis?.macros ?? [], files.sqlFile, at));
+  if (strategy.type === "time_interval" && strategy.first_partition !== undefined && !parsePartitionKey(strategy.first_partition, strategy.granularity)) {
+    diagnostics.push(
+      diagnostic({
+        code: "MODEL_INVALID",
+        message: `Invalid first_partition "${strategy.first_partition}" for ${strategy.granularity} partitions`,
+        hint: "Write it as a partition key: 2024 (year), 2024-01 (month), 2024-01-15 (day), 2024-01-15T13 (hour)",
+        location: at("strategy.first_partition"),
+        model: name,
+      }),
+    );
+  }
+  if (diagnostics.some((d) => d.severity === "error") || !analysis || schema === undefined) return { diagnostics };
+  const target = { ...(catalog === undefined ? {} : { catalog }), schema, table: config.target?.table ?? name };
+  return {
+    model: {
+      plan: { name, sqlFile: files.sqlFile, configFile: files.configFile, sql, target, strategy, tags: config.tags ?? [] },
+      config,
+      configText,
+      references: analysis.references,
+    },
+    diagnostics,
+  };
+}
+
+function checkMacros(
+  model: string,
+  strategy: MaterializationStrategy,
+  sql: string,
+  macros: readonly { name: string; offset: number }[],
+  sqlFile: string,
+  at: (key: string) => { file: string; line: number; key: string },
+): Diagnostic[] {
+  if (strategy.type !== "time_interval") {
+    return macros.map((m) =>
+      diagnostic({
+        code: "MODEL_SQL_INVALID",
+        message: `Model "${model}" uses ${m.name}, which only time_interval models have`,
+        hint: 'Set [strategy] type = "time_interval" with time_column and granularity, or remove the macro',
+        location: { file: sqlFile, ...lineColumn(sql, m.offset) },
+        model,
+      }),
+    );
+  }
+  const missing = ["@start_date", "@end_date"].filter((n) => !macros.some((m) => m.name === n));
+  if (missing.length === 0) return [];
+  return [
+    diagnostic({
+      code: "MODEL_SQL_INVALID",
+      severity: "warning",
+      message: `Time-interval model "${model}" does not use ${missing.join(" or ")}: every partition reads the whole source`,
+      hint: `Filter the source, e.g. WHERE ${strategy.time_column} >= @start_date AND ${strategy.time_column} < @end_date`,
+      location: at("strategy.type"),
+      model,
+    }),
+  ];
+}

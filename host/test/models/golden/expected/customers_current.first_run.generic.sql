@@ -1,0 +1,1 @@
+-- error: Model "customers_current" uses strategy "merge", which dialect "generic" cannot express

@@ -1,0 +1,1 @@
+-- error: Model "daily_revenue_mv" uses strategy "materialized_view", which dialect "snowflake" cannot express

@@ -1,0 +1,1 @@
+-- error: Model "inventory_levels" uses strategy "merge", which dialect "generic" cannot express

@@ -1,0 +1,1 @@
+-- error: Model "order_lines_downstream" uses strategy "dynamic_table", which dialect "duckdb" cannot express

@@ -1,0 +1,5 @@
+WITH latest AS (
+  SELECT id, name, email, updated_at
+  FROM raw.customers
+)
+SELECT id, name, email, updated_at FROM latest

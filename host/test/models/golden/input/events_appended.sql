@@ -1,0 +1,3 @@
+SELECT id, kind, created_at
+FROM raw.events
+WHERE kind <> 'heartbeat'

@@ -1,0 +1,1 @@
+SELECT warehouse_id, sku, quantity, note FROM raw.inventory

@@ -1,0 +1,56 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { RenderContext, Statement } from "../../src/models/ir.js";
+import { loadModel } from "../../src/models/load-model.js";
+import { renderModel } from "../../src/models/sql/render-model.js";
+import { dialectFor, type DialectName } from "../../src/sql/dialect.js";
+
+// Golden SQL: models in golden/input (name.sql + name.toml, optional name.context.json with named scenarios)
+// rendered for every dialect into golden/expected/<name>.<scenario>.<dialect>.sql. UPDATE_GOLDEN=1 rewrites them.
+const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), "golden");
+const INPUT = join(GOLDEN, "input");
+const DIALECTS: DialectName[] = ["duckdb", "databricks", "snowflake", "generic"];
+const update = process.env.UPDATE_GOLDEN === "1";
+
+function formatStatements(statements: readonly Statement[]): string {
+  return statements.map((s) => `-- params: ${JSON.stringify(s.params)}\n${s.sql};\n`).join("\n");
+}
+
+async function render(name: string, dialect: DialectName, context: RenderContext): Promise<string> {
+  const files = { name, sqlPath: join(INPUT, `${name}.sql`), configPath: join(INPUT, `${name}.toml`), sqlFile: `${name}.sql`, configFile: `${name}.toml` };
+  const target = { dialect: dialectFor(dialect) };
+  const { model, diagnostics } = await loadModel({ files, ...target });
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (!model) return errors.map((d) => `-- error: ${d.message}\n`).join("");
+  try {
+    return formatStatements(renderModel({ ...model.plan, dependsOn: [], sources: [] }, target, context));
+  } catch (err) {
+    return `-- error: ${(err as Error).message}\n`;
+  }
+}
+
+const cases = readdirSync(INPUT)
+  .filter((f) => f.endsWith(".sql"))
+  .map((f) => f.slice(0, -4))
+  .sort();
+
+describe("renderModel() golden SQL", () => {
+  for (const name of cases) {
+    const contextFile = join(INPUT, `${name}.context.json`);
+    const scenarios: Record<string, RenderContext> = existsSync(contextFile)
+      ? (JSON.parse(readFileSync(contextFile, "utf8")) as Record<string, RenderContext>)
+      : { default: { targetExists: true } };
+    for (const [scenario, context] of Object.entries(scenarios)) {
+      for (const dialect of DIALECTS) {
+        const expectedFile = join(GOLDEN, "expected", `${name}.${scenario}.${dialect}.sql`);
+        it(`renders ${name} (${scenario}) for ${dialect} as in expected/${name}.${scenario}.${dialect}.sql`, async () => {
+          const actual = await render(name, dialect, context);
+          if (update || !existsSync(expectedFile)) writeFileSync(expectedFile, actual);
+          expect(actual).toBe(readFileSync(expectedFile, "utf8"));
+        });
+      }
+    }
+  }
+});
