@@ -50,8 +50,9 @@ export function createAdapterServer(options: AdapterServerOptions): AdapterServe
   let resolveExited: (code: number) => void = () => undefined;
   const exited = new Promise<number>((resolve) => (resolveExited = resolve));
 
+  // Written directly: the connection refuses to notify once the input has ended, but answers are still being sent.
   const notify = (method: string, params: object) => {
-    connection.sendNotification(method, params).catch((error: unknown) => logger?.warn(`Cannot send "${method}": ${String(error)}`));
+    writer.write({ jsonrpc: "2.0", method, params } as Message).catch((error: unknown) => logger?.warn(`Cannot send "${method}": ${String(error)}`));
   };
   const log = (level: LogLevel, message: string, fields?: Record<string, unknown>) =>
     notify(Notifications.log.method, fields ? { level, message, fields } : { level, message });

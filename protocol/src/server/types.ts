@@ -2,14 +2,16 @@ import type { RequestType } from "vscode-jsonrpc";
 import type { AdapterManifest, InitializeParams, LogParams, ProtocolVersionRange } from "../generated/types.js";
 import type { ByteSink, ByteSource } from "../line-framing.js";
 import type { Methods } from "../methods.js";
+import type { WIRE_NAMES } from "./wire-names.js";
 
-type MethodTable = { [K in keyof typeof Methods as (typeof Methods)[K]["method"]]: (typeof Methods)[K] };
+type MethodKey = keyof typeof WIRE_NAMES;
+type MethodTable = { [K in MethodKey as (typeof WIRE_NAMES)[K]]: (typeof Methods)[K] };
 /** A request method name of the protocol, e.g. `"execute_query"` or `"query/open"`. */
 export type WireMethod = keyof MethodTable;
 /** Params type of a wire method. */
-export type ParamsOf<M extends WireMethod> = MethodTable[M]["type"] extends RequestType<infer P, unknown, unknown> ? P : never;
+export type ParamsOf<M extends WireMethod> = MethodTable[M]["type"] extends RequestType<infer P, infer _R, infer _E> ? P : never;
 /** Result type of a wire method. */
-export type ResultOf<M extends WireMethod> = MethodTable[M]["type"] extends RequestType<unknown, infer R, unknown> ? R : never;
+export type ResultOf<M extends WireMethod> = MethodTable[M]["type"] extends RequestType<infer _P, infer R, infer _E> ? R : never;
 
 export type LogLevel = LogParams["level"];
 

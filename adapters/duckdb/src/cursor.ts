@@ -1,0 +1,63 @@
+import type { DuckDBConnection, DuckDBResult } from "@duckdb/node-api";
+import { interruptible } from "./interruptible.js";
+import { toJsonValue } from "./json-values.js";
+
+/** A streaming result on its own connection, read in batches of rows converted to protocol JSON. */
+export class Cursor {
+  private buffered: unknown[][] = [];
+  private exhausted = false;
+  private reading: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly connection: DuckDBConnection,
+    private readonly result: DuckDBResult,
+    readonly batchRows: number,
+  ) {}
+
+  get columns(): string[] {
+    return this.result.columnNames();
+  }
+
+  get columnTypes(): string[] {
+    return this.result.columnTypes().map(String);
+  }
+
+  /** Up to `maxRows` rows; `done` when no row is left. Calls on one cursor run one after another. */
+  fetch(maxRows: number, signal: AbortSignal): Promise<{ rows: unknown[][]; done: boolean }> {
+    const next = this.reading.then(() => interruptible(this.connection, signal, () => this.take(maxRows)));
+    this.reading = next.catch(() => undefined);
+    return next;
+  }
+
+  private async take(maxRows: number): Promise<{ rows: unknown[][]; done: boolean }> {
+    const rows: unknown[][] = [];
+    while (rows.length < maxRows) {
+      if (this.buffered.length === 0 && !(await this.readChunk())) break;
+      const room = maxRows - rows.length;
+      rows.push(...this.buffered.splice(0, room));
+    }
+    // Read ahead one chunk so the last batch already says done.
+    const done = this.buffered.length === 0 && !(await this.readChunk());
+    return { rows, done };
+  }
+
+  private async readChunk(): Promise<boolean> {
+    if (this.exhausted) return false;
+    const chunk = await this.result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) {
+      this.exhausted = true;
+      return false;
+    }
+    this.buffered = chunk.convertRows(toJsonValue);
+    return true;
+  }
+
+  /** Frees the result and its connection, once a fetch in progress has stopped. */
+  close(): Promise<void> {
+    this.exhausted = true;
+    this.buffered = [];
+    const closed = this.reading.then(() => this.connection.closeSync());
+    this.reading = closed;
+    return closed;
+  }
+}

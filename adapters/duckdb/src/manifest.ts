@@ -1,0 +1,52 @@
+import type { AdapterManifest } from "@rocky/protocol";
+
+/** The adapter's section of rocky.toml. */
+export interface DuckDbConfig {
+  /** Database file, created if missing; ":memory:" for an in-memory database. Relative to the adapter's working directory. */
+  readonly path: string;
+  /** Where extra catalogs live as `<name>.duckdb`; default: the database file's directory. */
+  readonly catalogs_dir?: string;
+  readonly read_only?: boolean;
+  /** DuckDB worker threads. */
+  readonly threads?: number;
+}
+
+export const CONFIG_SCHEMA = {
+  type: "object",
+  required: ["path"],
+  properties: {
+    path: { type: "string", minLength: 1, description: 'Database file, created if missing; ":memory:" for an in-memory database' },
+    catalogs_dir: {
+      type: "string",
+      minLength: 1,
+      description: "Directory whose <name>.duckdb files are attached as catalogs <name>; catalog/create creates files here. Default: the database file's directory",
+    },
+    read_only: { type: "boolean", default: false, description: "Open every database read-only" },
+    threads: { type: "integer", minimum: 1, description: "DuckDB worker threads" },
+  },
+  additionalProperties: false,
+} as const;
+
+export const MANIFEST: AdapterManifest = {
+  name: "duckdb",
+  version: "0.1.0",
+  sdk_version: "0.1.0",
+  dialect: "duckdb",
+  capabilities: {
+    warehouse: true,
+    discovery: true,
+    governance: false,
+    batch_checks: true,
+    create_catalog: true,
+    create_schema: true,
+    merge: true,
+    tablesample: true,
+    file_load: true,
+    dialect: true,
+    query_paging: true,
+    cancellation: true,
+  },
+  auth_methods: [],
+  config_schema: CONFIG_SCHEMA,
+  roles: ["source", "warehouse"],
+};
