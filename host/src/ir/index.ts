@@ -1,0 +1,5 @@
+export type { MaterializationStrategy, FullRefresh, Incremental } from "./materialization-strategy.js";
+export type { PipelinePlan } from "./plan.js";
+export type { ReplicationPlan, ReplicationTablePlan, MetadataColumn, MetadataValue, ColumnToAdd, SetupStep, UnplannedTable } from "./replication-plan.js";
+export type { ModelPlan, TransformationPlan } from "./transformation-plan.js";
+export type { Statement } from "./statement.js";

@@ -1,0 +1,109 @@
+import type { PlannedStatement, SqlParam, TableRef } from "@rocky/protocol";
+import type { MetadataColumn, ReplicationTablePlan, SetupStep } from "../ir/replication-plan.js";
+import type { Statement } from "../ir/statement.js";
+import type { Dialect, TableName } from "../sql/dialect.js";
+import { isValidIdentifier } from "../sql/identifiers.js";
+
+export interface RenderContext {
+  readonly dialect: Dialect;
+  readonly pipeline: string;
+  readonly runId: string;
+}
+
+export function toTableName(ref: TableRef): TableName {
+  return ref.catalog === "" ? { schema: ref.schema, table: ref.table } : { catalog: ref.catalog, schema: ref.schema, table: ref.table };
+}
+
+/**
+ * A column type from describe_table that may be written into ALTER TABLE: words that are identifiers,
+ * optionally with integer arguments, e.g. `TIMESTAMP WITH TIME ZONE`, `DECIMAL(18, 2)`. Anything else is refused.
+ */
+export function safeDataType(dataType: string): string | undefined {
+  const m = /^([A-Za-z0-9_]+(?: [A-Za-z0-9_]+)*)(?:\((\d+)(?:, ?(\d+))?\))?$/.exec(dataType.trim());
+  if (!m?.[1] || !m[1].split(" ").every(isValidIdentifier)) return undefined;
+  return m[2] === undefined ? m[1] : `${m[1]}(${m[2]}${m[3] === undefined ? "" : `, ${m[3]}`})`;
+}
+
+function metadataValue(column: MetadataColumn, table: ReplicationTablePlan, ctx: RenderContext): SqlParam {
+  switch (column.value.kind) {
+    case "source_catalog":
+      return table.source.catalog;
+    case "source_schema":
+      return table.source.schema;
+    case "source_table":
+      return table.source.table;
+    case "pipeline":
+      return ctx.pipeline;
+    case "run_id":
+      return ctx.runId;
+    case "literal":
+      return column.value.value;
+    case "load_time":
+      return null;
+  }
+}
+
+/** Metadata columns as SELECT expressions; every value is a bound parameter except the warehouse's clock. */
+function metadataSelect(table: ReplicationTablePlan, ctx: RenderContext): { exprs: string[]; aliases: string[]; params: SqlParam[] } {
+  const d = ctx.dialect;
+  const exprs: string[] = [];
+  const params: SqlParam[] = [];
+  for (const m of table.metadata) {
+    if (m.value.kind === "load_time") {
+      exprs.push(`CAST(${d.currentTimestamp()} AS ${d.timestampType()})`);
+      continue;
+    }
+    exprs.push(m.type === "timestamp" ? d.timestampParam() : `CAST(? AS ${d.stringType()})`);
+    params.push(metadataValue(m, table, ctx));
+  }
+  return { exprs, aliases: table.metadata.map((m) => d.quote(m.name, "metadata column name")), params };
+}
+
+/** CREATE OR REPLACE ... AS SELECT for a full refresh, INSERT ... WHERE ts > ? for an incremental copy. */
+export function copyStatement(table: ReplicationTablePlan, ctx: RenderContext): Statement {
+  const d = ctx.dialect;
+  const source = d.tableRef(toTableName(table.source));
+  const target = toTableName(table.target);
+  const meta = metadataSelect(table, ctx);
+  if (table.strategy.kind === "full_refresh") {
+    const select = `SELECT ${["*", ...meta.exprs.map((e, i) => `${e} AS ${meta.aliases[i] ?? ""}`)].join(", ")}\nFROM ${source}`;
+    return { sql: d.createOrReplaceTableAs(target, select), params: meta.params };
+  }
+  const columns = table.columns.map((c) => d.quote(c, "column name"));
+  const select = `SELECT ${[...columns, ...meta.exprs].join(", ")}\nFROM ${source}\n${d.watermarkWhere(table.strategy.timestampColumn)}`;
+  return {
+    sql: d.insertInto(target, select, [...table.columns, ...table.metadata.map((m) => m.name)]),
+    params: [...meta.params, table.strategy.watermark],
+  };
+}
+
+export function addColumnStatement(target: TableRef, column: { name: string; dataType: string }, dialect: Dialect): Statement {
+  return { sql: `ALTER TABLE ${dialect.tableRef(toTableName(target))} ADD COLUMN ${dialect.quote(column.name, "column name")} ${column.dataType}`, params: [] };
+}
+
+/** Every statement that copies one table, in order. */
+export function tableStatements(table: ReplicationTablePlan, ctx: RenderContext): Statement[] {
+  const adds = table.strategy.kind === "incremental" ? table.addColumns.map((c) => addColumnStatement(table.target, c, ctx.dialect)) : [];
+  return [...adds, copyStatement(table, ctx)];
+}
+
+/** After a copy: how many rows it wrote and the new high-water mark (`rows_copied`, `watermark`). */
+export function copiedRowsQuery(table: ReplicationTablePlan, dialect: Dialect): Statement {
+  const target = dialect.tableRef(toTableName(table.target));
+  if (table.timestampColumn === null) return { sql: `SELECT count(*) AS rows_copied, NULL AS watermark\nFROM ${target}`, params: [] };
+  const ts = dialect.quote(table.timestampColumn, "watermark column");
+  const select = `SELECT count(*) AS rows_copied, max(${ts}) AS watermark\nFROM ${target}`;
+  return table.strategy.kind === "incremental"
+    ? { sql: `${select}\n${dialect.watermarkWhere(table.timestampColumn)}`, params: [table.strategy.watermark] }
+    : { sql: select, params: [] };
+}
+
+/** A setup step as an adapter method call or a SQL statement. */
+export function setupStatement(step: SetupStep, dialect: Dialect): PlannedStatement {
+  if (step.kind === "create_catalog") {
+    return step.via === "method" ? { method: "catalog/create", params: { catalog: step.catalog } } : { sql: dialect.createCatalog(step.catalog), params: [] };
+  }
+  return step.via === "method"
+    ? { method: "schema/create", params: { catalog: step.catalog, schema: step.schema } }
+    : { sql: dialect.createSchema(step.catalog === "" ? undefined : step.catalog, step.schema), params: [] };
+}
