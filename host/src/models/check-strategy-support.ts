@@ -1,7 +1,7 @@
 import type { Capabilities } from "@rocky/protocol";
 import { RockyError } from "../errors.js";
 import type { Dialect } from "../sql/dialect.js";
-import type { MaterializationStrategy } from "./ir.js";
+import type { ConfiguredStrategy } from "./model-definition.js";
 
 export interface StrategyTarget {
   readonly dialect: Dialect;
@@ -10,7 +10,7 @@ export interface StrategyTarget {
 }
 
 /** Why `strategy` cannot run on the target, or undefined when it can. */
-export function strategySupportProblem(model: string, strategy: MaterializationStrategy, target: StrategyTarget): RockyError | undefined {
+export function strategySupportProblem(model: string, strategy: ConfiguredStrategy, target: StrategyTarget): RockyError | undefined {
   const { dialect, adapter } = target;
   const refuse = (hint: string) =>
     new RockyError("PLAN_INVALID", `Model "${model}" uses strategy "${strategy.type}", which dialect "${dialect.name}" cannot express`, { hint });
@@ -34,7 +34,7 @@ export function strategySupportProblem(model: string, strategy: MaterializationS
   }
 }
 
-export function assertStrategySupported(model: string, strategy: MaterializationStrategy, target: StrategyTarget): void {
+export function assertStrategySupported(model: string, strategy: ConfiguredStrategy, target: StrategyTarget): void {
   const problem = strategySupportProblem(model, strategy, target);
   if (problem) throw problem;
 }

@@ -2,7 +2,7 @@ import type { Dag } from "../dag/build-dag.js";
 import { buildDag } from "../dag/build-dag.js";
 import { diagnostic, diagnosticFromError, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import type { StrategyTarget } from "./check-strategy-support.js";
-import type { ModelPlan } from "./ir.js";
+import type { ModelDefinition } from "./model-definition.js";
 import { listModelFiles } from "./list-model-files.js";
 import { loadModel, type LoadedModel, type TargetDefaults } from "./load-model.js";
 import { locateTomlKey } from "./locate-toml-key.js";
@@ -18,7 +18,7 @@ export interface CompileModelsOptions extends StrategyTarget {
 
 export interface CompiledModels {
   /** Models without errors, in DAG order when the graph is valid. */
-  readonly models: readonly ModelPlan[];
+  readonly models: readonly ModelDefinition[];
   /** Undefined when any error was found. */
   readonly dag: Dag | undefined;
   readonly diagnostics: readonly Diagnostic[];
@@ -34,7 +34,7 @@ export async function compileModels(options: CompileModelsOptions): Promise<Comp
   }
   diagnostics.push(...duplicateTargets(loaded));
   const index = loaded.map((m) => ({ name: m.plan.name, target: m.plan.target }));
-  const plans: ModelPlan[] = loaded.map((m) => {
+  const plans: ModelDefinition[] = loaded.map((m) => {
     const deps = new Set<string>();
     const sources: string[] = [];
     for (const ref of m.references) {
@@ -59,7 +59,7 @@ export async function compileModels(options: CompileModelsOptions): Promise<Comp
     diagnostics.push(diagnosticFromError(err, first, model ? { file: model.sqlFile } : undefined));
   }
   const failed = diagnostics.some((d) => d.severity === "error");
-  const ordered = dag ? dag.order.map((n) => plans.find((p) => p.name === n) as ModelPlan) : plans;
+  const ordered = dag ? dag.order.map((n) => plans.find((p) => p.name === n) as ModelDefinition) : plans;
   return { models: ordered, dag: failed ? undefined : dag, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -5,7 +5,7 @@ import type { Dialect } from "../sql/dialect.js";
 import { analyzeModelSql, type TableReference } from "./analyze-model-sql.js";
 import { strategySupportProblem, type StrategyTarget } from "./check-strategy-support.js";
 import { diagnostic, diagnosticFromError, type Diagnostic } from "./diagnostics.js";
-import type { MaterializationStrategy, ModelPlan } from "./ir.js";
+import type { ConfiguredStrategy, ModelDefinition } from "./model-definition.js";
 import type { ModelFiles } from "./list-model-files.js";
 import { locateTomlKey } from "./locate-toml-key.js";
 import { lineColumn } from "./macros.js";
@@ -19,7 +19,7 @@ export interface TargetDefaults {
 
 /** A model read from disk, before its references are resolved against the other models. */
 export interface LoadedModel {
-  readonly plan: Omit<ModelPlan, "dependsOn" | "sources">;
+  readonly plan: Omit<ModelDefinition, "dependsOn" | "sources">;
   readonly config: ModelConfig;
   readonly configText: string;
   readonly references: readonly TableReference[];
@@ -68,7 +68,7 @@ export async function loadModel(options: LoadModelOptions): Promise<{ model?: Lo
       }),
     );
   }
-  const strategy: MaterializationStrategy = config.strategy ?? { type: "full_refresh" };
+  const strategy: ConfiguredStrategy = config.strategy ?? { type: "full_refresh" };
   const refused = strategySupportProblem(name, strategy, options);
   if (refused) diagnostics.push(diagnosticFromError(refused, name, at("strategy.type")));
   diagnostics.push(...checkMacros(name, strategy, sql, analysis?.macros ?? [], files.sqlFile, at));
@@ -98,7 +98,7 @@ export async function loadModel(options: LoadModelOptions): Promise<{ model?: Lo
 
 function checkMacros(
   model: string,
-  strategy: MaterializationStrategy,
+  strategy: ConfiguredStrategy,
   sql: string,
   macros: readonly { name: string; offset: number }[],
   sqlFile: string,

@@ -21,6 +21,10 @@ export function parsePartitionKey(key: string, granularity: Granularity): Date |
   return valid ? date : undefined;
 }
 
+export function partitionKeyExample(granularity: Granularity): string {
+  return KEY_EXAMPLES[granularity];
+}
+
 export function assertPartitionKey(key: string, granularity: Granularity, what = "partition key"): Date {
   const date = parsePartitionKey(key, granularity);
   if (!date) {

@@ -2,30 +2,42 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { RenderContext, Statement } from "../../src/models/ir.js";
+import type { StatementBatch } from "../../src/models/ir.js";
 import { loadModel } from "../../src/models/load-model.js";
-import { renderModel } from "../../src/models/sql/render-model.js";
+import { planModel, type ModelFacts } from "../../src/models/plan-model.js";
+import { batchPartitions } from "../../src/models/select-partitions.js";
+import { renderModelPlan } from "../../src/models/sql/render-model-plan.js";
 import { dialectFor, type DialectName } from "../../src/sql/dialect.js";
 
-// Golden SQL: models in golden/input (name.sql + name.toml, optional name.context.json with named scenarios)
-// rendered for every dialect into golden/expected/<name>.<scenario>.<dialect>.sql. UPDATE_GOLDEN=1 rewrites them.
+// Golden SQL: models in golden/input (name.sql + name.toml, optional name.context.json: named scenarios of ModelFacts,
+// with time_interval partitions as keys) planned and rendered for every dialect into golden/expected/<name>.<scenario>.<dialect>.sql. UPDATE_GOLDEN=1 rewrites them.
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), "golden");
 const INPUT = join(GOLDEN, "input");
 const DIALECTS: DialectName[] = ["duckdb", "databricks", "snowflake", "generic"];
 const update = process.env.UPDATE_GOLDEN === "1";
 
-function formatStatements(statements: readonly Statement[]): string {
-  return statements.map((s) => `-- params: ${JSON.stringify(s.params)}\n${s.sql};\n`).join("\n");
+type Scenario = Omit<ModelFacts, "batches"> & { partitions?: string[] };
+
+function formatBatches(batches: readonly StatementBatch[]): string {
+  return batches
+    .map((b, i) => {
+      const header = b.partitions.length > 0 ? `-- batch ${i + 1}: partitions ${b.partitions.join(", ")}\n` : "";
+      return header + b.statements.map((s) => `-- params: ${JSON.stringify(s.params)}\n${s.sql};\n`).join("\n");
+    })
+    .join("\n");
 }
 
-async function render(name: string, dialect: DialectName, context: RenderContext): Promise<string> {
+async function render(name: string, dialect: DialectName, scenario: Scenario): Promise<string> {
   const files = { name, sqlPath: join(INPUT, `${name}.sql`), configPath: join(INPUT, `${name}.toml`), sqlFile: `${name}.sql`, configFile: `${name}.toml` };
   const target = { dialect: dialectFor(dialect) };
   const { model, diagnostics } = await loadModel({ files, ...target });
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (!model) return errors.map((d) => `-- error: ${d.message}\n`).join("");
+  const def = { ...model.plan, dependsOn: [], sources: [] };
+  const s = def.strategy;
+  const batches = s.type === "time_interval" ? batchPartitions(scenario.partitions ?? [], s.granularity, s.batch_size ?? 1) : undefined;
   try {
-    return formatStatements(renderModel({ ...model.plan, dependsOn: [], sources: [] }, target, context));
+    return formatBatches(renderModelPlan(planModel(def, { ...scenario, batches }, target), target.dialect));
   } catch (err) {
     return `-- error: ${(err as Error).message}\n`;
   }
@@ -36,11 +48,11 @@ const cases = readdirSync(INPUT)
   .map((f) => f.slice(0, -4))
   .sort();
 
-describe("renderModel() golden SQL", () => {
+describe("planModel() + renderModelPlan() golden SQL", () => {
   for (const name of cases) {
     const contextFile = join(INPUT, `${name}.context.json`);
-    const scenarios: Record<string, RenderContext> = existsSync(contextFile)
-      ? (JSON.parse(readFileSync(contextFile, "utf8")) as Record<string, RenderContext>)
+    const scenarios: Record<string, Scenario> = existsSync(contextFile)
+      ? (JSON.parse(readFileSync(contextFile, "utf8")) as Record<string, Scenario>)
       : { default: { targetExists: true } };
     for (const [scenario, context] of Object.entries(scenarios)) {
       for (const dialect of DIALECTS) {

@@ -3,5 +3,5 @@ import type { ModelPlan, Statement } from "../ir.js";
 
 /** CREATE OR REPLACE TABLE <target> AS <model sql> */
 export function renderFullRefresh(plan: ModelPlan, dialect: Dialect): Statement[] {
-  return [{ sql: dialect.createOrReplaceTableAs(plan.target, plan.sql), params: [] }];
+  return [{ sql: dialect.createOrReplaceTableAs(plan.target, plan.select), params: [] }];
 }

@@ -1,7 +1,6 @@
-import type { SqlParam, TimeIntervalStrategy } from "@rocky/protocol";
-import { RockyError } from "../../errors.js";
+import type { SqlParam } from "@rocky/protocol";
 import type { Dialect } from "../../sql/dialect.js";
-import type { ModelPlan, RenderContext, Statement, TimeRange } from "../ir.js";
+import type { ModelPlan, PartitionBatch, Statement, StatementBatch, TimeInterval, TimeRange } from "../ir.js";
 import { substituteMacros } from "../macros.js";
 import { selectFrom } from "./subquery.js";
 
@@ -15,28 +14,54 @@ export function bindMacros(sql: string, dialect: Dialect, range: TimeRange): Sta
   return { sql: text, params };
 }
 
+/** One statement group per batch; the rows of each batch's range are replaced, never duplicated. */
+export function renderTimeInterval(plan: ModelPlan, strategy: TimeInterval, dialect: Dialect): StatementBatch[] {
+  return strategy.batches.map((batch, i) => ({
+    statements: renderBatch(plan, strategy, dialect, batch, strategy.createTable && i === 0),
+    partitions: batch.keys,
+  }));
+}
+
 /**
- * One batch [start, end): rows of the range are replaced, never duplicated. First batch on a missing target: CREATE TABLE AS.
- * Databricks: INSERT INTO ... REPLACE WHERE (atomic). DuckDB, Snowflake: DELETE + INSERT in a transaction. Generic: DELETE + INSERT.
+ * Missing target: CREATE TABLE AS the first batch. Databricks: INSERT INTO ... REPLACE WHERE. Snowflake: DELETE + INSERT in a
+ * transaction. DuckDB: one MERGE that deletes the range's old rows and inserts the new ones; each protocol request may run on
+ * a different pooled connection, so a BEGIN sent as its own request would not hold, while one statement is atomic.
+ * Generic: DELETE then INSERT, not atomic.
  */
-export function renderTimeInterval(plan: ModelPlan, strategy: TimeIntervalStrategy, dialect: Dialect, context: RenderContext): Statement[] {
-  const range = context.range;
-  if (range === undefined) throw new RockyError("PLAN_INVALID", `Time-interval model "${plan.name}" was rendered without a partition range`);
-  const model = bindMacros(plan.sql, dialect, range);
-  const column = dialect.quote(strategy.time_column, "time column");
-  const inRange = `${column} >= ${dialect.timestampParam()} AND ${column} < ${dialect.timestampParam()}`;
-  const bounds = [range.start, range.end];
-  const select = selectFrom(dialect, model.sql, `WHERE ${inRange}`);
-  const insertParams = [...model.params, ...bounds];
-  if (!context.targetExists) return [{ sql: dialect.createOrReplaceTableAs(plan.target, select), params: insertParams }];
+function renderBatch(plan: ModelPlan, strategy: TimeInterval, dialect: Dialect, batch: PartitionBatch, create: boolean): Statement[] {
+  const model = bindMacros(plan.select, dialect, batch.range);
+  const bounds = [batch.range.start, batch.range.end];
+  const inRange = (alias?: string) => {
+    const col = `${alias ? `${dialect.quote(alias, "alias")}.` : ""}${dialect.quote(strategy.timeColumn, "time column")}`;
+    return `${col} >= ${dialect.timestampParam()} AND ${col} < ${dialect.timestampParam()}`;
+  };
+  const select = selectFrom(dialect, model.sql, `WHERE ${inRange()}`);
+  const selectParams = [...model.params, ...bounds];
+  if (create) return [{ sql: dialect.createOrReplaceTableAs(plan.target, select), params: selectParams }];
   const target = dialect.tableRef(plan.target);
-  if (dialect.name === "databricks") {
-    return [{ sql: `INSERT INTO ${target} REPLACE WHERE ${inRange}\n${select}`, params: [...bounds, ...insertParams] }];
+  switch (dialect.name) {
+    case "databricks":
+      return [{ sql: `INSERT INTO ${target} REPLACE WHERE ${inRange()}\n${select}`, params: [...bounds, ...selectParams] }];
+    case "duckdb":
+      return [
+        {
+          sql: [
+            `MERGE INTO ${target} AS ${dialect.quote("t", "alias")}`,
+            `USING (\n${select}\n) AS ${dialect.quote("s", "alias")}`,
+            "ON FALSE",
+            `WHEN NOT MATCHED BY SOURCE AND ${inRange("t")} THEN DELETE`,
+            "WHEN NOT MATCHED BY TARGET THEN INSERT *",
+          ].join("\n"),
+          params: [...selectParams, ...bounds],
+        },
+      ];
+    default: {
+      const replace = [
+        { sql: `DELETE FROM ${target} WHERE ${inRange()}`, params: bounds },
+        { sql: dialect.insertInto(plan.target, select), params: selectParams },
+      ];
+      if (dialect.name === "generic") return replace;
+      return [{ sql: "BEGIN TRANSACTION", params: [] }, ...replace, { sql: "COMMIT", params: [] }];
+    }
   }
-  const replace: Statement[] = [
-    { sql: `DELETE FROM ${target} WHERE ${inRange}`, params: bounds },
-    { sql: dialect.insertInto(plan.target, select), params: insertParams },
-  ];
-  if (dialect.name === "generic") return replace;
-  return [{ sql: "BEGIN TRANSACTION", params: [] }, ...replace, { sql: "COMMIT", params: [] }];
 }

@@ -1,7 +1,5 @@
 -- params: []
-INSERT INTO "warehouse"."silver"."events"
-SELECT * FROM (
+CREATE OR REPLACE TABLE "warehouse"."silver"."events" AS
 SELECT id, kind, created_at
 FROM raw.events
-WHERE kind <> 'heartbeat'
-) AS "rocky_src";
+WHERE kind <> 'heartbeat';

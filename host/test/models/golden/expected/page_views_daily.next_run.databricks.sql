@@ -1,5 +1,6 @@
--- params: ["2024-01-01 00:00:00","2024-01-02 00:00:00","2024-01-01 00:00:00","2024-01-02 00:00:00"]
-CREATE OR REPLACE TABLE `warehouse`.`silver`.`page_views` AS
+-- batch 1: partitions 2024-01-03, 2024-01-04
+-- params: ["2024-01-03 00:00:00","2024-01-05 00:00:00","2024-01-03 00:00:00","2024-01-05 00:00:00","2024-01-03 00:00:00","2024-01-05 00:00:00"]
+INSERT INTO `warehouse`.`silver`.`page_views` REPLACE WHERE `viewed_at` >= CAST(? AS TIMESTAMP) AND `viewed_at` < CAST(? AS TIMESTAMP)
 SELECT * FROM (
 SELECT page, viewed_at, user_id
 FROM raw.page_views

@@ -1,10 +1,8 @@
--- params: []
-BEGIN TRANSACTION;
-
--- params: ["2024-01-02 00:00:00","2024-01-05 00:00:00"]
+-- batch 1: partitions 2024-01-03, 2024-01-04
+-- params: ["2024-01-03 00:00:00","2024-01-05 00:00:00"]
 DELETE FROM "warehouse"."silver"."page_views" WHERE "viewed_at" >= CAST(? AS TIMESTAMP) AND "viewed_at" < CAST(? AS TIMESTAMP);
 
--- params: ["2024-01-02 00:00:00","2024-01-05 00:00:00","2024-01-02 00:00:00","2024-01-05 00:00:00"]
+-- params: ["2024-01-03 00:00:00","2024-01-05 00:00:00","2024-01-03 00:00:00","2024-01-05 00:00:00"]
 INSERT INTO "warehouse"."silver"."page_views"
 SELECT * FROM (
 SELECT page, viewed_at, user_id
@@ -14,6 +12,3 @@ WHERE viewed_at >= CAST(? AS TIMESTAMP)
   AND page <> '@start_date is not a macro inside a string'
 ) AS "rocky_src"
 WHERE "viewed_at" >= CAST(? AS TIMESTAMP) AND "viewed_at" < CAST(? AS TIMESTAMP);
-
--- params: []
-COMMIT;

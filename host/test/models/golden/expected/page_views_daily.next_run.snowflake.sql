@@ -1,10 +1,11 @@
+-- batch 1: partitions 2024-01-03, 2024-01-04
 -- params: []
 BEGIN TRANSACTION;
 
--- params: ["2024-01-02 00:00:00","2024-01-05 00:00:00"]
+-- params: ["2024-01-03 00:00:00","2024-01-05 00:00:00"]
 DELETE FROM warehouse.silver.page_views WHERE viewed_at >= TO_TIMESTAMP_NTZ(?) AND viewed_at < TO_TIMESTAMP_NTZ(?);
 
--- params: ["2024-01-02 00:00:00","2024-01-05 00:00:00","2024-01-02 00:00:00","2024-01-05 00:00:00"]
+-- params: ["2024-01-03 00:00:00","2024-01-05 00:00:00","2024-01-03 00:00:00","2024-01-05 00:00:00"]
 INSERT INTO warehouse.silver.page_views
 SELECT * FROM (
 SELECT page, viewed_at, user_id

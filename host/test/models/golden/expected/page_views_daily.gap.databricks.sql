@@ -1,0 +1,23 @@
+-- batch 1: partitions 2024-01-02
+-- params: ["2024-01-02 00:00:00","2024-01-03 00:00:00","2024-01-02 00:00:00","2024-01-03 00:00:00","2024-01-02 00:00:00","2024-01-03 00:00:00"]
+INSERT INTO `warehouse`.`silver`.`page_views` REPLACE WHERE `viewed_at` >= CAST(? AS TIMESTAMP) AND `viewed_at` < CAST(? AS TIMESTAMP)
+SELECT * FROM (
+SELECT page, viewed_at, user_id
+FROM raw.page_views
+WHERE viewed_at >= CAST(? AS TIMESTAMP)
+  AND viewed_at < CAST(? AS TIMESTAMP) -- the partition's bounds, bound as parameters
+  AND page <> '@start_date is not a macro inside a string'
+) AS `rocky_src`
+WHERE `viewed_at` >= CAST(? AS TIMESTAMP) AND `viewed_at` < CAST(? AS TIMESTAMP);
+
+-- batch 2: partitions 2024-01-05
+-- params: ["2024-01-05 00:00:00","2024-01-06 00:00:00","2024-01-05 00:00:00","2024-01-06 00:00:00","2024-01-05 00:00:00","2024-01-06 00:00:00"]
+INSERT INTO `warehouse`.`silver`.`page_views` REPLACE WHERE `viewed_at` >= CAST(? AS TIMESTAMP) AND `viewed_at` < CAST(? AS TIMESTAMP)
+SELECT * FROM (
+SELECT page, viewed_at, user_id
+FROM raw.page_views
+WHERE viewed_at >= CAST(? AS TIMESTAMP)
+  AND viewed_at < CAST(? AS TIMESTAMP) -- the partition's bounds, bound as parameters
+  AND page <> '@start_date is not a macro inside a string'
+) AS `rocky_src`
+WHERE `viewed_at` >= CAST(? AS TIMESTAMP) AND `viewed_at` < CAST(? AS TIMESTAMP);
