@@ -5,12 +5,12 @@ import json
 import threading
 from typing import Any, BinaryIO, Dict, Iterator, Optional, Tuple, Union
 
-from .errors import ParseError
+from .errors import AdapterError, InvalidRequest, ParseError
 from .values import json_default
 
 Message = Dict[str, Any]
-#: A parsed line: the message, or the ParseError to answer.
-Frame = Union[Message, ParseError]
+#: A parsed line: the message, or the error to answer with id null.
+Frame = Union[Message, AdapterError]
 
 
 def read_frames(stream: BinaryIO) -> Iterator[Frame]:
@@ -34,8 +34,18 @@ def parse_line(line: bytes) -> Frame:
     except ValueError as exc:
         return ParseError(f"Cannot parse message: {exc}")
     if not isinstance(value, dict):
-        return ParseError(f"Cannot parse message: expected a JSON object, got {type(value).__name__}")
+        return InvalidRequest(f"Invalid message: expected a JSON-RPC object, got a JSON {_json_kind(value)} (batches are not supported)")
     return value  # type: ignore[return-value]
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, str):
+        return "string"
+    if value is None:
+        return "null"
+    return "boolean" if isinstance(value, bool) else "number"
 
 
 def encode(message: Message) -> bytes:

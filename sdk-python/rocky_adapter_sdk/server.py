@@ -17,7 +17,6 @@ from .errors import (
     InvalidParams,
     InvalidRequest,
     MethodNotFound,
-    ParseError,
     RequestCancelled,
 )
 from .framing import LineWriter, Message, classify, error_response, notification, read_frames, response
@@ -31,30 +30,31 @@ LIFECYCLE = ("initialize", "ping", "shutdown")
 
 
 class _Pool:
-    """Daemon worker threads, started on demand up to `size`, so a hung handler never blocks exit."""
+    """Daemon worker threads, one per unfinished task up to `size`, so a hung handler never blocks exit."""
 
     def __init__(self, size: int) -> None:
         self._size = size
         self._tasks: "queue.Queue[Callable[[], None]]" = queue.Queue()
         self._lock = threading.Lock()
         self._threads = 0
-        self._idle = 0
+        self._pending = 0
 
     def submit(self, task: Callable[[], None]) -> None:
         with self._lock:
-            if self._idle == 0 and self._threads < self._size:
+            self._pending += 1
+            if self._pending > self._threads and self._threads < self._size:
                 self._threads += 1
                 threading.Thread(target=self._work, name=f"rocky-worker-{self._threads}", daemon=True).start()
-            self._tasks.put(task)
+        self._tasks.put(task)
 
     def _work(self) -> None:
         while True:
-            with self._lock:
-                self._idle += 1
             task = self._tasks.get()
-            with self._lock:
-                self._idle -= 1
-            task()
+            try:
+                task()
+            finally:
+                with self._lock:
+                    self._pending -= 1
 
 
 class Server:
@@ -109,7 +109,7 @@ class Server:
     def _read_loop(self) -> None:
         try:
             for frame in read_frames(self._input):
-                if isinstance(frame, ParseError):
+                if isinstance(frame, AdapterError):
                     self._send(error_response(None, frame.to_wire()))
                 else:
                     self._on_message(frame)

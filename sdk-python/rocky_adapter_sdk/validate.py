@@ -1,6 +1,7 @@
 """Params validation against the protocol's schemas (the subset of JSON Schema they use)."""
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Mapping, Optional
 
 from ._generated import SCHEMA_DEFS
@@ -35,6 +36,8 @@ def _check(schema: Mapping[str, Any], value: Any, path: str) -> Optional[str]:
         return f"{path} must be one of {', '.join(repr(e) for e in enum)}"
     if isinstance(value, str) and len(value) < schema.get("minLength", 0):
         return f"{path} must not be empty"
+    if isinstance(value, str) and "pattern" in schema and not re.search(schema["pattern"], value):
+        return f'{path} must match {schema["pattern"]}, got "{value}"'
     if isinstance(value, (int, float)) and not isinstance(value, bool) and "minimum" in schema and value < schema["minimum"]:
         return f"{path} must be at least {schema['minimum']}"
     if isinstance(value, list):
