@@ -1,13 +1,18 @@
-import type { TableRef } from "@rocky/protocol";
-import type { MaterializationStrategy } from "./materialization-strategy.js";
+import type { MaterializationStrategy as ConfiguredStrategy, TableRef } from "@rocky/protocol";
+import type { ModelStrategy } from "./model-strategy.js";
 
-/** One model: its compiled SELECT and how it is materialized. The transformation pipeline fills this in. */
+/** One model as this run builds it: its SELECT and its strategy with every runtime fact (watermark, columns, partitions) resolved. */
 export interface ModelPlan {
   readonly name: string;
   readonly target: TableRef;
-  readonly strategy: MaterializationStrategy;
+  readonly strategy: ModelStrategy;
+  /** The SELECT as written; @start_date/@end_date are bound per batch when rendered. */
   readonly select: string;
   readonly dependsOn: readonly string[];
+  /** The strategy in the model's .toml; differs from strategy.kind on a first run (full_refresh). */
+  readonly configured: ConfiguredStrategy["type"];
+  /** Why this strategy for this run: "first run: target table missing", "rows with ts after ...". */
+  readonly reason: string;
 }
 
 export interface TransformationPlan {

@@ -1,7 +1,7 @@
 import { RockyError } from "../errors.js";
-import type { TimeRange } from "./ir.js";
+import type { Granularity, TimeRange } from "../ir/index.js";
 
-export type Granularity = "hour" | "day" | "month" | "year";
+export type { Granularity } from "../ir/index.js";
 
 const KEY_PATTERNS: Readonly<Record<Granularity, RegExp>> = {
   hour: /^(\d{4})-(\d{2})-(\d{2})T(\d{2})$/,

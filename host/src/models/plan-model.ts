@@ -1,7 +1,7 @@
 import type { TableRef } from "@rocky/protocol";
 import { RockyError } from "../errors.js";
 import { assertStrategySupported, type StrategyTarget } from "./check-strategy-support.js";
-import type { ModelPlan, ModelStrategy, PartitionBatch } from "./ir.js";
+import type { ModelPlan, ModelStrategy, PartitionBatch } from "../ir/index.js";
 import { uniqueKeyOf, type ModelDefinition } from "./model-definition.js";
 import { normalizeTargetLag } from "./sql/render-dynamic-table.js";
 

@@ -1,6 +1,6 @@
 import type { TimeIntervalStrategy } from "@rocky/protocol";
 import { RockyError } from "../errors.js";
-import type { PartitionBatch } from "./ir.js";
+import type { PartitionBatch } from "../ir/index.js";
 import { addPartitions, assertPartitionKey, parsePartitionKey, partitionKeyExample, partitionKeyOf, partitionKeysBetween, partitionRange, type Granularity } from "./partitions.js";
 
 /** Which partitions of time_interval models a run builds (`--partition`, `--from`/`--to`, `--latest`, `--missing`). */

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { StatementBatch } from "../../src/models/ir.js";
+import type { StatementBatch } from "../../src/ir/index.js";
 import { loadModel } from "../../src/models/load-model.js";
 import { planModel, type ModelFacts } from "../../src/models/plan-model.js";
 import { batchPartitions } from "../../src/models/select-partitions.js";

@@ -1,6 +1,6 @@
 import { RockyError } from "../../errors.js";
 import type { Dialect } from "../../sql/dialect.js";
-import type { DynamicTable, ModelPlan, Statement } from "../ir.js";
+import type { DynamicTable, ModelPlan, Statement } from "../../ir/index.js";
 
 /** The only lag text ever written into SQL (DDL options cannot be bound parameters). */
 const TARGET_LAG = /^(?:([1-9][0-9]{0,5}) (second|minute|hour|day)s?|(DOWNSTREAM))$/i;

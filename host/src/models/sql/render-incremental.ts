@@ -1,5 +1,5 @@
 import type { Dialect } from "../../sql/dialect.js";
-import type { Incremental, ModelPlan, Statement } from "../ir.js";
+import type { Incremental, ModelPlan, Statement } from "../../ir/index.js";
 import { selectFrom } from "./subquery.js";
 
 /** INSERT INTO <target> SELECT * FROM (<model sql>) WHERE <timestamp_column> > ?, the watermark bound. */

@@ -1,5 +1,5 @@
 import type { Dialect } from "../../sql/dialect.js";
-import type { ModelPlan, Statement } from "../ir.js";
+import type { ModelPlan, Statement } from "../../ir/index.js";
 
 /** Databricks: CREATE OR REPLACE MATERIALIZED VIEW <target> AS <model sql> */
 export function renderMaterializedView(plan: ModelPlan, dialect: Dialect): Statement[] {

@@ -1,5 +1,5 @@
 import type { Dialect } from "../../sql/dialect.js";
-import type { Merge, ModelPlan, Statement } from "../ir.js";
+import type { Merge, ModelPlan, Statement } from "../../ir/index.js";
 
 const TARGET = "t";
 const SOURCE = "s";

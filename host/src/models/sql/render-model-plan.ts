@@ -1,5 +1,5 @@
 import type { Dialect } from "../../sql/dialect.js";
-import type { ModelPlan, StatementBatch } from "../ir.js";
+import type { ModelPlan, StatementBatch } from "../../ir/index.js";
 import { renderDynamicTable } from "./render-dynamic-table.js";
 import { renderFullRefresh } from "./render-full-refresh.js";
 import { renderIncremental } from "./render-incremental.js";

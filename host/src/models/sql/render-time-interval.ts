@@ -1,6 +1,6 @@
 import type { SqlParam } from "@rocky/protocol";
 import type { Dialect } from "../../sql/dialect.js";
-import type { ModelPlan, PartitionBatch, Statement, StatementBatch, TimeInterval, TimeRange } from "../ir.js";
+import type { ModelPlan, PartitionBatch, Statement, StatementBatch, TimeInterval, TimeRange } from "../../ir/index.js";
 import { substituteMacros } from "../macros.js";
 import { selectFrom } from "./subquery.js";
 
