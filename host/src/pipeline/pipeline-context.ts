@@ -1,0 +1,29 @@
+import type { PipelineConfig } from "@rocky/protocol";
+import type { LoadedConfig } from "../config/load-config.js";
+import type { Logger } from "../log.js";
+import type { StateStore } from "../state/state-store.js";
+import type { AdapterPool } from "./adapter-pool.js";
+
+/** Progress for a human watching a terminal; a no-op everywhere else. */
+export interface Progress {
+  update(message: string, current?: number, total?: number): void;
+}
+
+export const SILENT_PROGRESS: Progress = { update: () => undefined };
+
+/** What every pipeline runner gets: its own config section and the shared adapters, state and logger. */
+export interface PipelineContext<C extends PipelineConfig = PipelineConfig> {
+  readonly name: string;
+  readonly config: C;
+  readonly project: LoadedConfig;
+  readonly adapters: AdapterPool;
+  /** Undefined for read-only commands (discover, plan) before any run has created the state. */
+  readonly state: StateStore | undefined;
+  readonly logger: Logger;
+  readonly progress: Progress;
+}
+
+export interface RunContext<C extends PipelineConfig = PipelineConfig> extends PipelineContext<C> {
+  readonly runId: string;
+  readonly state: StateStore;
+}

@@ -1,0 +1,97 @@
+import type { DiscoveredPipeline, PlannedPipeline, ReplicationPipelineConfig, RunPipelineResult } from "@rocky/protocol";
+import { RockyError } from "../errors.js";
+import type { ReplicationPlan } from "../ir/replication-plan.js";
+import { dialectFor } from "../sql/dialect.js";
+import { tableKey } from "../state/state-store.js";
+import { discoverSources } from "./discover-sources.js";
+import type { PipelineContext, RunContext } from "./pipeline-context.js";
+import { DEFAULT_CONCURRENCY, planReplication } from "./plan-replication.js";
+import type { PipelineRunner } from "./registry.js";
+import { setupStatement, tableStatements } from "./replication-sql.js";
+import { toRunError } from "./run-error.js";
+import { runReplication } from "./run-replication.js";
+
+/** Shown in `rocky plan` where the run id will be bound. */
+export const PLANNED_RUN_ID = "<run_id>";
+
+async function buildPlan(ctx: PipelineContext<ReplicationPipelineConfig>): Promise<ReplicationPlan> {
+  const source = await ctx.adapters.get(ctx.config.source.adapter);
+  const target = await ctx.adapters.get(ctx.config.target.adapter);
+  if (!target.has("warehouse")) {
+    throw new RockyError("ADAPTER_CAPABILITY_MISSING", `Adapter "${ctx.config.target.adapter}" cannot be the target of pipeline "${ctx.name}": it does not declare capability "warehouse"`, {
+      hint: "Point target.adapter at a warehouse adapter such as duckdb",
+      location: ctx.project.locate(["pipeline", ctx.name, "target", "adapter"]),
+    });
+  }
+  ctx.progress.update(`${ctx.name}: discovering sources`);
+  const sources = await discoverSources(ctx.config, source);
+  ctx.progress.update(`${ctx.name}: planning ${sources.schemas.reduce((n, s) => n + s.tables.length, 0)} tables`);
+  return planReplication({ name: ctx.name, config: ctx.config, sources, target, state: ctx.state });
+}
+
+export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
+  async discover(ctx): Promise<DiscoveredPipeline> {
+    const sources = await discoverSources(ctx.config, await ctx.adapters.get(ctx.config.source.adapter));
+    return {
+      pipeline: ctx.name,
+      type: "replication",
+      adapter: ctx.config.source.adapter,
+      schemas: sources.schemas.map((s) => ({
+        catalog: s.catalog,
+        schema: s.schema,
+        components: { ...s.components },
+        target_catalog: s.targetCatalog === "" ? null : s.targetCatalog,
+        target_schema: s.targetSchema,
+        tables: s.tables.map((t) => ({ name: t.name, ...(t.row_count !== undefined ? { row_count: t.row_count } : {}) })),
+      })),
+      skipped: [...sources.skipped],
+    };
+  },
+
+  async plan(ctx): Promise<PlannedPipeline> {
+    const plan = await buildPlan(ctx);
+    const dialect = dialectFor((await ctx.adapters.get(plan.targetAdapter)).manifest.dialect);
+    return {
+      pipeline: ctx.name,
+      type: "replication",
+      adapter: plan.targetAdapter,
+      setup: plan.setup.map((s) => setupStatement(s, dialect)),
+      tables: plan.tables.map((t) => ({
+        source: tableKey(t.source),
+        target: tableKey(t.target),
+        strategy: t.strategy.kind,
+        reason: t.reason,
+        notes: [...t.notes],
+        statements: tableStatements(t, { dialect, pipeline: ctx.name, runId: PLANNED_RUN_ID }).map((s) => ({ sql: s.sql, params: [...s.params] })),
+      })),
+      skipped: [
+        ...plan.skipped,
+        ...plan.unplanned.map((u) => ({ catalog: u.source.catalog, schema: u.source.schema, table: u.source.table, reason: `cannot plan: ${toRunError(u.error).message}` })),
+      ],
+    };
+  },
+
+  async run(ctx: RunContext<ReplicationPipelineConfig>): Promise<RunPipelineResult> {
+    const started = performance.now();
+    const plan = await buildPlan(ctx);
+    const target = await ctx.adapters.get(plan.targetAdapter);
+    const tables = await runReplication({
+      plan,
+      target,
+      dialect: dialectFor(target.manifest.dialect),
+      state: ctx.state,
+      runId: ctx.runId,
+      concurrency: ctx.config.concurrency ?? DEFAULT_CONCURRENCY,
+      logger: ctx.logger,
+      progress: ctx.progress,
+    });
+    return {
+      pipeline: ctx.name,
+      type: "replication",
+      status: tables.every((t) => t.status === "succeeded") ? "succeeded" : "failed",
+      duration_ms: Math.round(performance.now() - started),
+      tables,
+      skipped: [...plan.skipped],
+    };
+  },
+};

@@ -1,0 +1,68 @@
+import type { RunOutput, RunPipelineResult } from "@rocky/protocol";
+import type { LoadedConfig } from "../config/load-config.js";
+import type { Logger } from "../log.js";
+import { openStateStore } from "../state/state-store.js";
+import { createAdapterPool } from "./adapter-pool.js";
+import { SILENT_PROGRESS, type Progress } from "./pipeline-context.js";
+import { runnerFor } from "./registry.js";
+import { newRunId } from "./run-id.js";
+import { toRunError } from "./run-error.js";
+import { selectPipelines } from "./select-pipelines.js";
+
+export interface RunPipelinesOptions {
+  readonly config: LoadedConfig;
+  /** Only this pipeline; all of them when undefined. */
+  readonly pipeline?: string | undefined;
+  readonly logger: Logger;
+  readonly progress?: Progress;
+  readonly runId?: string;
+}
+
+/**
+ * `rocky run`: takes the run lock, runs each pipeline in rocky.toml order, records the run in one
+ * transaction at the end. Failures of tables or pipelines are in the result, not thrown.
+ */
+export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
+  const selected = selectPipelines(o.config, o.pipeline);
+  const runId = o.runId ?? newRunId();
+  const progress = o.progress ?? SILENT_PROGRESS;
+  const state = openStateStore(o.config.statePath);
+  try {
+    const lock = state.acquireRunLock({ runId, command: "run" });
+    const adapters = createAdapterPool(o.config, o.logger);
+    const startedAt = new Date();
+    const started = performance.now();
+    const pipelines: RunPipelineResult[] = [];
+    try {
+      for (const [name, config] of selected) {
+        const pipelineStarted = performance.now();
+        try {
+          const runner = runnerFor(name, config);
+          pipelines.push(await runner.run({ name, config, project: o.config, adapters, state, logger: o.logger, progress, runId }));
+        } catch (err) {
+          o.logger.debug({ err, pipeline: name }, "pipeline failed");
+          pipelines.push({
+            pipeline: name, type: config.type, status: "failed", duration_ms: Math.round(performance.now() - pipelineStarted),
+            tables: [], skipped: [], error: toRunError(err),
+          });
+        }
+      }
+      const record: RunOutput = {
+        run_id: runId,
+        command: "run",
+        status: pipelines.every((p) => p.status === "succeeded") ? "succeeded" : "failed",
+        started_at: startedAt.toISOString(),
+        finished_at: new Date().toISOString(),
+        duration_ms: Math.round(performance.now() - started),
+        pipelines,
+      };
+      await state.recordRun(record);
+      return record;
+    } finally {
+      await adapters.closeAll();
+      lock.release();
+    }
+  } finally {
+    await state.close();
+  }
+}

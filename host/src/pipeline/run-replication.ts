@@ -1,0 +1,94 @@
+import { Methods, type RunError, type RunTableResult } from "@rocky/protocol";
+import type { AdapterClient } from "../adapter/types.js";
+import type { ReplicationPlan, ReplicationTablePlan, SetupStep } from "../ir/replication-plan.js";
+import type { Logger } from "../log.js";
+import type { Dialect } from "../sql/dialect.js";
+import { tableKey, type StateStore } from "../state/state-store.js";
+import { mapConcurrent } from "./map-concurrent.js";
+import type { Progress } from "./pipeline-context.js";
+import { copiedRowsQuery, setupStatement, tableStatements } from "./replication-sql.js";
+import { toRunError } from "./run-error.js";
+
+export interface RunReplicationOptions {
+  readonly plan: ReplicationPlan;
+  readonly target: AdapterClient;
+  readonly dialect: Dialect;
+  readonly state: StateStore;
+  readonly runId: string;
+  readonly concurrency: number;
+  readonly logger: Logger;
+  readonly progress: Progress;
+}
+
+async function runSetup(step: SetupStep, target: AdapterClient, dialect: Dialect): Promise<void> {
+  const statement = setupStatement(step, dialect);
+  if ("sql" in statement) await target.executeStatement(statement.sql, statement.params);
+  else if (step.kind === "create_catalog") await target.request(Methods.catalogCreate, { catalog: step.catalog });
+  else await target.request(Methods.schemaCreate, { catalog: step.catalog, schema: step.schema });
+}
+
+async function copyTable(table: ReplicationTablePlan, o: RunReplicationOptions): Promise<{ rows: number | null; watermark: string | null }> {
+  for (const statement of tableStatements(table, { dialect: o.dialect, pipeline: o.plan.pipeline, runId: o.runId })) {
+    await o.target.request(Methods.executeStatement, { sql: statement.sql, params: [...statement.params] });
+  }
+  const check = copiedRowsQuery(table, o.dialect);
+  const { rows } = await o.target.query(check.sql, check.params);
+  const [count, max] = rows[0] ?? [];
+  return { rows: count === null || count === undefined ? null : Number(count), watermark: max === null || max === undefined ? null : String(max) };
+}
+
+/** Runs a replication plan: setup steps in order, then tables concurrently; a failed table is reported, the others go on. */
+export async function runReplication(o: RunReplicationOptions): Promise<RunTableResult[]> {
+  const setupFailures = new Map<string, RunError>();
+  for (const step of o.plan.setup) {
+    const key = step.kind === "create_catalog" ? step.catalog : `${step.catalog}.${step.schema}`;
+    if (setupFailures.has(step.catalog)) continue;
+    try {
+      await runSetup(step, o.target, o.dialect);
+    } catch (err) {
+      o.logger.debug({ err, step }, "setup step failed");
+      setupFailures.set(key, toRunError(err));
+    }
+  }
+
+  const total = o.plan.tables.length + o.plan.unplanned.length;
+  let done = 0;
+  const finished = (result: RunTableResult): RunTableResult => {
+    done++;
+    o.progress.update(`${result.target} ${result.status === "succeeded" ? `${result.rows_copied ?? "?"} rows` : "FAILED"}`, done, total);
+    return result;
+  };
+
+  const unplanned = o.plan.unplanned.map((u) =>
+    finished({
+      source: tableKey(u.source), target: tableKey(u.target), strategy: "none", reason: "could not be planned", status: "failed",
+      rows_copied: null, duration_ms: 0, watermark_before: null, watermark_after: null, notes: [], error: toRunError(u.error),
+    }),
+  );
+
+  const copied = await mapConcurrent(o.plan.tables, o.concurrency, async (table): Promise<RunTableResult> => {
+    const started = performance.now();
+    const before = table.strategy.kind === "incremental" ? table.strategy.watermark : null;
+    const base = {
+      source: tableKey(table.source), target: tableKey(table.target), strategy: table.strategy.kind, reason: table.reason,
+      watermark_before: before, notes: [...table.notes],
+    };
+    const elapsed = () => Math.round(performance.now() - started);
+    const setupError = setupFailures.get(table.target.catalog) ?? setupFailures.get(`${table.target.catalog}.${table.target.schema}`);
+    if (setupError) return finished({ ...base, status: "failed", rows_copied: null, duration_ms: 0, watermark_after: before, error: setupError });
+    try {
+      const copy = await copyTable(table, o);
+      const after = copy.watermark ?? before;
+      if (table.timestampColumn !== null && after !== null) {
+        await o.state.setWatermark(table.target, { column: table.timestampColumn, value: after, updated_at: new Date().toISOString(), run_id: o.runId });
+      } else if (table.timestampColumn === null) {
+        await o.state.deleteWatermark(table.target);
+      }
+      return finished({ ...base, status: "succeeded", rows_copied: copy.rows, duration_ms: elapsed(), watermark_after: after });
+    } catch (err) {
+      o.logger.debug({ err, target: base.target }, "table copy failed");
+      return finished({ ...base, status: "failed", rows_copied: null, duration_ms: elapsed(), watermark_after: before, error: toRunError(err) });
+    }
+  });
+  return [...unplanned, ...copied];
+}
