@@ -122,11 +122,12 @@ class InProcess:
 
 
 class ChildProcess:
-    """A real adapter process speaking JSON Lines on its stdin/stdout; stderr is collected."""
+    """A real adapter process speaking JSON Lines on its stdin/stdout; stderr is collected.
+    $ROCKY_TEST_PYTHON picks the interpreter (e.g. a Python 3.9 to check the SDK's floor)."""
 
     def __init__(self, *args: str, env: Optional[Dict[str, str]] = None) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, *args],
+            [os.environ.get("ROCKY_TEST_PYTHON", sys.executable), *args],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
