@@ -13,6 +13,8 @@ export interface ModelPlan {
   readonly configured: ConfiguredStrategy["type"];
   /** Why this strategy for this run: "first run: target table missing", "rows with ts after ...". */
   readonly reason: string;
+  /** incremental models: the column whose maximum is stored as the watermark after the run, whatever this run's strategy. */
+  readonly timestampColumn: string | null;
 }
 
 export interface TransformationPlan {

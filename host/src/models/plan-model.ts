@@ -23,7 +23,8 @@ export function targetRef(def: Pick<ModelDefinition, "target">): TableRef {
 /** Resolves a model's configured strategy against the facts of this run; refuses what the target cannot express. */
 export function planModel(def: ModelDefinition, facts: ModelFacts, target: StrategyTarget): ModelPlan {
   assertStrategySupported(def.name, def.strategy, target);
-  const base = { name: def.name, target: targetRef(def), select: def.sql, dependsOn: def.dependsOn, configured: def.strategy.type };
+  const timestampColumn = def.strategy.type === "incremental" ? def.strategy.timestamp_column : null;
+  const base = { name: def.name, target: targetRef(def), select: def.sql, dependsOn: def.dependsOn, configured: def.strategy.type, timestampColumn };
   const plan = (strategy: ModelStrategy, reason: string): ModelPlan => ({ ...base, strategy, reason });
   const s = def.strategy;
   switch (s.type) {

@@ -2036,6 +2036,13 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "items": {
               "$ref": "discover.schema.json#/$defs/SkippedSource"
             }
+          },
+          "models": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/PlannedModel"
+            },
+            "description": "Transformation pipelines: the selected models in dependency order"
           }
         },
         "additionalProperties": false
@@ -2076,6 +2083,60 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "items": {
               "type": "string"
             }
+          },
+          "statements": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/PlannedStatement"
+            }
+          }
+        },
+        "additionalProperties": false
+      },
+      "PlannedModel": {
+        "title": "PlannedModel",
+        "type": "object",
+        "required": [
+          "name",
+          "target",
+          "strategy",
+          "configured_strategy",
+          "reason",
+          "depends_on",
+          "partitions",
+          "statements"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "target": {
+            "type": "string",
+            "description": "catalog.schema.table built"
+          },
+          "strategy": {
+            "type": "string",
+            "description": "What this run does: full_refresh on a first run of an incremental or merge model"
+          },
+          "configured_strategy": {
+            "type": "string",
+            "description": "The strategy in the model's .toml"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "depends_on": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "partitions": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "time_interval: the partition keys this run builds"
           },
           "statements": {
             "type": "array",
@@ -2218,6 +2279,13 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
               "$ref": "discover.schema.json#/$defs/SkippedSource"
             }
           },
+          "models": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/RunModelResult"
+            },
+            "description": "Transformation pipelines: every selected model, in dependency order"
+          },
           "error": {
             "$ref": "#/$defs/RunError",
             "description": "Why the pipeline failed before copying its tables"
@@ -2291,6 +2359,83 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
               "type": "string"
             },
             "description": "Fallbacks and schema drift handled"
+          },
+          "error": {
+            "$ref": "#/$defs/RunError"
+          }
+        },
+        "additionalProperties": false
+      },
+      "RunModelResult": {
+        "title": "RunModelResult",
+        "type": "object",
+        "required": [
+          "name",
+          "target",
+          "strategy",
+          "configured_strategy",
+          "reason",
+          "status",
+          "duration_ms",
+          "rows_affected",
+          "partitions",
+          "watermark_after"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "target": {
+            "type": "string"
+          },
+          "strategy": {
+            "type": "string",
+            "description": "What this run did: full_refresh on a first run of an incremental or merge model"
+          },
+          "configured_strategy": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "status": {
+            "enum": [
+              "succeeded",
+              "failed",
+              "skipped"
+            ]
+          },
+          "duration_ms": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "rows_affected": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0
+          },
+          "partitions": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "time_interval: partitions built and recorded complete"
+          },
+          "watermark_after": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "skipped_because": {
+            "type": "string",
+            "description": "Why a skipped model did not run"
+          },
+          "failed_upstream": {
+            "type": "string",
+            "description": "The failed model that caused this one to be skipped"
           },
           "error": {
             "$ref": "#/$defs/RunError"
@@ -2464,10 +2609,12 @@ export const TYPE_REFS = {
   "PlanOutput": "plan.schema.json",
   "PlannedPipeline": "plan.schema.json#/$defs/PlannedPipeline",
   "PlannedTable": "plan.schema.json#/$defs/PlannedTable",
+  "PlannedModel": "plan.schema.json#/$defs/PlannedModel",
   "PlannedStatement": "plan.schema.json#/$defs/PlannedStatement",
   "RunOutput": "run.schema.json",
   "RunPipelineResult": "run.schema.json#/$defs/RunPipelineResult",
   "RunTableResult": "run.schema.json#/$defs/RunTableResult",
+  "RunModelResult": "run.schema.json#/$defs/RunModelResult",
   "RunError": "run.schema.json#/$defs/RunError",
   "StateOutput": "state.schema.json",
   "WatermarkEntry": "state.schema.json#/$defs/WatermarkEntry"

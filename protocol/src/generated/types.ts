@@ -1076,6 +1076,10 @@ export interface RunPipelineResult {
   duration_ms: number;
   tables: RunTableResult[];
   skipped: SkippedSource[];
+  /**
+   * Transformation pipelines: every selected model, in dependency order
+   */
+  models?: RunModelResult[];
   error?: RunError1;
 }
 /**
@@ -1106,6 +1110,37 @@ export interface RunError {
   code: string;
   message: string;
   hint?: string;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "RunModelResult".
+ */
+export interface RunModelResult {
+  name: string;
+  target: string;
+  /**
+   * What this run did: full_refresh on a first run of an incremental or merge model
+   */
+  strategy: string;
+  configured_strategy: string;
+  reason: string;
+  status: "succeeded" | "failed" | "skipped";
+  duration_ms: number;
+  rows_affected: number | null;
+  /**
+   * time_interval: partitions built and recorded complete
+   */
+  partitions: string[];
+  watermark_after: string | null;
+  /**
+   * Why a skipped model did not run
+   */
+  skipped_because?: string;
+  /**
+   * The failed model that caused this one to be skipped
+   */
+  failed_upstream?: string;
+  error?: RunError;
 }
 /**
  * Why the pipeline failed before copying its tables
@@ -1141,6 +1176,10 @@ export interface PlannedPipeline {
   setup: PlannedStatement[];
   tables: PlannedTable[];
   skipped: SkippedSource[];
+  /**
+   * Transformation pipelines: the selected models in dependency order
+   */
+  models?: PlannedModel[];
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1164,6 +1203,32 @@ export interface PlannedTable {
    */
   reason: string;
   notes: string[];
+  statements: PlannedStatement[];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "PlannedModel".
+ */
+export interface PlannedModel {
+  name: string;
+  /**
+   * catalog.schema.table built
+   */
+  target: string;
+  /**
+   * What this run does: full_refresh on a first run of an incremental or merge model
+   */
+  strategy: string;
+  /**
+   * The strategy in the model's .toml
+   */
+  configured_strategy: string;
+  reason: string;
+  depends_on: string[];
+  /**
+   * time_interval: the partition keys this run builds
+   */
+  partitions: string[];
   statements: PlannedStatement[];
 }
 /**

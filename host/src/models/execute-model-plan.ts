@@ -1,0 +1,58 @@
+import { Methods } from "@rocky/protocol";
+import type { AdapterClient } from "../adapter/types.js";
+import type { ModelPlan } from "../ir/index.js";
+import type { Logger } from "../log.js";
+import type { Dialect } from "../sql/dialect.js";
+import { maxValue } from "./gather-model-facts.js";
+import { recordPartitions, type ModelState } from "./model-state.js";
+import { renderModelPlan } from "./sql/render-model-plan.js";
+
+export interface ExecuteModelPlanOptions {
+  readonly plan: ModelPlan;
+  readonly client: AdapterClient;
+  readonly dialect: Dialect;
+  readonly state: ModelState;
+  readonly runId: string;
+  readonly logger: Logger;
+  readonly signal?: AbortSignal | undefined;
+}
+
+export interface ModelExecution {
+  /** Summed over statements; null when the adapter reports no counts. */
+  readonly rowsAffected: number | null;
+  readonly partitions: readonly string[];
+  readonly watermarkAfter: string | null;
+}
+
+/**
+ * Runs a planned model batch by batch. Each time-interval batch's partitions are recorded complete as soon as it succeeds,
+ * so a failure later leaves the earlier batches recorded; an incremental model's watermark is stored after its insert.
+ */
+export async function executeModelPlan(o: ExecuteModelPlanOptions): Promise<ModelExecution> {
+  const { plan, client } = o;
+  let rows: number | null = null;
+  const done: string[] = [];
+  for (const batch of renderModelPlan(plan, o.dialect)) {
+    for (const statement of batch.statements) {
+      o.signal?.throwIfAborted();
+      o.logger.debug({ model: plan.name, sql: statement.sql, params: statement.params }, "executing model statement");
+      const params = statement.params.length > 0 ? { params: [...statement.params] } : {};
+      const result = await client.request(Methods.executeStatement, { sql: statement.sql, ...params }, o.signal ? { signal: o.signal } : {});
+      if (typeof result.rows_affected === "number") rows = (rows ?? 0) + result.rows_affected;
+    }
+    if (batch.partitions.length > 0) {
+      await recordPartitions(o.state, plan.target, batch.partitions, o.runId);
+      done.push(...batch.partitions);
+    }
+  }
+  let watermarkAfter: string | null = null;
+  const column = plan.timestampColumn;
+  if (column !== null) {
+    const value = await maxValue(client, o.dialect, plan.target, column);
+    if (value !== undefined) {
+      await o.state.setWatermark(plan.target, { column, value, updated_at: new Date().toISOString(), run_id: o.runId });
+      watermarkAfter = value;
+    }
+  }
+  return { rowsAffected: rows, partitions: done, watermarkAfter };
+}
