@@ -22,7 +22,7 @@ import threading
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Generator, Iterator, List, Optional, Sequence, Tuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -164,7 +164,7 @@ class SqliteAdapter(Adapter):
             self._conn = None
 
     @contextmanager
-    def _session(self) -> Iterator[sqlite3.Connection]:
+    def _session(self) -> Generator[sqlite3.Connection, None, None]:
         """The shared connection, held by one request at a time; cancelling the request interrupts its SQL."""
         ctx = current_context()
         while not self._lock.acquire(timeout=0.05):

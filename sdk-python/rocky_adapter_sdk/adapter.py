@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Sequence
+from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Sequence, cast
 
 from ._generated import (
     AdapterManifest,
@@ -48,7 +48,7 @@ def capabilities(**flags: bool) -> Capabilities:
     """A complete Capabilities object: the flags given, every other required one false."""
     caps: Dict[str, bool] = {name: False for name in REQUIRED_CAPABILITIES}
     caps.update(flags)
-    return caps  # type: ignore[return-value]
+    return cast(Capabilities, caps)
 
 
 def build_manifest(

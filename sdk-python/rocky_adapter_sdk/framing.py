@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import threading
-from typing import Any, BinaryIO, Dict, Iterator, Optional, Tuple, Union
+from typing import Any, BinaryIO, Dict, Iterator, Optional, Tuple, Union, cast
 
 from .errors import AdapterError, InvalidRequest, ParseError
 from .values import json_default
@@ -35,7 +35,7 @@ def parse_line(line: bytes) -> Frame:
         return ParseError(f"Cannot parse message: {exc}")
     if not isinstance(value, dict):
         return InvalidRequest(f"Invalid message: expected a JSON-RPC object, got a JSON {_json_kind(value)} (batches are not supported)")
-    return value  # type: ignore[return-value]
+    return cast(Message, value)
 
 
 def _json_kind(value: Any) -> str:

@@ -5,7 +5,7 @@ import logging
 import queue
 import threading
 import time
-from typing import Any, BinaryIO, Callable, Dict, Optional
+from typing import Any, BinaryIO, Callable, Dict, Optional, cast
 
 from ._generated import AdapterManifest
 from .adapter import SDK_VERSION, Adapter
@@ -134,13 +134,14 @@ class Server:
 
     def _on_message(self, message: Message) -> None:
         kind, problem = classify(message)
-        request_id = message.get("id")
         if kind == "invalid":
-            valid_id = request_id if isinstance(request_id, (int, str)) and not isinstance(request_id, bool) else None
+            raw_id = message.get("id")
+            valid_id = raw_id if isinstance(raw_id, (int, str)) and not isinstance(raw_id, bool) else None
             self._send(error_response(valid_id, InvalidRequest(problem or "Invalid request").to_wire()))
         elif kind == "notification":
             self._on_notification(message["method"], message.get("params"))
         elif kind == "request":
+            request_id: RequestId = message["id"]
             try:
                 self._on_request(request_id, message["method"], message.get("params", {}))
             except AdapterError as exc:
@@ -148,7 +149,7 @@ class Server:
 
     def _on_notification(self, method: str, params: Any) -> None:
         if method == "$/cancelRequest" and isinstance(params, dict):
-            self.cancel(params.get("id"))  # type: ignore[arg-type]
+            self.cancel(cast(Dict[str, Any], params).get("id"))
         elif not method.startswith("$/"):
             _log.debug('Ignoring notification "%s"', method)
 
@@ -190,7 +191,8 @@ class Server:
             if request_id in self._inflight:
                 raise InvalidRequest(f"Request id {request_id!r} is already in flight")
             self._inflight[request_id] = ctx
-        self._pool.submit(lambda: self._run(ctx, spec, params))  # type: ignore[arg-type]
+        checked = cast(Dict[str, Any], params)
+        self._pool.submit(lambda: self._run(ctx, spec, checked))
 
     def _gate(self, method: str, spec: Optional[MethodSpec]) -> None:
         if spec is None:
@@ -254,7 +256,7 @@ class Server:
             _log.error("Cannot encode the answer to request %r", message.get("id"), exc_info=exc)
             error = InternalError(f"Cannot encode the result as JSON: {exc}")
             ok = self._writer.write(error_response(message.get("id"), error.to_wire()))
-        if ctx is not None:
+        if ctx is not None and ctx.request_id is not None:
             with self._lock:
                 self._inflight.pop(ctx.request_id, None)
                 self._lock.notify_all()
@@ -275,4 +277,4 @@ def _complete_manifest(manifest: AdapterManifest) -> AdapterManifest:
     problem = validate("AdapterManifest", complete)
     if problem:
         raise TypeError(f"Invalid adapter manifest: {problem.replace('params', 'manifest', 1)}")
-    return complete  # type: ignore[return-value]
+    return cast(AdapterManifest, complete)

@@ -70,4 +70,5 @@ def configure_logging(level: Optional[str] = None) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     name = (level or os.environ.get("ROCKY_LOG_LEVEL") or "INFO").upper()
-    root.setLevel(logging.getLevelName(name) if isinstance(logging.getLevelName(name), int) else logging.INFO)
+    value = getattr(logging, "WARNING" if name == "WARN" else name, None)
+    root.setLevel(value if isinstance(value, int) else logging.INFO)

@@ -2,16 +2,24 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Callable, Dict, List, Mapping, Optional, cast
 
 from ._generated import SCHEMA_DEFS
 
-_JSON_TYPES = {
+def _is_integer(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+_JSON_TYPES: Dict[str, Callable[[Any], bool]] = {
     "object": lambda v: isinstance(v, dict),
     "array": lambda v: isinstance(v, list),
     "string": lambda v: isinstance(v, str),
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "integer": _is_integer,
+    "number": _is_number,
     "boolean": lambda v: isinstance(v, bool),
     "null": lambda v: v is None,
 }
@@ -28,12 +36,12 @@ def _check(schema: Mapping[str, Any], value: Any, path: str) -> Optional[str]:
         return _check(SCHEMA_DEFS[ref.rsplit("/", 1)[-1]], value, path)
     kind = schema.get("type")
     if kind is not None:
-        kinds: List[str] = kind if isinstance(kind, list) else [kind]
+        kinds: List[str] = cast(List[str], kind) if isinstance(kind, list) else [str(kind)]
         if not any(_JSON_TYPES[k](value) for k in kinds):
             return f"{path} must be {' or '.join(kinds)}, got {_describe(value)}"
     enum = schema.get("enum")
     if isinstance(enum, list) and value not in enum:
-        return f"{path} must be one of {', '.join(repr(e) for e in enum)}"
+        return f"{path} must be one of {', '.join(repr(e) for e in cast(List[Any], enum))}"
     if isinstance(value, str) and len(value) < schema.get("minLength", 0):
         return f"{path} must not be empty"
     if isinstance(value, str) and "pattern" in schema and not re.search(schema["pattern"], value):
@@ -41,9 +49,9 @@ def _check(schema: Mapping[str, Any], value: Any, path: str) -> Optional[str]:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and "minimum" in schema and value < schema["minimum"]:
         return f"{path} must be at least {schema['minimum']}"
     if isinstance(value, list):
-        return _check_array(schema, value, path)  # type: ignore[arg-type]
+        return _check_array(schema, cast(List[Any], value), path)
     if isinstance(value, dict):
-        return _check_object(schema, value, path)  # type: ignore[arg-type]
+        return _check_object(schema, cast(Dict[str, Any], value), path)
     return None
 
 
@@ -53,7 +61,7 @@ def _check_array(schema: Mapping[str, Any], value: List[Any], path: str) -> Opti
     items = schema.get("items")
     if isinstance(items, dict):
         for i, item in enumerate(value):
-            problem = _check(items, item, f"{path}[{i}]")  # type: ignore[arg-type]
+            problem = _check(cast(Dict[str, Any], items), item, f"{path}[{i}]")
             if problem:
                 return problem
     return None
@@ -73,7 +81,7 @@ def _check_object(schema: Mapping[str, Any], value: Dict[str, Any], path: str) -
     if isinstance(extra, dict):
         for key, item in value.items():
             if key not in props:
-                problem = _check(extra, item, f"{path}.{key}")  # type: ignore[arg-type]
+                problem = _check(cast(Dict[str, Any], extra), item, f"{path}.{key}")
                 if problem:
                     return problem
     return None

@@ -10,7 +10,7 @@ import datetime as dt
 import math
 import uuid
 from decimal import Decimal
-from typing import Any, List, Mapping, Sequence
+from typing import Any, List, Mapping, Sequence, cast
 
 MAX_SAFE_INTEGER = 2**53 - 1
 
@@ -56,15 +56,13 @@ def to_wire(value: Any) -> Any:
     if isinstance(value, dt.timedelta):
         return str(value.total_seconds())
     if isinstance(value, (bytes, bytearray, memoryview)):
-        return base64.b64encode(bytes(value)).decode("ascii")
+        return base64.b64encode(bytes(cast(Any, value))).decode("ascii")
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, Mapping):
-        items: Mapping[Any, Any] = value
-        return {str(k): to_wire(v) for k, v in items.items()}
+        return {str(k): to_wire(v) for k, v in cast(Mapping[Any, Any], value).items()}
     if isinstance(value, (list, tuple, set, frozenset)):
-        seq: Sequence[Any] = list(value)  # type: ignore[arg-type]
-        return [to_wire(v) for v in seq]
+        return [to_wire(v) for v in cast(Sequence[Any], value)]
     return str(value)
 
 

@@ -20,7 +20,7 @@ import keyword
 import pprint
 import sys
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Set, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple, cast
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_SCHEMAS = HERE.parent.parent / "schemas" / "protocol"
@@ -66,7 +66,7 @@ def ref_title(ref: str, roots: Dict[str, str]) -> str:
 def rewrite_refs(node: Any, roots: Dict[str, str]) -> Any:
     if isinstance(node, dict):
         out: Dict[str, Any] = {}
-        for key, value in node.items():  # type: ignore[misc]
+        for key, value in cast(Dict[str, Any], node).items():
             if key == "$ref":
                 out[key] = f"#/$defs/{ref_title(str(value), roots)}"
             elif key in ("description", "title", "$defs"):
@@ -75,7 +75,7 @@ def rewrite_refs(node: Any, roots: Dict[str, str]) -> Any:
                 out[str(key)] = rewrite_refs(value, roots)
         return out
     if isinstance(node, list):
-        return [rewrite_refs(v, roots) for v in node]  # type: ignore[misc]
+        return [rewrite_refs(v, roots) for v in cast(List[Any], node)]
     return node
 
 
@@ -99,17 +99,17 @@ class Emitter:
             return f"Literal[{json.dumps(schema['const'])}]"
         kind = schema.get("type")
         if isinstance(kind, list):
-            parts = [self.annotation({**schema, "type": k}) for k in kind]  # type: ignore[misc]
+            parts = [self.annotation({**schema, "type": k}) for k in cast(List[str], kind)]
             non_null = [p for p in parts if p != "None"]
             union = non_null[0] if len(non_null) == 1 else f"Union[{', '.join(non_null)}]"
             return f"Optional[{union}]" if "None" in parts else union
         if kind == "array":
             items = schema.get("items")
-            return f"List[{self.annotation(items) if isinstance(items, dict) else 'Any'}]"
+            return f"List[{self.annotation(cast(Schema, items)) if isinstance(items, dict) else 'Any'}]"
         if kind == "object":
             extra = schema.get("additionalProperties")
             if isinstance(extra, dict) and not schema.get("properties"):
-                return f"Dict[str, {self.annotation(extra)}]"  # type: ignore[arg-type]
+                return f"Dict[str, {self.annotation(cast(Schema, extra))}]"
             return "Dict[str, Any]"
         if isinstance(kind, str) and kind in PRIMITIVES:
             return PRIMITIVES[kind]
@@ -118,13 +118,13 @@ class Emitter:
     def dependencies(self, schema: Any) -> Set[str]:
         found: Set[str] = set()
         if isinstance(schema, dict):
-            for key, value in schema.items():  # type: ignore[misc]
+            for key, value in cast(Dict[str, Any], schema).items():
                 if key == "$ref":
                     found.add(ref_title(str(value), self.roots))
                 else:
                     found |= self.dependencies(value)
         elif isinstance(schema, list):
-            for value in schema:  # type: ignore[misc]
+            for value in cast(List[Any], schema):
                 found |= self.dependencies(value)
         return found
 
