@@ -4,6 +4,7 @@ import type { Dag } from "../dag/build-dag.js";
 import { parseSelectors, selectNodes } from "../dag/select-nodes.js";
 import { RockyError } from "../errors.js";
 import type { ModelPlan, SetupStep } from "../ir/index.js";
+import { mapConcurrent } from "../pipeline/map-concurrent.js";
 import type { Dialect } from "../sql/dialect.js";
 import { strategySupportProblem } from "./check-strategy-support.js";
 import { gatherModelFacts } from "./gather-model-facts.js";
@@ -54,7 +55,7 @@ export async function planModels(o: PlanModelsOptions): Promise<PlannedModels> {
     }
   }
   const now = o.now ?? new Date();
-  const plans = await mapLimit(chosen, o.concurrency, async (def) => {
+  const plans = await mapConcurrent(chosen, o.concurrency, async (def) => {
     const facts = await gatherModelFacts({ def, client: o.client, dialect: o.dialect, state: o.state, selection: o.partitions, now });
     return planModel(def, facts, { dialect: o.dialect, adapter });
   });
@@ -76,17 +77,4 @@ function setupSteps(plans: readonly ModelPlan[], client: AdapterClient): SetupSt
     }
   }
   return steps;
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
 }

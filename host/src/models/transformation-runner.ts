@@ -1,0 +1,138 @@
+import { resolve } from "node:path";
+import type { PlannedPipeline, RunPipelineResult, TransformationPipelineConfig } from "@rocky/protocol";
+import type { AdapterClient } from "../adapter/types.js";
+import type { Dag } from "../dag/build-dag.js";
+import { RockyError, type RockyErrorCode } from "../errors.js";
+import type { PipelineContext, RunContext } from "../pipeline/pipeline-context.js";
+import type { PipelineRunner } from "../pipeline/registry.js";
+import { setupStatement } from "../pipeline/replication-sql.js";
+import { dialectFor, type Dialect } from "../sql/dialect.js";
+import { tableKey } from "../state/state-store.js";
+import { compileModels } from "./compile-models.js";
+import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
+import type { ModelDefinition } from "./model-definition.js";
+import { planModels, type PlannedModels } from "./plan-models.js";
+import { runModelPlans } from "./run-model-plans.js";
+import type { PartitionSelection } from "./select-partitions.js";
+import { renderModelPlan } from "./sql/render-model-plan.js";
+
+export const DEFAULT_MODEL_CONCURRENCY = 4;
+
+/** The command-line choices of `rocky plan` / `rocky run` that concern models. */
+export interface ModelRunOptions {
+  /** `--select` / `--model` terms: name, +name, name+, tag:x. */
+  readonly select?: readonly string[] | undefined;
+  readonly partitions?: PartitionSelection | undefined;
+  /** The clock for --latest/--missing; tests pin it. */
+  readonly now?: Date | undefined;
+}
+
+type Ctx = PipelineContext<TransformationPipelineConfig> & { readonly models?: ModelRunOptions | undefined };
+
+interface Prepared {
+  readonly client: AdapterClient;
+  readonly dialect: Dialect;
+  readonly dag: Dag;
+  readonly planned: PlannedModels;
+}
+
+/** Loads and checks the models (every error at once), then plans the selected ones against the target adapter. */
+async function prepare(ctx: Ctx): Promise<Prepared> {
+  const adapterName = ctx.config.target.adapter;
+  const client = await ctx.adapters.get(adapterName);
+  if (!client.has("warehouse")) {
+    throw new RockyError("ADAPTER_CAPABILITY_MISSING", `Adapter "${adapterName}" cannot build the models of pipeline "${ctx.name}": it does not declare capability "warehouse"`, {
+      hint: "Point target.adapter at a warehouse adapter such as duckdb",
+      location: ctx.project.locate(["pipeline", ctx.name, "target", "adapter"]),
+    });
+  }
+  const dialect = dialectFor(client.manifest.dialect);
+  const adapter = { name: adapterName, capabilities: client.manifest.capabilities };
+  const compiled = await compileModels({
+    dir: resolve(ctx.project.dir, ctx.config.models ?? "models"),
+    root: ctx.project.dir,
+    dialect,
+    adapter,
+    defaults: { catalog: ctx.config.target.catalog, schema: ctx.config.target.schema },
+  });
+  const errors = compiled.diagnostics.filter((d) => d.severity === "error");
+  for (const warning of compiled.diagnostics.filter((d) => d.severity === "warning")) ctx.logger.warn(formatDiagnostic(warning));
+  if (errors.length > 0 || !compiled.dag) throw modelErrors(ctx.name, errors);
+  ctx.progress.update(`${ctx.name}: planning ${compiled.models.length} models`);
+  const options = ctx.models ?? {};
+  const planned = await planModels({
+    models: compiled.models as ModelDefinition[],
+    dag: compiled.dag,
+    select: options.select ?? [],
+    partitions: options.partitions ?? {},
+    client,
+    adapterName,
+    dialect,
+    state: ctx.state,
+    concurrency: ctx.config.concurrency ?? DEFAULT_MODEL_CONCURRENCY,
+    now: options.now,
+  });
+  return { client, dialect, dag: compiled.dag, planned };
+}
+
+function modelErrors(pipeline: string, errors: readonly Diagnostic[]): RockyError {
+  const [first] = errors;
+  if (errors.length === 1 && first) {
+    return new RockyError(first.code as RockyErrorCode, first.message, {
+      ...(first.hint ? { hint: first.hint } : {}),
+      ...(first.location ? { location: first.location } : {}),
+    });
+  }
+  return new RockyError("MODEL_INVALID", `${errors.length} errors in the models of pipeline "${pipeline}":\n${errors.map((e) => `  ${formatDiagnostic(e).replace(/\n/g, "\n  ")}`).join("\n")}`, {
+    hint: "Fix each one; `rocky compile` lists them with their locations",
+  });
+}
+
+export const transformationRunner: PipelineRunner<TransformationPipelineConfig> = {
+  async plan(ctx): Promise<PlannedPipeline> {
+    const { dialect, planned } = await prepare(ctx);
+    return {
+      pipeline: ctx.name,
+      type: "transformation",
+      adapter: ctx.config.target.adapter,
+      setup: planned.setup.map((s) => setupStatement(s, dialect)),
+      tables: [],
+      skipped: [],
+      models: planned.plans.map((p) => ({
+        name: p.name,
+        target: tableKey(p.target),
+        strategy: p.strategy.kind,
+        configured_strategy: p.configured,
+        reason: p.reason,
+        depends_on: [...p.dependsOn],
+        partitions: p.strategy.kind === "time_interval" ? p.strategy.batches.flatMap((b) => [...b.keys]) : [],
+        statements: renderModelPlan(p, dialect).flatMap((b) => b.statements.map((s) => ({ sql: s.sql, params: [...s.params] }))),
+      })),
+    };
+  },
+
+  async run(ctx: RunContext<TransformationPipelineConfig>): Promise<RunPipelineResult> {
+    const started = performance.now();
+    const { client, dialect, dag, planned } = await prepare(ctx);
+    const models = await runModelPlans({
+      planned,
+      dag,
+      client,
+      dialect,
+      state: ctx.state,
+      runId: ctx.runId,
+      concurrency: ctx.config.concurrency ?? DEFAULT_MODEL_CONCURRENCY,
+      logger: ctx.logger,
+      progress: ctx.progress,
+    });
+    return {
+      pipeline: ctx.name,
+      type: "transformation",
+      status: models.every((m) => m.status === "succeeded") ? "succeeded" : "failed",
+      duration_ms: Math.round(performance.now() - started),
+      tables: [],
+      skipped: [],
+      models,
+    };
+  },
+};
