@@ -1,4 +1,4 @@
-import { CancellationTokenSource, createMessageConnection, ErrorCodes, type MessageConnection, ResponseError } from "vscode-jsonrpc/node";
+import { CancellationTokenSource, createMessageConnection, ErrorCodes, type Message, type MessageConnection, type MessageReader, ResponseError } from "vscode-jsonrpc/node";
 import { LineMessageReader, LineMessageWriter, FramingError, Notifications, validate, formatProblems, type LogParams, type ProgressParams, type SchemaTypeName } from "@rocky/protocol";
 import { RockyError } from "../errors.js";
 import type { Logger } from "../log.js";
@@ -46,15 +46,27 @@ export class AdapterConnection {
       if (m.method !== undefined && m.id !== undefined) this.lastId = m.id;
       return origWrite(msg);
     };
-    this.rpc = createMessageConnection(reader, this.writer, {
-      error: (m) => logger.debug({ rpc: "error" }, m),
-      warn: (m) => logger.debug({ rpc: "warn" }, m),
-      info: (m) => logger.trace(m),
-      log: (m) => logger.trace(m),
-    });
+    // With maxParallelism set, vscode-jsonrpc resolves a response as soon as its line is read instead of one message per
+    // event-loop turn; $/log and $/progress are handled here, in line order, so progress still precedes its response.
+    const routed: MessageReader = {
+      onError: reader.onError,
+      onClose: reader.onClose,
+      onPartialMessage: reader.onPartialMessage,
+      listen: (callback) => reader.listen((msg) => this.route(msg) || callback(msg)),
+      dispose: () => reader.dispose(),
+    };
+    this.rpc = createMessageConnection(
+      routed,
+      this.writer,
+      {
+        error: (m) => logger.debug({ rpc: "error" }, m),
+        warn: (m) => logger.debug({ rpc: "warn" }, m),
+        info: (m) => logger.trace(m),
+        log: (m) => logger.trace(m),
+      },
+      { maxParallelism: 1 },
+    );
     reader.onError((err) => this.fail(this.describeReadError(err)));
-    this.rpc.onNotification(Notifications.log.method, (p: LogParams) => this.onLog(p));
-    this.rpc.onNotification(Notifications.progress.method, (p: ProgressParams) => this.inflight.get(p.token)?.onProgress?.(p));
     this.rpc.onError(([err]) => this.fail(this.describeReadError(err)));
     this.rpc.listen();
     (child.stdin as NodeJS.WritableStream).on("error", () => undefined);
@@ -175,6 +187,19 @@ export class AdapterConnection {
   private duringWhat(): string {
     const methods = [...new Set([...this.inflight.values()].map((i) => i.method))];
     return methods.length === 0 ? "" : ` during ${methods.map((m) => `"${m}"`).join(", ")}`;
+  }
+
+  /** Handles $/log and $/progress on arrival; true when the message was one of them. */
+  private route(msg: Message): boolean {
+    const m = msg as { id?: unknown; method?: unknown; params?: unknown };
+    if (m.id !== undefined || (m.method !== Notifications.log.method && m.method !== Notifications.progress.method)) return false;
+    try {
+      if (m.method === Notifications.log.method) this.onLog(m.params as LogParams);
+      else this.inflight.get((m.params as ProgressParams).token)?.onProgress?.(m.params as ProgressParams);
+    } catch (err) {
+      this.logger.warn({ err }, `Handling "${String(m.method)}" from the adapter failed`);
+    }
+    return true;
   }
 
   private onLog(p: LogParams): void {
