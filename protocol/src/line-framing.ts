@@ -138,8 +138,14 @@ export class LineMessageReader extends AbstractMessageReader {
   }
 }
 
-/** Writes one JSON-RPC message per line, honouring backpressure. Records request ids in `pendingIds`. */
+/**
+ * Writes one JSON-RPC message per line, honouring backpressure. Records request ids in `pendingIds`.
+ * Messages written in the same turn (e.g. the requests that follow a batch of responses) go to the sink in one write.
+ */
 export class LineMessageWriter extends AbstractMessageWriter {
+  private batch: string[] = [];
+  private flushing: Promise<void> | undefined;
+
   constructor(
     private readonly sink: ByteSink,
     private readonly pendingIds?: Set<number | string>,
@@ -150,23 +156,28 @@ export class LineMessageWriter extends AbstractMessageWriter {
   write(msg: Message): Promise<void> {
     const m = msg as { id?: number | string | null; method?: string };
     if (this.pendingIds && m.method !== undefined && m.id !== undefined && m.id !== null) this.pendingIds.add(m.id);
-    const line = `${JSON.stringify(msg)}\n`;
-    return new Promise((resolve, reject) => {
-      let flushed = false;
-      const ok = this.sink.write(line, (err) => {
-        if (err) {
-          this.fireError([err, msg, 1]);
-          reject(err);
-        } else if (!flushed) {
-          flushed = true;
-        }
-      });
-      if (ok) resolve();
-      else this.sink.once("drain", () => resolve());
-    });
+    this.batch.push(JSON.stringify(msg));
+    this.flushing ??= new Promise<void>((resolve, reject) => queueMicrotask(() => this.flush(msg, resolve, reject)));
+    return this.flushing;
   }
 
   end(): void {
+    if (this.batch.length > 0) this.flush(undefined, () => undefined, () => undefined);
     this.sink.end();
+  }
+
+  private flush(first: Message | undefined, resolve: () => void, reject: (err: Error) => void): void {
+    const count = this.batch.length;
+    if (count === 0) return resolve();
+    const chunk = `${this.batch.join("\n")}\n`;
+    this.batch = [];
+    this.flushing = undefined;
+    const ok = this.sink.write(chunk, (err) => {
+      if (!err) return;
+      this.fireError([err, first, count]);
+      reject(err);
+    });
+    if (ok) resolve();
+    else this.sink.once("drain", () => resolve());
   }
 }
