@@ -3,7 +3,8 @@
 
 Config: {"path": "<file.db>" | ":memory:"} (default ":memory:").
 
-SQLite has no catalogs: every catalog is the empty string. A schema is an attached database:
+SQLite has no catalogs: every catalog is the empty string. `CREATE OR REPLACE TABLE|VIEW` (which the
+host's generic dialect sends) runs as DROP IF EXISTS + CREATE in one transaction. A schema is an attached database:
 schema/create (and `CREATE SCHEMA [IF NOT EXISTS] s` / `DROP SCHEMA [IF EXISTS] s` sent as statements)
 ATTACHes `<dir>/<stem>.<schema>.db` beside a file database, or a shared in-memory database, and
 files attached before are attached again at startup. The default schema is `main`.
@@ -57,6 +58,7 @@ CONFIG_SCHEMA: Dict[str, Any] = {
 }
 _CREATE_SCHEMA = re.compile(r'^\s*CREATE\s+SCHEMA\s+(IF\s+NOT\s+EXISTS\s+)?"?(\w+)"?\s*;?\s*$', re.IGNORECASE)
 _DROP_SCHEMA = re.compile(r'^\s*DROP\s+SCHEMA\s+(IF\s+EXISTS\s+)?"?(\w+)"?(\s+(CASCADE|RESTRICT))?\s*;?\s*$', re.IGNORECASE)
+_OR_REPLACE = re.compile(r'^\s*CREATE\s+OR\s+REPLACE\s+(TABLE|VIEW)\s+((?:"\w+"|\w+)(?:\.(?:"\w+"|\w+))?)(\s.*)$', re.IGNORECASE | re.DOTALL)
 _BUILTIN_SCHEMAS = ("main", "temp")
 
 
@@ -229,6 +231,9 @@ class SqliteAdapter(Adapter):
             if drop:
                 self._detach(drop.group(2), bool(drop.group(1)))
                 return None
+            replace = _OR_REPLACE.match(sql)
+            if replace:
+                return self._create_or_replace(conn, replace.group(1).upper(), replace.group(2), replace.group(3), params)
             try:
                 cursor = conn.execute(sql, params)
             except sqlite3.ProgrammingError as exc:
@@ -237,6 +242,18 @@ class SqliteAdapter(Adapter):
                 conn.executescript(sql)
                 return None
             return cursor.rowcount if cursor.rowcount >= 0 else None
+
+    @staticmethod
+    def _create_or_replace(conn: sqlite3.Connection, kind: str, name: str, rest: str, params: List[SqlParam]) -> None:
+        """SQLite has no CREATE OR REPLACE: drop and create in one transaction, so readers see the old or the new."""
+        conn.execute("BEGIN")
+        try:
+            conn.execute(f"DROP {kind} IF EXISTS {name}")
+            conn.execute(f"CREATE {kind} {name}{rest}", params)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
 
     def execute_query(self, sql: str, params: List[SqlParam]) -> QueryResult:
         with self._session() as conn:

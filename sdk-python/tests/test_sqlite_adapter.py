@@ -8,7 +8,7 @@ from typing import Any, Dict, List
 
 from harness import EXAMPLE, ChildProcess
 
-INFINITE = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+INFINITE = "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 1000000000000) SELECT count(*) FROM r"
 
 
 def stmt(child: ChildProcess, sql: str, params: List[Any] | None = None) -> Dict[str, Any]:
@@ -64,6 +64,19 @@ def test_create_insert_describe_exists_query_and_drop(sqlite: ChildProcess) -> N
         "columns": ["id", "name", "amount"], "rows": [[1, "a", 1.5], [2, "b", None]]}
     stmt(sqlite, 'DROP TABLE IF EXISTS "main"."orders"')
     assert sqlite.peer.result("table_exists", ref("main", "orders")) == {"exists": False}
+
+
+def test_create_or_replace_and_multi_statement_scripts_are_emulated(sqlite: ChildProcess) -> None:
+    stmt(sqlite, 'CREATE OR REPLACE TABLE "main"."t" AS\nSELECT 1 AS a')
+    stmt(sqlite, 'CREATE OR REPLACE TABLE "main"."t" AS\nSELECT ? AS a UNION ALL SELECT 3', [2])
+    assert query(sqlite, "SELECT a FROM t ORDER BY a")["rows"] == [[2], [3]]
+    stmt(sqlite, "CREATE OR REPLACE VIEW v AS SELECT a * 10 AS b FROM t")
+    assert query(sqlite, "SELECT b FROM v ORDER BY b")["rows"] == [[20], [30]]
+    stmt(sqlite, "CREATE TABLE x (a INTEGER); CREATE TABLE y (b INTEGER);")
+    assert sqlite.peer.result("table_exists", ref("main", "y")) == {"exists": True}
+    failed = sqlite.peer.call("execute_statement", {"sql": 'CREATE OR REPLACE TABLE "main"."t" AS SELECT * FROM missing'})
+    assert failed["error"]["code"] == -32052
+    assert query(sqlite, "SELECT a FROM t ORDER BY a")["rows"] == [[2], [3]]
 
 
 def test_each_type_round_trips_through_execute_query_and_paging(sqlite: ChildProcess) -> None:
@@ -195,6 +208,12 @@ def test_large_multibyte_values_round_trip(sqlite: ChildProcess) -> None:
     stmt(sqlite, "CREATE TABLE big (t TEXT)")
     stmt(sqlite, "INSERT INTO big VALUES (?)", [text])
     assert query(sqlite, "SELECT t FROM big")["rows"] == [[text]]
+
+
+def test_a_four_megabyte_string_literal_round_trips_through_select(sqlite: ChildProcess) -> None:
+    text = ("0123456789abcdefghijklmnopqrstuvwxyz ż日🎸 " * 110_000)
+    assert sqlite.peer.result("ping", {"probe": text}) == {}
+    assert query(sqlite, f"SELECT '{text}' AS s") == {"columns": ["s"], "rows": [[text]]}
 
 
 def test_stdout_carries_only_protocol_lines_and_the_process_exits_0_after_shutdown(sqlite: ChildProcess) -> None:
