@@ -56,11 +56,12 @@ from .stdio import StdioGuard, configure_logging
 from .values import format_timestamp, parse_timestamp, row_to_wire, rows_to_wire, to_wire
 
 
-def serve(adapter: Adapter, *, max_workers: int = 8, exit_grace: float = 2.0, log_level: Optional[str] = None) -> int:
+def serve(adapter: Adapter, *, max_workers: int = 8, exit_grace: float = 1.0, log_level: Optional[str] = None) -> int:
     """Serves `adapter` on this process's stdin/stdout until stdin EOF; returns the exit code (0).
 
     While serving, fd 1 and sys.stdout point at stderr, so only protocol lines reach the real stdout.
-    If a handler is still running `exit_grace` seconds after EOF the process exits at once (os._exit).
+    Requests still running at EOF get half of `exit_grace` seconds, are then cancelled (so cooperative
+    handlers stop), and if one still runs when `exit_grace` is over the process exits at once (os._exit).
     """
     configure_logging(log_level)
     with StdioGuard() as guard:
@@ -73,7 +74,7 @@ def serve(adapter: Adapter, *, max_workers: int = 8, exit_grace: float = 2.0, lo
     return 0
 
 
-def run(adapter: Adapter, *, max_workers: int = 8, exit_grace: float = 2.0, log_level: Optional[str] = None) -> None:
+def run(adapter: Adapter, *, max_workers: int = 8, exit_grace: float = 1.0, log_level: Optional[str] = None) -> None:
     """`serve(adapter)`, then exit the process with its code: the one-line main of an adapter."""
     sys.exit(serve(adapter, max_workers=max_workers, exit_grace=exit_grace, log_level=log_level))
 

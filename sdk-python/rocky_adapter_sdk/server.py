@@ -67,7 +67,7 @@ class Server:
         output: BinaryIO,
         *,
         max_workers: int = 8,
-        exit_grace: float = 2.0,
+        exit_grace: float = 1.0,
     ) -> None:
         self.adapter = adapter
         self.manifest = _complete_manifest(adapter.get_manifest())
@@ -89,13 +89,20 @@ class Server:
     # lifecycle ----------------------------------------------------------------------------------
 
     def serve(self) -> bool:
-        """Serves until stdin EOF (or stdout breaks), then gives in-flight handlers `exit_grace` seconds.
-        Returns True when everything finished and the adapter was closed, False when a handler still runs."""
+        """Serves until stdin EOF (or stdout breaks). Requests still running then get half of `exit_grace`,
+        are cancelled, and get the other half. Returns True when everything finished and the adapter was
+        closed, False when a handler still runs."""
         set_default_notify(self.notify)
         reader = threading.Thread(target=self._read_loop, name="rocky-reader", daemon=True)
         reader.start()
         self._eof.wait()
-        drained = self._wait_idle(self.exit_grace)
+        drained = self._wait_idle(self.exit_grace / 2)
+        if not drained:
+            with self._lock:
+                running = list(self._inflight.values())
+            for ctx in running:
+                ctx.token.cancel()
+            drained = self._wait_idle(self.exit_grace / 2)
         self._cursors.close_all()
         if drained:
             try:

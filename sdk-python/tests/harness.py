@@ -99,7 +99,7 @@ class Peer:
 class InProcess:
     """A Server on os pipes in a thread of the test process."""
 
-    def __init__(self, adapter: Adapter, exit_grace: float = 2.0, max_workers: int = 8) -> None:
+    def __init__(self, adapter: Adapter, exit_grace: float = 1.0, max_workers: int = 8) -> None:
         in_r, in_w = os.pipe()
         out_r, out_w = os.pipe()
         self.server = Server(adapter, os.fdopen(in_r, "rb"), os.fdopen(out_w, "wb"), exit_grace=exit_grace, max_workers=max_workers)

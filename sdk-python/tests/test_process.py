@@ -74,3 +74,26 @@ def test_process_cancels_a_request_over_real_pipes(child: ChildProcess) -> None:
     child.peer.notify("$/cancelRequest", {"id": rid})
     assert child.peer.wait(rid)["error"]["code"] == -32800
     assert child.close() == 0
+
+
+def test_requests_still_running_at_eof_are_cancelled_after_half_the_grace(child: ChildProcess) -> None:
+    child.initialize()
+    rid = child.peer.request("execute_statement", {"sql": "sleep"})
+    assert child.peer.result("ping") == {}
+    assert child.close() == 0
+    assert child.peer.responses[rid]["error"]["code"] == -32800
+    assert "still running" not in child.stderr
+
+
+def test_sqlite_query_running_at_eof_is_interrupted_and_the_process_exits_0() -> None:
+    from harness import EXAMPLE
+
+    child = ChildProcess(str(EXAMPLE))
+    try:
+        child.initialize()
+        rid = child.peer.request("execute_query", {"sql": "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r"})
+        assert child.peer.result("ping") == {}
+        assert child.close() == 0
+        assert child.peer.responses[rid]["error"]["code"] == -32800
+    finally:
+        child.kill()
