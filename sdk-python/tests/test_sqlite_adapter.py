@@ -224,3 +224,26 @@ def test_stdout_carries_only_protocol_lines_and_the_process_exits_0_after_shutdo
     for line in sqlite.peer.raw_lines:
         assert json.loads(line)["jsonrpc"] == "2.0"
     assert sqlite.peer.null_id[0]["error"]["code"] == -32700
+
+
+def test_scratch_schema_session_shaped_like_the_conformance_suite(sqlite: ChildProcess) -> None:
+    strings = ["hello", "żółć 日本語 🎸 ∑ \"double\" 'single' \\ back", "", "line1\nline2\ttab"]
+    sqlite.peer.result("schema/create", {"catalog": "", "schema": "rc_run1_s"})
+    table = sqlite.peer.result("dialect/format_table_ref", ref("rc_run1_s", "rc_run1_t_integer"))["sql"]
+    stmt(sqlite, f"CREATE TABLE {table} (id BIGINT, v BIGINT)")
+    stmt(sqlite, f"INSERT INTO {table} (id, v) VALUES (?, ?), (?, ?)", [0, 42, 1, 2147483648])
+    stmt(sqlite, f"INSERT INTO {table} (id, v) VALUES (2, 9007199254740993)")
+    stmt(sqlite, f"INSERT INTO {table} (id, v) VALUES (3, -9007199254740993)")
+    assert query(sqlite, f"SELECT v FROM {table} ORDER BY id")["rows"] == [[42], [2147483648], ["9007199254740993"], ["-9007199254740993"]]
+    strings_table = sqlite.peer.result("dialect/format_table_ref", ref("rc_run1_s", "rc_run1_t_string"))["sql"]
+    stmt(sqlite, f"CREATE TABLE {strings_table} (id BIGINT, v VARCHAR)")
+    stmt(sqlite, f"INSERT INTO {strings_table} (id, v) VALUES (?, ?), (?, ?), (?, ?), (?, ?)", [x for i, s in enumerate(strings) for x in (i, s)])
+    assert [r[0] for r in query(sqlite, f"SELECT v FROM {strings_table} ORDER BY id")["rows"]] == strings
+    assert sqlite.peer.result("table_exists", ref("rc_run1_no_schema", "t")) == {"exists": False}
+    assert sqlite.peer.call("describe_table", ref("rc_run1_s", "rc_run1_missing"))["error"]["code"] == -32053
+    stmt(sqlite, f"DROP TABLE IF EXISTS {table}")
+    stmt(sqlite, "DROP SCHEMA IF EXISTS rc_run1_s CASCADE")
+    stmt(sqlite, "DROP SCHEMA IF EXISTS rc_run1_s CASCADE")
+    assert sqlite.peer.result("table_exists", ref("rc_run1_s", "rc_run1_t_string")) == {"exists": False}
+    bad = sqlite.peer.call("execute_statement", {"sql": "THIS IS NOT SQL rocky_conformance"})["error"]
+    assert (bad["code"], bad["message"]) == (-32052, 'near "THIS": syntax error')
