@@ -7,9 +7,11 @@ import { BENCH } from "./lib/peers.js";
 import { renderMarkdown, type BenchReport } from "./lib/report.js";
 import { nowMs } from "./lib/stats.js";
 import { protocolSuite } from "./suites/protocol.js";
+import { startupSuite } from "./suites/startup.js";
 
 const SUITES: Record<string, () => Promise<SuiteResult>> = {
   protocol: protocolSuite,
+  startup: startupSuite,
 };
 
 async function main(): Promise<void> {
