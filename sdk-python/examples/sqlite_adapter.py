@@ -236,7 +236,7 @@ class SqliteAdapter(Adapter):
                 return self._create_or_replace(conn, replace.group(1).upper(), replace.group(2), replace.group(3), params)
             try:
                 cursor = conn.execute(sql, params)
-            except sqlite3.ProgrammingError as exc:
+            except (sqlite3.ProgrammingError, sqlite3.Warning) as exc:  # Warning before Python 3.11
                 if params or "one statement at a time" not in str(exc):
                     raise
                 conn.executescript(sql)
