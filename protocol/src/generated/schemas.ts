@@ -2521,6 +2521,190 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "additionalProperties": false
       }
     }
+  },
+  "test-adapter.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "test-adapter.schema.json",
+    "title": "TestAdapterOutput",
+    "description": "`rocky test-adapter --output json`: every conformance check run against a live adapter. A superset of the original Rocky TestAdapterOutput (adapter, sdk_version, tests_run/passed/failed/skipped, results of {name, category, status, message, duration_ms})",
+    "type": "object",
+    "required": [
+      "adapter",
+      "adapter_version",
+      "sdk_version",
+      "protocol_version",
+      "legacy_protocol",
+      "status",
+      "tests_run",
+      "tests_passed",
+      "tests_failed",
+      "tests_skipped",
+      "unexpected_failures",
+      "expected_failures",
+      "stale_expected_failures",
+      "duration_ms",
+      "results"
+    ],
+    "properties": {
+      "adapter": {
+        "type": "string",
+        "description": "The manifest's name, or the adapter command when initialize failed"
+      },
+      "adapter_version": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "sdk_version": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "protocol_version": {
+        "type": [
+          "integer",
+          "null"
+        ],
+        "description": "The version the adapter picked; 1 for an original-protocol adapter; null when initialize failed"
+      },
+      "legacy_protocol": {
+        "type": "boolean",
+        "description": "initialize was answered the original-protocol way, without protocol_version"
+      },
+      "status": {
+        "enum": [
+          "passed",
+          "failed",
+          "skipped"
+        ],
+        "description": "failed: a check failed that was not an expected failure, or an expected failure now passes; skipped: no check ran; passed otherwise"
+      },
+      "tests_run": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "tests_passed + tests_failed"
+      },
+      "tests_passed": {
+        "type": "integer",
+        "minimum": 0
+      },
+      "tests_failed": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Every failed check, expected failures included"
+      },
+      "tests_skipped": {
+        "type": "integer",
+        "minimum": 0
+      },
+      "unexpected_failures": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "Failed checks not listed in the expected-failures file"
+      },
+      "expected_failures": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Listed checks that failed, as expected"
+      },
+      "stale_expected_failures": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Listed checks that passed: remove them from the expected-failures file"
+      },
+      "duration_ms": {
+        "type": "integer",
+        "minimum": 0
+      },
+      "results": {
+        "type": "array",
+        "items": {
+          "$ref": "#/$defs/TestAdapterResult"
+        }
+      }
+    },
+    "additionalProperties": false,
+    "$defs": {
+      "TestAdapterResult": {
+        "title": "TestAdapterResult",
+        "type": "object",
+        "required": [
+          "name",
+          "category",
+          "tier",
+          "status",
+          "message",
+          "hint",
+          "duration_ms",
+          "expected_failure"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "pattern": "^[a-z0-9_]+$",
+            "description": "The check's stable id"
+          },
+          "category": {
+            "enum": [
+              "connection",
+              "ddl",
+              "dml",
+              "query",
+              "types",
+              "dialect",
+              "governance",
+              "batch_checks",
+              "discovery",
+              "protocol",
+              "lifecycle"
+            ]
+          },
+          "tier": {
+            "enum": [
+              "core",
+              "optional"
+            ],
+            "description": "optional checks are gated by a capability and skipped when it is not declared"
+          },
+          "status": {
+            "enum": [
+              "passed",
+              "failed",
+              "skipped"
+            ]
+          },
+          "message": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Why it failed or was skipped, or a note on a pass"
+          },
+          "hint": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "What to change in the adapter"
+          },
+          "duration_ms": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "expected_failure": {
+            "type": "boolean",
+            "description": "Failed and listed in the expected-failures file"
+          }
+        },
+        "additionalProperties": false
+      }
+    }
   }
 };
 
@@ -2617,7 +2801,9 @@ export const TYPE_REFS = {
   "RunModelResult": "run.schema.json#/$defs/RunModelResult",
   "RunError": "run.schema.json#/$defs/RunError",
   "StateOutput": "state.schema.json",
-  "WatermarkEntry": "state.schema.json#/$defs/WatermarkEntry"
+  "WatermarkEntry": "state.schema.json#/$defs/WatermarkEntry",
+  "TestAdapterOutput": "test-adapter.schema.json",
+  "TestAdapterResult": "test-adapter.schema.json#/$defs/TestAdapterResult"
 } as const;
 
 export type SchemaTypeName = keyof typeof TYPE_REFS;

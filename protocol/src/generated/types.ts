@@ -1261,3 +1261,93 @@ export interface WatermarkEntry {
   updated_at: string;
   run_id: string;
 }
+/**
+ * `rocky test-adapter --output json`: every conformance check run against a live adapter. A superset of the original Rocky TestAdapterOutput (adapter, sdk_version, tests_run/passed/failed/skipped, results of {name, category, status, message, duration_ms})
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "TestAdapterOutput".
+ */
+export interface TestAdapterOutput {
+  /**
+   * The manifest's name, or the adapter command when initialize failed
+   */
+  adapter: string;
+  adapter_version: string | null;
+  sdk_version: string | null;
+  /**
+   * The version the adapter picked; 1 for an original-protocol adapter; null when initialize failed
+   */
+  protocol_version: number | null;
+  /**
+   * initialize was answered the original-protocol way, without protocol_version
+   */
+  legacy_protocol: boolean;
+  /**
+   * failed: a check failed that was not an expected failure, or an expected failure now passes; skipped: no check ran; passed otherwise
+   */
+  status: "passed" | "failed" | "skipped";
+  /**
+   * tests_passed + tests_failed
+   */
+  tests_run: number;
+  tests_passed: number;
+  /**
+   * Every failed check, expected failures included
+   */
+  tests_failed: number;
+  tests_skipped: number;
+  /**
+   * Failed checks not listed in the expected-failures file
+   */
+  unexpected_failures: number;
+  /**
+   * Listed checks that failed, as expected
+   */
+  expected_failures: string[];
+  /**
+   * Listed checks that passed: remove them from the expected-failures file
+   */
+  stale_expected_failures: string[];
+  duration_ms: number;
+  results: TestAdapterResult[];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "TestAdapterResult".
+ */
+export interface TestAdapterResult {
+  /**
+   * The check's stable id
+   */
+  name: string;
+  category:
+    | "connection"
+    | "ddl"
+    | "dml"
+    | "query"
+    | "types"
+    | "dialect"
+    | "governance"
+    | "batch_checks"
+    | "discovery"
+    | "protocol"
+    | "lifecycle";
+  /**
+   * optional checks are gated by a capability and skipped when it is not declared
+   */
+  tier: "core" | "optional";
+  status: "passed" | "failed" | "skipped";
+  /**
+   * Why it failed or was skipped, or a note on a pass
+   */
+  message: string | null;
+  /**
+   * What to change in the adapter
+   */
+  hint: string | null;
+  duration_ms: number;
+  /**
+   * Failed and listed in the expected-failures file
+   */
+  expected_failure: boolean;
+}

@@ -1,0 +1,67 @@
+import type { TableRef } from "@rocky/protocol";
+import { show, type CheckContext, type CheckRun } from "./check-context.js";
+import { asBigInt, canonicalTimestamp, expectEqual, fail, json, sameName } from "./expect.js";
+
+function matches(entry: { schema: string; table: string }, ref: TableRef): boolean {
+  return sameName(entry.schema, ref.schema) && sameName(entry.table, ref.table);
+}
+
+async function rowsTable(ctx: CheckContext, purpose: string, n: number): Promise<TableRef> {
+  const ref = ctx.sql.ref(purpose);
+  const table = await ctx.sql.create(ref, `id ${ctx.sql.types.bigint}, updated_at ${ctx.sql.types.timestamp}`);
+  const rows = Array.from({ length: n }, (_, i) => [i + 1, `2024-01-0${i + 1} 00:00:00`]);
+  if (n > 0) await ctx.sql.insert(table, ["id", "updated_at"], rows);
+  return ref;
+}
+
+export const CAPABILITY_CHECKS: Record<string, CheckRun> = {
+  async set_tags(ctx) {
+    const ref = await rowsTable(ctx, "tags", 0);
+    await ctx.call("governance/set_tags", { target: ref, tags: { rocky_conformance: "true" } });
+  },
+
+  async get_grants(ctx) {
+    const ref = await rowsTable(ctx, "grants", 0);
+    const { grants } = await ctx.call("governance/get_grants", { target: ref });
+    return `${grants.length} grant(s) on ${show(ref)}`;
+  },
+
+  async batch_row_counts(ctx) {
+    const refs = [await rowsTable(ctx, "count2", 2), await rowsTable(ctx, "count3", 3), await rowsTable(ctx, "count0", 0)];
+    const { counts } = await ctx.call("checks/row_counts", { tables: refs });
+    if (counts.length !== refs.length) fail(`checks/row_counts of ${refs.length} tables answered ${counts.length} counts`);
+    for (const [ref, expected] of [[refs[0], 2n], [refs[1], 3n], [refs[2], 0n]] as const) {
+      const entry = counts.find((c) => matches(c, ref as TableRef));
+      if (!entry) fail(`checks/row_counts has no entry for ${show(ref as TableRef)}`);
+      if (asBigInt(entry.row_count) !== expected) fail(`checks/row_counts says ${show(ref as TableRef)} has ${entry.row_count} rows; it has ${expected}`);
+    }
+  },
+
+  async batch_freshness(ctx) {
+    const full = await rowsTable(ctx, "fresh3", 3);
+    const empty = await rowsTable(ctx, "fresh0", 0);
+    const { results } = await ctx.call("checks/freshness", { tables: [{ ...full, column: "updated_at" }, { ...empty, column: "updated_at" }] });
+    const latest = results.find((r) => matches(r, full));
+    const none = results.find((r) => matches(r, empty));
+    if (!latest || !none) fail(`checks/freshness answered ${json(results)}, missing ${!latest ? show(full) : show(empty)}`);
+    if (canonicalTimestamp(latest.max_value) !== "2024-01-03 00:00:00") {
+      fail(`checks/freshness says the latest updated_at of ${show(full)} is ${json(latest.max_value)}; expected '2024-01-03 00:00:00'`);
+    }
+    expectEqual(none.max_value, null, `checks/freshness max_value of the empty table ${show(empty)}`);
+  },
+
+  async discover(ctx) {
+    const ref = await rowsTable(ctx, "discover", 2);
+    const params = { schema_prefix: ref.schema, ...(ref.catalog ? { catalog: ref.catalog } : {}) };
+    const { schemas } = await ctx.call("discovery/list", params);
+    const outside = schemas.find((s) => !s.schema.toLowerCase().startsWith(ref.schema.toLowerCase()));
+    if (outside) fail(`discovery/list with schema_prefix "${ref.schema}" listed schema "${outside.schema}"`);
+    const schema = schemas.find((s) => sameName(s.schema, ref.schema) && (ref.catalog === "" || sameName(s.catalog, ref.catalog)));
+    if (!schema) fail(`discovery/list with schema_prefix "${ref.schema}" does not list the schema; it listed ${json(schemas.map((s) => `${s.catalog}.${s.schema}`))}`);
+    const table = schema.tables.find((t) => sameName(t.name, ref.table));
+    if (!table) fail(`discovery/list lists schema "${schema.schema}" without table "${ref.table}"; tables: ${json(schema.tables.map((t) => t.name))}`);
+    if (table.row_count !== undefined && table.row_count !== null && table.row_count !== 2) {
+      return `row_count of ${show(ref)} is ${table.row_count} for 2 rows inserted (an estimate?)`;
+    }
+  },
+};

@@ -1,0 +1,241 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import type { AdapterLaunch, ConformanceLogger } from "../types.js";
+import { checkNotification, checkResponse } from "./check-response.js";
+import { classifyLine, preview } from "./classify-line.js";
+import { AdapterExitedError, NoAnswerError } from "./wire-faults.js";
+import { killGroup, trackGroup, untrackGroup } from "./process-groups.js";
+
+export type WireId = number | string | null;
+
+/** A response as received; exactly one of result or error when the adapter is well-behaved. */
+export interface Reply {
+  readonly id: WireId;
+  readonly message: Record<string, unknown>;
+}
+
+/** Something on stdout that is not a protocol message, or a response to no request. */
+export interface StreamViolation {
+  readonly kind: "invalid-utf8" | "not-json" | "not-jsonrpc" | "unknown-id" | "duplicate-id" | "unterminated-line";
+  readonly text: string;
+  readonly during: string;
+}
+
+export interface ResponseProblem {
+  readonly method: string;
+  readonly during: string;
+  readonly problem: string;
+}
+
+export interface ExitInfo {
+  readonly code: number | null;
+  readonly signal: string | null;
+}
+
+interface Pending {
+  readonly method: string;
+  readonly resolve: (reply: Reply) => void;
+  readonly reject: (err: Error) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+export function describeExit(info: ExitInfo): string {
+  return info.signal ? `on signal ${info.signal}` : `with code ${info.code ?? "unknown"}`;
+}
+
+/** One adapter process spoken to in raw JSON Lines: every stdout byte is observed, nothing is trusted. */
+export class WireSession {
+  /** The check in progress, named in violations. */
+  during = "startup";
+  /** While set, responses with id null (or 0, the original protocol's parse-error id) are collected instead of flagged. */
+  acceptNullIds = false;
+  readonly violations: StreamViolation[] = [];
+  readonly problems: ResponseProblem[] = [];
+  readonly nullIdReplies: Reply[] = [];
+  readonly notifications: { method: string; params: unknown }[] = [];
+  readonly exited: Promise<ExitInfo>;
+  exitInfo: ExitInfo | undefined;
+  private readonly child: ChildProcess;
+  private readonly pending = new Map<number, Pending>();
+  private readonly answered = new Set<WireId>();
+  private readonly expired = new Set<WireId>();
+  private readonly stderrLines: string[] = [];
+  private chunks: Buffer[] = [];
+  private nextId = 1;
+
+  constructor(
+    readonly launch: AdapterLaunch,
+    private readonly logger?: ConformanceLogger,
+  ) {
+    const [file, ...args] = launch.command;
+    this.child = spawn(file ?? "", args, {
+      ...(launch.cwd ? { cwd: launch.cwd } : {}),
+      env: { ...process.env, ...launch.env },
+      stdio: ["pipe", "pipe", "pipe"],
+      detached: true,
+      shell: false,
+    });
+    this.child.stdin?.on("error", () => undefined);
+    this.child.stdout?.on("data", (chunk: Buffer) => this.onData(chunk));
+    this.child.stderr?.setEncoding("utf8");
+    let partial = "";
+    this.child.stderr?.on("data", (text: string) => {
+      const lines = (partial + text).split("\n");
+      partial = lines.pop() ?? "";
+      for (const l of lines) this.onStderr(l);
+    });
+    const stdoutDone = new Promise<void>((r) => {
+      this.child.stdout?.once("close", () => r());
+      this.child.once("error", () => r());
+    });
+    this.exited = new Promise<ExitInfo>((resolve) => {
+      const settle = (info: ExitInfo) => {
+        // Read what the adapter wrote before it died, then fail what it left unanswered.
+        void Promise.race([stdoutDone, new Promise((r) => setTimeout(r, 300).unref())]).then(() => {
+          this.flushUnterminated();
+          this.exitInfo = info;
+          for (const [id, p] of this.pending) {
+            clearTimeout(p.timer);
+            this.pending.delete(id);
+            p.reject(new AdapterExitedError(p.method, describeExit(info), this.stderrLines));
+          }
+          resolve(info);
+        });
+      };
+      this.child.once("exit", (code, signal) => settle({ code, signal }));
+      this.child.once("error", (err) => {
+        this.stderrLines.push(`cannot start: ${err.message}`);
+        settle({ code: null, signal: null });
+      });
+    });
+    if (this.child.pid !== undefined) trackGroup(this.child.pid);
+  }
+
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
+  get alive(): boolean {
+    return this.exitInfo === undefined;
+  }
+
+  stderrTail(): readonly string[] {
+    return this.stderrLines;
+  }
+
+  /** Sends a request and resolves with the reply (result or error); rejects on timeout or exit. */
+  request(method: string, params: unknown, timeoutMs: number): Promise<Reply> {
+    const id = this.nextId++;
+    return new Promise<Reply>((resolve, reject) => {
+      if (this.exitInfo) {
+        reject(new AdapterExitedError(method, describeExit(this.exitInfo), this.stderrLines));
+        return;
+      }
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        this.expired.add(id);
+        reject(new NoAnswerError(method, timeoutMs));
+      }, timeoutMs);
+      this.pending.set(id, { method, resolve, reject, timer });
+      this.write({ jsonrpc: "2.0", id, method, params });
+    });
+  }
+
+  /** The id the next request will get. */
+  peekId(): number {
+    return this.nextId;
+  }
+
+  notify(method: string, params: unknown): void {
+    this.write({ jsonrpc: "2.0", method, params });
+  }
+
+  write(message: object): void {
+    this.writeRaw(`${JSON.stringify(message)}\n`);
+  }
+
+  writeRaw(text: string): void {
+    if (this.exitInfo || !this.child.stdin?.writable) return;
+    this.child.stdin.write(text);
+  }
+
+  closeInput(): void {
+    this.child.stdin?.end();
+  }
+
+  /** Resolves with the exit, or undefined if the process is still running after `ms`. */
+  async waitExit(ms: number): Promise<ExitInfo | undefined> {
+    if (this.exitInfo) return this.exitInfo;
+    return Promise.race([this.exited, new Promise<undefined>((r) => setTimeout(() => r(undefined), ms).unref())]);
+  }
+
+  /** SIGKILL to the whole process group; settles once the process is gone. */
+  async kill(): Promise<ExitInfo> {
+    killGroup(this.pid);
+    const info = await this.exited;
+    killGroup(this.pid);
+    untrackGroup(this.pid);
+    return info;
+  }
+
+  private onStderr(line: string): void {
+    this.stderrLines.push(line.length > 500 ? `${line.slice(0, 500)}…` : line);
+    if (this.stderrLines.length > 20) this.stderrLines.shift();
+    this.logger?.debug({ adapter: this.launch.label, pid: this.pid, stream: "stderr" }, line);
+  }
+
+  private onData(chunk: Buffer): void {
+    let start = 0;
+    let nl = chunk.indexOf(0x0a);
+    while (nl !== -1) {
+      this.chunks.push(chunk.subarray(start, nl));
+      const line = Buffer.concat(this.chunks);
+      this.chunks = [];
+      this.onLine(line);
+      start = nl + 1;
+      nl = chunk.indexOf(0x0a, start);
+    }
+    if (start < chunk.length) this.chunks.push(chunk.subarray(start));
+  }
+
+  private flushUnterminated(): void {
+    const rest = Buffer.concat(this.chunks);
+    this.chunks = [];
+    if (rest.toString("utf8").trim() !== "") this.violate("unterminated-line", rest.toString("utf8"));
+  }
+
+  private violate(kind: StreamViolation["kind"], text: string): void {
+    this.violations.push({ kind, text: preview(text), during: this.during });
+  }
+
+  private onLine(bytes: Buffer): void {
+    const line = classifyLine(bytes);
+    if (line.kind === "blank") return;
+    if (line.kind === "invalid") return this.violate(line.reason, line.text);
+    const msg = line.message;
+    if (typeof msg.method === "string") {
+      if (msg.id !== undefined) this.problems.push({ method: msg.method, during: this.during, problem: "the adapter sent a request; adapters may only answer and notify" });
+      else {
+        this.notifications.push({ method: msg.method, params: msg.params });
+        for (const problem of checkNotification(msg.method, msg.params)) this.problems.push({ method: msg.method, during: this.during, problem });
+      }
+      return;
+    }
+    const id = msg.id as WireId;
+    const pending = typeof id === "number" ? this.pending.get(id) : undefined;
+    if (!pending) {
+      if (this.answered.has(id)) return this.violate("duplicate-id", line.text);
+      // A late answer to a request that timed out is not a stream fault; the timeout was reported.
+      if (this.expired.delete(id)) return;
+      if (this.acceptNullIds && (id === null || id === 0)) {
+        this.nullIdReplies.push({ id, message: msg });
+        return;
+      }
+      return this.violate("unknown-id", line.text);
+    }
+    this.pending.delete(id as number);
+    this.answered.add(id);
+    clearTimeout(pending.timer);
+    for (const problem of checkResponse(pending.method, msg)) this.problems.push({ method: pending.method, during: this.during, problem });
+    pending.resolve({ id, message: msg });
+  }
+}
