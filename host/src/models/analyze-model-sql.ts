@@ -15,6 +15,8 @@ export interface TableReference {
 
 export interface SqlAnalysis {
   readonly references: readonly TableReference[];
+  /** Names of the query's CTEs, lower-cased: a one-part reference to one of them is not a table. */
+  readonly cteNames: ReadonlySet<string>;
   readonly macros: readonly MacroUse[];
 }
 
@@ -60,7 +62,7 @@ export function analyzeModelSql(sql: string, dialect: DialectName, file: string,
         ],
       };
     }
-    return { analysis: { references: result.references, macros: findMacros(sql) }, diagnostics: [] };
+    return { analysis: { references: result.references, cteNames: result.cteNames, macros: findMacros(sql) }, diagnostics: [] };
   }
   const offset = failure?.offset === undefined ? undefined : substituted.originalOffset(failure.offset);
   const where = offset === undefined ? { line: 1, column: 1 } : lineColumn(sql, offset);
@@ -81,7 +83,7 @@ export function analyzeModelSql(sql: string, dialect: DialectName, file: string,
 function tryParse(
   text: string,
   database: string,
-): { failure: ParseFailure } | { statements: number; type: string; references: TableReference[] } {
+): { failure: ParseFailure } | { statements: number; type: string; references: TableReference[]; cteNames: Set<string> } {
   try {
     const result = parser.parse(text, { database });
     const asts = Array.isArray(result.ast) ? result.ast : [result.ast];
@@ -90,7 +92,7 @@ function tryParse(
     const references = [...new Set(result.tableList)]
       .map(toReference)
       .filter((r): r is TableReference => r !== undefined && !(r.schema === undefined && cteNames.has(r.table.toLowerCase())));
-    return { statements: asts.length, type: first?.type ?? "unknown", references };
+    return { statements: asts.length, type: first?.type ?? "unknown", references, cteNames };
   } catch (err) {
     const e = err as { message?: string; location?: { start?: { offset?: number } } };
     return { failure: { message: e.message ?? String(err), offset: e.location?.start?.offset } };

@@ -6,7 +6,9 @@ import type { ModelDefinition } from "./model-definition.js";
 import { listModelFiles } from "./list-model-files.js";
 import { loadModel, type LoadedModel, type TargetDefaults } from "./load-model.js";
 import { locateTomlKey } from "./locate-toml-key.js";
-import { resolveReference } from "./resolve-references.js";
+import { resolveReference, type ModelTargetIndex } from "./resolve-references.js";
+import { rewriteTableReferences } from "./rewrite-table-references.js";
+import type { Dialect } from "../sql/dialect.js";
 
 export interface CompileModelsOptions extends StrategyTarget {
   /** Absolute models directory. */
@@ -47,7 +49,8 @@ export async function compileModels(options: CompileModelsOptions): Promise<Comp
       if (model !== undefined) deps.add(model);
       else diagnostics.push(missingDependency(m, dep, files.some((f) => f.name.toLowerCase() === dep.toLowerCase())));
     }
-    return { ...m.plan, dependsOn: [...deps].sort(), sources: [...new Set(sources)].sort() };
+    const sql = qualifyModelReferences(m, index, options.dialect);
+    return { ...m.plan, sql, dependsOn: [...deps].sort(), sources: [...new Set(sources)].sort() };
   });
 
   let dag: Dag | undefined;
@@ -61,6 +64,18 @@ export async function compileModels(options: CompileModelsOptions): Promise<Comp
   const failed = diagnostics.some((d) => d.severity === "error");
   const ordered = dag ? dag.order.map((n) => plans.find((p) => p.name === n) as ModelDefinition) : plans;
   return { models: ordered, dag: failed ? undefined : dag, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Model references written by model name or short target name become the model's full target, so the warehouse finds them. */
+function qualifyModelReferences(m: LoadedModel, index: readonly ModelTargetIndex[], dialect: Dialect): string {
+  return rewriteTableReferences(m.plan.sql, ({ parts }) => {
+    const table = parts.at(-1) as string;
+    if (parts.length === 1 && m.cteNames.has(table.toLowerCase())) return undefined;
+    const ref = { table, text: parts.join("."), ...(parts.length >= 2 ? { schema: parts.at(-2) as string } : {}), ...(parts.length >= 3 ? { catalog: parts.at(-3) as string } : {}) };
+    const model = resolveReference(ref, index);
+    const target = index.find((i) => i.name === model)?.target;
+    return target ? dialect.tableRef(target) : undefined;
+  });
 }
 
 function missingDependency(model: LoadedModel, dep: string, exists: boolean): Diagnostic {

@@ -23,6 +23,7 @@ export interface LoadedModel {
   readonly config: ModelConfig;
   readonly configText: string;
   readonly references: readonly TableReference[];
+  readonly cteNames: ReadonlySet<string>;
 }
 
 export interface LoadModelOptions extends StrategyTarget {
@@ -91,6 +92,7 @@ export async function loadModel(options: LoadModelOptions): Promise<{ model?: Lo
       config,
       configText,
       references: analysis.references,
+      cteNames: analysis.cteNames,
     },
     diagnostics,
   };
