@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import logging
-import queue
 import threading
 import time
-from typing import Any, BinaryIO, Callable, Dict, Optional, cast
+from typing import Any, BinaryIO, Dict, Optional, cast
 
 from ._generated import AdapterManifest
 from .adapter import SDK_VERSION, Adapter
@@ -23,38 +22,11 @@ from .framing import LineWriter, Message, classify, error_response, notification
 from .methods import METHODS, MethodSpec, unimplemented_methods
 from .negotiation import SUPPORTED_VERSIONS, negotiate
 from .paging import CursorRegistry
+from .pool import WorkerPool
 from .validate import validate
 
 _log = logging.getLogger("rocky_adapter_sdk")
 LIFECYCLE = ("initialize", "ping", "shutdown")
-
-
-class _Pool:
-    """Daemon worker threads, one per unfinished task up to `size`, so a hung handler never blocks exit."""
-
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._tasks: "queue.Queue[Callable[[], None]]" = queue.Queue()
-        self._lock = threading.Lock()
-        self._threads = 0
-        self._pending = 0
-
-    def submit(self, task: Callable[[], None]) -> None:
-        with self._lock:
-            self._pending += 1
-            if self._pending > self._threads and self._threads < self._size:
-                self._threads += 1
-                threading.Thread(target=self._work, name=f"rocky-worker-{self._threads}", daemon=True).start()
-        self._tasks.put(task)
-
-    def _work(self) -> None:
-        while True:
-            task = self._tasks.get()
-            try:
-                task()
-            finally:
-                with self._lock:
-                    self._pending -= 1
 
 
 class Server:
@@ -74,7 +46,7 @@ class Server:
         self.exit_grace = exit_grace
         self._input = input
         self._writer = LineWriter(output)
-        self._pool = _Pool(max_workers)
+        self._pool = WorkerPool(max_workers)
         self._cursors = CursorRegistry()
         self._lock = threading.Condition()
         self._inflight: Dict[RequestId, RequestContext] = {}
