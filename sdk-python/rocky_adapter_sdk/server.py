@@ -91,7 +91,7 @@ class Server:
                 if isinstance(frame, AdapterError):
                     self._send(error_response(None, frame.to_wire()))
                 else:
-                    self._on_message(frame)
+                    self._on_frame(frame)
                 if self._writer.broken:
                     break
         except Exception:
@@ -110,6 +110,16 @@ class Server:
         return True
 
     # dispatch -----------------------------------------------------------------------------------
+
+    def _on_frame(self, message: Message) -> None:
+        """One message; a bug handling it is answered (or logged), never the end of the reader."""
+        try:
+            self._on_message(message)
+        except Exception as exc:
+            _log.exception("Handling a message failed")
+            request_id = message.get("id")
+            if "method" in message and isinstance(request_id, (int, str)) and not isinstance(request_id, bool):
+                self._send(error_response(request_id, InternalError(str(exc) or type(exc).__name__).to_wire()))
 
     def _on_message(self, message: Message) -> None:
         kind, problem = classify(message)
@@ -134,6 +144,8 @@ class Server:
 
     def cancel(self, request_id: Any) -> bool:
         """Cancels an in-flight request; False when no such request runs."""
+        if isinstance(request_id, bool) or not isinstance(request_id, (int, str)):
+            return False
         with self._lock:
             ctx = self._inflight.get(request_id)
         if ctx is None:

@@ -88,6 +88,9 @@ def test_cancel_of_an_unknown_or_finished_request_is_ignored(toy: InProcess) -> 
     toy.peer.notify("$/cancelRequest", {"id": rid})
     toy.peer.notify("$/cancelRequest", {"id": 999})
     toy.peer.notify("$/cancelRequest", {})
+    toy.peer.notify("$/cancelRequest", {"id": [1, 2]})
+    toy.peer.notify("$/cancelRequest", {"id": {"a": 1}})
+    toy.peer.send({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": "nonsense"})
     assert toy.peer.result("ping") == {}
     assert toy.peer.null_id == []
 
