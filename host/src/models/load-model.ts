@@ -8,7 +8,7 @@ import { diagnostic, diagnosticFromError, type Diagnostic } from "./diagnostics.
 import type { ConfiguredStrategy, ModelDefinition } from "./model-definition.js";
 import type { ModelFiles } from "./list-model-files.js";
 import { locateTomlKey } from "./locate-toml-key.js";
-import { lineColumn } from "./macros.js";
+import { findMacros, lineColumn } from "./macros.js";
 import { parsePartitionKey } from "./partitions.js";
 import { readModelConfig } from "./read-model-config.js";
 
@@ -72,7 +72,7 @@ export async function loadModel(options: LoadModelOptions): Promise<{ model?: Lo
   const strategy: ConfiguredStrategy = config.strategy ?? { type: "full_refresh" };
   const refused = strategySupportProblem(name, strategy, options);
   if (refused) diagnostics.push(diagnosticFromError(refused, name, at("strategy.type")));
-  diagnostics.push(...checkMacros(name, strategy, sql, analysis?.macros ?? [], files.sqlFile, at));
+  diagnostics.push(...checkMacros(name, strategy, sql, findMacros(sql), files.sqlFile, at));
   if (strategy.type === "time_interval" && strategy.first_partition !== undefined && !parsePartitionKey(strategy.first_partition, strategy.granularity)) {
     diagnostics.push(
       diagnostic({
