@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync } from 
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compile } from "json-schema-to-typescript";
+import { spawnSync } from "node:child_process";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SCHEMA_DIRS = ["protocol", "config", "output"];
@@ -113,6 +114,9 @@ for (const [path, content] of outputs) {
     }
   }
 }
+// The Python SDK's TypedDicts come from the same schemas.
+const py = spawnSync("python3", [join(ROOT, "sdk-python", "scripts", "gen_types.py"), write ? "--write" : "--check"], { stdio: "inherit" });
+if (py.status !== 0) stale++;
 if (stale > 0) {
   process.stderr.write(`${stale} generated file(s) are stale: run \`npm run gen -- --write\` and commit the result\n`);
   process.exit(1);
