@@ -1,5 +1,4 @@
 import type { AdapterManifest, Capabilities } from "@rocky/protocol";
-import type { Dialect } from "../../host/src/sql/dialect.js";
 
 export type CheckCategory =
   | "connection" | "ddl" | "dml" | "query" | "types" | "dialect" | "governance" | "batch_checks" | "discovery" | "protocol" | "lifecycle";
@@ -41,8 +40,16 @@ export interface AdapterLaunch {
   readonly env?: Readonly<Record<string, string>>;
 }
 
-/** The subset of the host's built-in dialect the checks use. */
-export type BuiltinDialect = Pick<Dialect, "name" | "tableRef" | "stringType" | "timestampType" | "rowHash" | "watermarkWhere">;
+/** The part of the host's built-in dialect (host/src/sql/dialect.ts) the checks use; passed in, so this package needs no host code. */
+export interface BuiltinDialect {
+  readonly name: string;
+  tableRef(ref: { readonly catalog?: string; readonly schema: string; readonly table: string }): string;
+  stringType(): string;
+  timestampType(): string;
+  rowHash(columns: readonly string[]): string;
+  /** `WHERE <column> > <timestamp placeholder>` */
+  watermarkWhere(column: string): string;
+}
 
 export interface ConformanceTimeouts {
   /** Spawn to completed initialize (default 10 000 ms). */

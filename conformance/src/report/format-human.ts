@@ -7,11 +7,13 @@ const LABELS: Readonly<Record<CheckCategory, string>> = {
   governance: "Governance", batch_checks: "Batch checks", discovery: "Discovery", protocol: "Protocol", lifecycle: "Lifecycle",
 };
 
+const flat = (text: string | null) => (text ?? "").replace(/\s+/g, " ").trim();
+
 function line(r: CheckResult): string[] {
   const head = `  ${r.status === "passed" ? "+" : r.status === "failed" ? "X" : "-"} ${r.id.padEnd(24)}${r.tier.padEnd(10)}`;
-  if (r.status === "skipped") return [`${head}SKIPPED (${r.message ?? "no reason given"})`];
-  if (r.status === "passed") return [`${head}${`${r.durationMs}ms`.padEnd(8)}${r.message ?? ""}`.trimEnd()];
-  return [`${head}${r.expected ? "FAILED (expected)" : "FAILED"}: ${r.message ?? ""}`, ...(r.hint ? [`      hint: ${r.hint}`] : [])];
+  if (r.status === "skipped") return [`${head}SKIPPED (${flat(r.message) || "no reason given"})`];
+  if (r.status === "passed") return [`${head}${`${r.durationMs}ms`.padEnd(8)}${flat(r.message)}`.trimEnd()];
+  return [`${head}${r.expected ? "FAILED (expected)" : "FAILED"}: ${flat(r.message)}`, ...(r.hint ? [`      hint: ${flat(r.hint)}`] : [])];
 }
 
 /** The human report: results by category, then the totals and what to do next. */

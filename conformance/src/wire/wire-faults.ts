@@ -3,8 +3,9 @@ export class NoAnswerError extends Error {
   constructor(
     readonly method: string,
     readonly timeoutMs: number,
+    detail = "",
   ) {
-    super(`no answer to "${method}" within ${timeoutMs} ms`);
+    super(`no answer to "${method}" within ${timeoutMs} ms${detail}`);
     this.name = "NoAnswerError";
   }
 }

@@ -130,10 +130,12 @@ export class WireSession {
         reject(new AdapterExitedError(method, describeExit(this.exitInfo), this.stderrLines));
         return;
       }
+      const mark = this.violations.length;
       const timer = setTimeout(() => {
         this.pending.delete(id);
         this.expired.add(id);
-        reject(new NoAnswerError(method, timeoutMs));
+        const stray = this.violations.slice(mark).find((v) => v.kind === "unknown-id");
+        reject(new NoAnswerError(method, timeoutMs, stray ? `; meanwhile a response matching no request arrived: ${stray.text}` : ""));
       }, timeoutMs);
       this.pending.set(id, { method, resolve, reject, timer });
       this.write({ jsonrpc: "2.0", id, method, params });
