@@ -16,6 +16,8 @@ export interface CompileModelsOptions extends StrategyTarget {
   /** Project root (rocky.toml's directory): file names in diagnostics are relative to it. */
   readonly root: string;
   readonly defaults?: TargetDefaults | undefined;
+  /** False when the target's dialect is not known: strategies are checked at plan time instead. */
+  readonly checkSupport?: boolean | undefined;
 }
 
 export interface CompiledModels {

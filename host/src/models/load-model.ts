@@ -29,6 +29,8 @@ export interface LoadedModel {
 export interface LoadModelOptions extends StrategyTarget {
   readonly files: ModelFiles;
   readonly defaults?: TargetDefaults | undefined;
+  /** False when the target's dialect is not known (a process adapter not started): strategies are not refused. */
+  readonly checkSupport?: boolean | undefined;
 }
 
 /** Reads, validates and parses one model; returns it only when it has no errors. */
@@ -70,7 +72,7 @@ export async function loadModel(options: LoadModelOptions): Promise<{ model?: Lo
     );
   }
   const strategy: ConfiguredStrategy = config.strategy ?? { type: "full_refresh" };
-  const refused = strategySupportProblem(name, strategy, options);
+  const refused = options.checkSupport === false ? undefined : strategySupportProblem(name, strategy, options);
   if (refused) diagnostics.push(diagnosticFromError(refused, name, at("strategy.type")));
   diagnostics.push(...checkMacros(name, strategy, sql, findMacros(sql), files.sqlFile, at));
   if (strategy.type === "time_interval" && strategy.first_partition !== undefined && !parsePartitionKey(strategy.first_partition, strategy.granularity)) {
