@@ -6,12 +6,14 @@ import { machineInfo } from "./lib/machine.js";
 import { BENCH } from "./lib/peers.js";
 import { renderMarkdown, type BenchReport } from "./lib/report.js";
 import { nowMs } from "./lib/stats.js";
+import { dataSuite } from "./suites/data.js";
 import { protocolSuite } from "./suites/protocol.js";
 import { startupSuite } from "./suites/startup.js";
 
 const SUITES: Record<string, () => Promise<SuiteResult>> = {
   protocol: protocolSuite,
   startup: startupSuite,
+  data: dataSuite,
 };
 
 async function main(): Promise<void> {
