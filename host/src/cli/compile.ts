@@ -54,16 +54,19 @@ export function formatCompileOutput(output: CompileOutput): string {
   return `${lines.join("\n")}\n`;
 }
 
-export const compileCommand: CommandModule<object, CompileArgs> = {
+export function compileBuilder(y: Argv): Argv<CompileArgs> {
+  return y
+    .option("config", { type: "string", default: "rocky.toml", describe: "Path to rocky.toml" })
+    .option("models", { type: "string", describe: "Compile this models directory instead of rocky.toml's transformation pipelines" })
+    .option("dialect", { type: "string", describe: "SQL dialect: duckdb, databricks, snowflake (default: the target adapter's type)" })
+    .option("pipeline", { type: "string", describe: "Only this transformation pipeline" })
+    .option("output", { choices: ["text", "json"] as const, default: "text" as const, describe: "Output format" }) as unknown as Argv<CompileArgs>;
+}
+
+export const command: CommandModule<object, CompileArgs> = {
   command: "compile",
   describe: "Load, parse and resolve the models; report every problem with its location",
-  builder: (yargs: Argv<object>) =>
-    yargs
-      .option("config", { type: "string", default: "rocky.toml", describe: "Path to rocky.toml" })
-      .option("models", { type: "string", describe: "Compile this models directory instead of rocky.toml's transformation pipelines" })
-      .option("dialect", { type: "string", describe: "SQL dialect: duckdb, databricks, snowflake (default: the target adapter's type)" })
-      .option("pipeline", { type: "string", describe: "Only this transformation pipeline" })
-      .option("output", { choices: ["text", "json"] as const, default: "text" as const, describe: "Output format" }) as unknown as Argv<CompileArgs>,
+  builder: compileBuilder,
   handler: async (args) => {
     await runCompile(args, { stdout: process.stdout });
   },

@@ -27,7 +27,7 @@ export interface ModelRunOptions {
   readonly now?: Date | undefined;
 }
 
-type Ctx = PipelineContext<TransformationPipelineConfig> & { readonly models?: ModelRunOptions | undefined };
+type Ctx = PipelineContext<TransformationPipelineConfig>;
 
 interface Prepared {
   readonly client: AdapterClient;

@@ -3,6 +3,7 @@ import type { LoadedConfig } from "../config/load-config.js";
 import type { Logger } from "../log.js";
 import type { StateStore } from "../state/state-store.js";
 import type { AdapterPool } from "./adapter-pool.js";
+import type { ModelRunOptions } from "../models/transformation-runner.js";
 
 /** Progress for a human watching a terminal; a no-op everywhere else. */
 export interface Progress {
@@ -21,6 +22,8 @@ export interface PipelineContext<C extends PipelineConfig = PipelineConfig> {
   readonly state: StateStore | undefined;
   readonly logger: Logger;
   readonly progress: Progress;
+  /** `--select`, `--partition`, ... for transformation pipelines. */
+  readonly models?: ModelRunOptions | undefined;
 }
 
 export interface RunContext<C extends PipelineConfig = PipelineConfig> extends PipelineContext<C> {

@@ -2,6 +2,7 @@ import type { DiscoveredPipeline, PipelineConfig, PlannedPipeline, RunPipelineRe
 import { RockyError } from "../errors.js";
 import type { PipelineContext, RunContext } from "./pipeline-context.js";
 import { replicationRunner } from "./replication-runner.js";
+import { transformationRunner } from "../models/transformation-runner.js";
 
 /** What `rocky discover`, `plan` and `run` do for one pipeline type. */
 export interface PipelineRunner<C extends PipelineConfig = PipelineConfig> {
@@ -18,6 +19,7 @@ type Runners = { readonly [T in PipelineConfig["type"]]?: PipelineRunner<Extract
 /** One entry per pipeline type in rocky.toml. */
 export const PIPELINE_RUNNERS: Runners = {
   replication: replicationRunner,
+  transformation: transformationRunner,
 };
 
 export function runnerFor(name: string, config: PipelineConfig): PipelineRunner {

@@ -1,3 +1,4 @@
+import { Methods } from "@rocky/protocol";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { forgetPartition } from "../../src/models/model-state.js";
 import { createDuckDbProject, statuses, type DuckDbProject } from "./helpers/duckdb-project.js";
@@ -7,7 +8,7 @@ let p: DuckDbProject;
 
 beforeEach(async () => {
   p = await createDuckDbProject();
-  await p.client.request({ method: "catalog/create" } as never, { catalog: "lake" } as never).catch(() => undefined);
+  await p.client.request(Methods.catalogCreate, { catalog: "lake" });
   await p.exec("CREATE SCHEMA IF NOT EXISTS lake.raw");
 });
 
