@@ -10,4 +10,5 @@ serveStdio({
   supportedVersions: PROTOCOL_VERSIONS,
   handlers: adapter.handlers,
   onExit: () => adapter.close(),
+  exitGraceMs: 2000,
 });
