@@ -8,12 +8,14 @@ import { renderMarkdown, type BenchReport } from "./lib/report.js";
 import { nowMs } from "./lib/stats.js";
 import { dataSuite } from "./suites/data.js";
 import { protocolSuite } from "./suites/protocol.js";
+import { scaleSuite } from "./suites/scale.js";
 import { startupSuite } from "./suites/startup.js";
 
 const SUITES: Record<string, () => Promise<SuiteResult>> = {
   protocol: protocolSuite,
   startup: startupSuite,
   data: dataSuite,
+  scale: scaleSuite,
 };
 
 async function main(): Promise<void> {

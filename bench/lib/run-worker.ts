@@ -6,7 +6,10 @@ import { BENCH, ROOT } from "./peers.js";
 export function runWorker<T>(file: string, args: readonly string[], { nodeArgs = [] as readonly string[], timeoutMs = 300_000 } = {}): Promise<T> {
   return new Promise((resolvePromise, reject) => {
     execFile(process.execPath, [...nodeArgs, "--import", "tsx", resolve(BENCH, file), ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs }, (err, stdout, stderr) => {
-      if (err) return reject(new Error(`${file} ${args.join(" ")} failed: ${err.message}\n${stderr.slice(-2000)}`));
+      if (err) {
+        const cause = stderr.split("\n").find((l) => /^\w*Error\b/.test(l)) ?? err.message;
+        return reject(new Error(`${file} ${args[0] ?? ""} failed: ${cause}\n${stderr.slice(-2000)}`));
+      }
       const last = stdout.trim().split("\n").pop() ?? "";
       try {
         resolvePromise(JSON.parse(last) as T);
