@@ -27,6 +27,7 @@ export async function runDag<T>(options: RunDagOptions<T>): Promise<NodeOutcome<
   const concurrency = Math.max(1, Math.floor(options.concurrency));
   const selected = new Set(options.nodes ?? dag.order);
   const order = dag.order.filter((n) => selected.has(n));
+  const position = new Map(order.map((n, i) => [n, i]));
   const waitingOn = new Map(order.map((n) => [n, (dag.upstream.get(n) ?? []).filter((d) => selected.has(d)).length]));
   const outcomes = new Map<string, NodeOutcome<T>>();
   const ready = order.filter((n) => waitingOn.get(n) === 0);
@@ -55,7 +56,7 @@ export async function runDag<T>(options: RunDagOptions<T>): Promise<NodeOutcome<
       waitingOn.set(down, left);
       if (left === 0) ready.push(down);
     }
-    ready.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    ready.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
   };
 
   const inFlight = new Set<string>();

@@ -1,7 +1,7 @@
 import nodeSqlParser from "node-sql-parser";
 import type { DialectName } from "../sql/dialect.js";
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
-import { lineColumn, substituteMacros, type MacroUse, findMacros } from "./macros.js";
+import { lineColumn, substituteMacros } from "./macros.js";
 
 const { Parser } = nodeSqlParser;
 
@@ -17,7 +17,6 @@ export interface SqlAnalysis {
   readonly references: readonly TableReference[];
   /** Names of the query's CTEs, lower-cased: a one-part reference to one of them is not a table. */
   readonly cteNames: ReadonlySet<string>;
-  readonly macros: readonly MacroUse[];
 }
 
 /** node-sql-parser has no DuckDB or Databricks grammar; these are the closest, tried first. */
@@ -62,7 +61,7 @@ export function analyzeModelSql(sql: string, dialect: DialectName, file: string,
         ],
       };
     }
-    return { analysis: { references: result.references, cteNames: result.cteNames, macros: findMacros(sql) }, diagnostics: [] };
+    return { analysis: { references: result.references, cteNames: result.cteNames }, diagnostics: [] };
   }
   const offset = failure?.offset === undefined ? undefined : substituted.originalOffset(failure.offset);
   const where = offset === undefined ? { line: 1, column: 1 } : lineColumn(sql, offset);
