@@ -22,8 +22,9 @@ export function completedPartitions(state: ModelState | undefined, target: Table
 export async function recordPartitions(state: ModelState, target: TableRef, keys: readonly string[], runId: string): Promise<void> {
   const completed_at = new Date().toISOString();
   const table = tableKey(target);
-  await state.namespace<PartitionRecord>(NAMESPACE).transaction(async (tx) => {
-    for (const key of keys) await tx.put([table, key], { completed_at, run_id: runId });
+  // The callback stays synchronous: lmdb commits what it wrote when it returns.
+  await state.namespace<PartitionRecord>(NAMESPACE).transaction((tx) => {
+    for (const key of keys) void tx.put([table, key], { completed_at, run_id: runId });
   });
 }
 
