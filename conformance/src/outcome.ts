@@ -17,7 +17,8 @@ export function outcomeOf(err: unknown): Outcome {
   if (err instanceof CheckFailure) return failed(err.message, err.hint);
   if (err instanceof ReplyError) {
     if (err.notImplemented) {
-      return failed(`not yet implemented: "${err.method}" answered ${err.code}: ${err.wireMessage}`, err.dataHint ?? `Fill in the adapter's "${err.method}" method`);
+      const what = err.wireMessage.replace(/^not (yet )?implemented:?\s*/i, "");
+      return failed(`not yet implemented: ${what} ("${err.method}" answered ${err.code})`, err.dataHint ?? `Fill in the adapter's "${err.method}" method`);
     }
     return failed(`${err.message}`, err.dataHint);
   }

@@ -1,0 +1,62 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { initAdapter } from "../../host/src/cli/init-adapter.js";
+import { parseExpectedFailures } from "../src/expected-failures.js";
+import { summarize } from "../src/report/summarize.js";
+import type { AdapterLaunch, ConformanceReport } from "../src/types.js";
+import { ROOT, idsWith, run, scratchDir } from "./helpers.js";
+
+const PASSED = [
+  "connect", "manifest_valid", "version_negotiation", "unknown_method", "malformed_json", "utf8_roundtrip", "large_message",
+  "concurrent_requests", "error_codes", "undeclared_capability", "stdout_clean", "responses_valid", "startup", "shutdown", "exit_on_eof", "no_orphans",
+];
+const FAILED = [
+  "create_table", "drop_table", "insert_into", "describe_table", "table_exists_true", "table_exists_false", "execute_query",
+  "type_string", "type_integer", "type_float", "type_boolean", "type_date", "type_timestamp", "type_null", "format_table_ref", "watermark_where", "row_hash",
+];
+const SKIPPED = ["create_catalog", "create_schema", "merge_into", "query_paging", "set_tags", "get_grants", "batch_row_counts", "batch_freshness", "discover", "cancellation"];
+
+const scratch = scratchDir();
+afterAll(() => scratch.remove());
+
+function expectFreshScaffold(report: ConformanceReport, dir: string, file: string, firstHint: string): void {
+  expect(idsWith(report, "passed")).toEqual(PASSED);
+  expect(idsWith(report, "failed")).toEqual(FAILED);
+  expect(idsWith(report, "skipped")).toEqual(SKIPPED);
+  for (const r of report.results.filter((x) => x.status === "failed")) {
+    expect(r.message, r.id).toMatch(new RegExp(`^not yet implemented: fill in "?\\w+"?(\\(\\))? in ${file.replace(".", "\\.")} \\("\\w+" answered -32601\\)$`));
+  }
+  expect(report.results.find((r) => r.id === "create_table")?.hint).toBe(firstHint);
+  // The scaffold's expected-failures file lists exactly what fails, so its own test passes from day one.
+  const listed = parseExpectedFailures(readFileSync(join(dir, "conformance-expected-failures.txt"), "utf8"));
+  expect([...listed.ids]).toEqual(FAILED);
+}
+
+async function runWithExpected(launch: AdapterLaunch, dir: string): Promise<string> {
+  const expected = parseExpectedFailures(readFileSync(join(dir, "conformance-expected-failures.txt"), "utf8")).ids;
+  return summarize(await run(launch, { expectedFailures: expected })).status;
+}
+
+describe("rocky init-adapter scaffolds", () => {
+  it("python: passes the handshake, protocol and lifecycle checks and fails each warehouse check as not yet implemented", async () => {
+    const { dir } = initAdapter({ name: "big_query", lang: "python" }, scratch.dir);
+    const launch: AdapterLaunch = { label: "big_query", command: ["python3", join(dir, "adapter.py")], config: {}, env: { ROCKY_SDK_PYTHON: join(ROOT, "sdk-python") } };
+    const report = await run(launch);
+    expect(report).toMatchObject({ adapter: "big_query", sdkVersion: "0.1.0", protocolVersion: 1 });
+    expectFreshScaffold(report, dir, "adapter.py", "Implement BigQueryAdapter.execute_statement() in adapter.py; README.md says what it must return");
+    expect(await runWithExpected(launch, dir)).toBe("passed");
+  });
+
+  it("typescript: compiles under strict settings, then passes and fails the same checks", async () => {
+    const { dir } = initAdapter({ name: "big_query", lang: "typescript", dir: "ts" }, scratch.dir);
+    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", dir], { encoding: "utf8" });
+    const launch: AdapterLaunch = { label: "big_query", command: [process.execPath, join(dir, "dist", "main.js")], config: {} };
+    const report = await run(launch);
+    expect(report).toMatchObject({ adapter: "big_query", protocolVersion: 1 });
+    expectFreshScaffold(report, dir, "src/adapter.ts", 'Implement the "execute_statement" handler in src/adapter.ts; README.md says what it must return');
+    expect(await runWithExpected(launch, dir)).toBe("passed");
+  });
+});
