@@ -7,6 +7,7 @@ import { BENCH } from "./lib/peers.js";
 import { renderMarkdown, type BenchReport } from "./lib/report.js";
 import { nowMs } from "./lib/stats.js";
 import { dataSuite } from "./suites/data.js";
+import { e2eSuite } from "./suites/e2e.js";
 import { protocolSuite } from "./suites/protocol.js";
 import { scaleSuite } from "./suites/scale.js";
 import { startupSuite } from "./suites/startup.js";
@@ -16,6 +17,7 @@ const SUITES: Record<string, () => Promise<SuiteResult>> = {
   startup: startupSuite,
   data: dataSuite,
   scale: scaleSuite,
+  e2e: e2eSuite,
 };
 
 async function main(): Promise<void> {
