@@ -55,8 +55,8 @@ class Runner {
       }
     } else {
       this.hs = first.handshake;
-      this.record("startup", this.startupOutcome(), this.hs.durationMs);
-      this.record("manifest_valid", this.manifestOutcome(), 0);
+      this.record("startup", this.selected("startup", () => this.startupOutcome()), this.hs.durationMs);
+      this.record("manifest_valid", this.selected("manifest_valid", () => this.manifestOutcome()), 0);
       await this.setupScratch();
       for (const id of [...MAIN_ORDER, ...PROBE_ORDER]) await this.runCheck(id);
       await this.finale();
