@@ -34,3 +34,11 @@ describe("CHECKS", () => {
     for (const id of [...MAIN_ORDER, ...PROBE_ORDER]) expect(RUNS[id], id).toBeTypeOf("function");
   });
 });
+
+describe("conformance/README.md", () => {
+  it("lists every check id", async () => {
+    const { readFileSync } = await import("node:fs");
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    for (const c of CHECKS) expect(readme, c.id).toContain(`| \`${c.id}\` | ${c.category} |`);
+  });
+});
