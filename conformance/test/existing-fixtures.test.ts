@@ -20,6 +20,12 @@ describe("runConformance() on the host's fixture adapters", () => {
     expect(result(report, "startup").message).toBe('the adapter exited with code 1 during "initialize"; last stderr lines: "cannot open credentials file ~/.fixture/creds"');
   });
 
+  it("reports startup failed when the command cannot be started", async () => {
+    const report = await run({ label: "missing", command: ["/nonexistent/rocky-adapter-x"], config: {} });
+    expect(idsWith(report, "failed")).toEqual(["startup"]);
+    expect(result(report, "startup").message).toBe('the adapter exited before it started (spawn /nonexistent/rocky-adapter-x ENOENT) during "initialize"');
+  });
+
   it("reports startup failed when initialize is never answered within the startup budget", async () => {
     const report = await run(nodeLaunch(join(ADAPTER_FIXTURES, "never-answers-initialize.mjs")), { timeouts: { startupMs: 300, requestMs: 1000, graceMs: 300, cancelMs: 1000 } });
     expect(idsWith(report, "failed")).toEqual(["startup"]);

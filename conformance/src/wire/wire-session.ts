@@ -61,6 +61,7 @@ export class WireSession {
   private readonly stderrLines: string[] = [];
   private chunks: Buffer[] = [];
   private nextId = 1;
+  private startError: string | undefined;
 
   constructor(
     readonly launch: AdapterLaunch,
@@ -96,14 +97,14 @@ export class WireSession {
           for (const [id, p] of this.pending) {
             clearTimeout(p.timer);
             this.pending.delete(id);
-            p.reject(new AdapterExitedError(p.method, describeExit(info), this.stderrLines));
+            p.reject(this.exitError(p.method));
           }
           resolve(info);
         });
       };
       this.child.once("exit", (code, signal) => settle({ code, signal }));
       this.child.once("error", (err) => {
-        this.stderrLines.push(`cannot start: ${err.message}`);
+        this.startError = err.message;
         settle({ code: null, signal: null });
       });
     });
@@ -127,7 +128,7 @@ export class WireSession {
     const id = this.nextId++;
     return new Promise<Reply>((resolve, reject) => {
       if (this.exitInfo) {
-        reject(new AdapterExitedError(method, describeExit(this.exitInfo), this.stderrLines));
+        reject(this.exitError(method));
         return;
       }
       const mark = this.violations.length;
@@ -177,6 +178,11 @@ export class WireSession {
     killGroup(this.pid);
     untrackGroup(this.pid);
     return info;
+  }
+
+  private exitError(method: string): AdapterExitedError {
+    const exit = this.startError ? `before it started (${this.startError})` : describeExit(this.exitInfo ?? { code: null, signal: null });
+    return new AdapterExitedError(method, exit, this.stderrLines);
   }
 
   private onStderr(line: string): void {
