@@ -57,8 +57,10 @@ function modelSql(i: number, parents: readonly number[], count: number): string 
   ].join("\n");
 }
 
+/** Every tenth model is incremental on updated_at (planning asks the warehouse whether its table exists); the rest full_refresh. */
 function modelToml(i: number): string {
   const lines = [`description = "Generated model ${i}"`, `tags = ["generated", "layer_${i % 10}"]`, "", "[target]", `schema = "analytics_${i % 20}"`];
+  if (i % 10 === 9) lines.push("", "[strategy]", 'type = "incremental"', 'timestamp_column = "updated_at"');
   return `${lines.join("\n")}\n`;
 }
 
@@ -87,7 +89,7 @@ export function generateModels(out: string, count: number, seed = 1): { models: 
       "[pipeline.silver]",
       'type = "transformation"',
       'models = "models"',
-      'target = { adapter = "warehouse", schema = "analytics" }',
+      'target = { adapter = "warehouse", catalog = "warehouse", schema = "analytics" }',
       "",
       "[state]",
       'path = ".rocky/state"',
