@@ -1,6 +1,7 @@
 import type { RunOutput, RunPipelineResult } from "@rocky/protocol";
 import type { LoadedConfig } from "../config/load-config.js";
 import type { Logger } from "../log.js";
+import type { ModelRunOptions } from "../models/transformation-runner.js";
 import { openStateStore } from "../state/state-store.js";
 import { createAdapterPool } from "./adapter-pool.js";
 import { SILENT_PROGRESS, type Progress } from "./pipeline-context.js";
@@ -16,6 +17,8 @@ export interface RunPipelinesOptions {
   readonly logger: Logger;
   readonly progress?: Progress;
   readonly runId?: string;
+  /** --select / --partition choices for transformation pipelines. */
+  readonly models?: ModelRunOptions | undefined;
 }
 
 /**
@@ -38,7 +41,7 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
         const pipelineStarted = performance.now();
         try {
           const runner = runnerFor(name, config);
-          pipelines.push(await runner.run({ name, config, project: o.config, adapters, state, logger: o.logger, progress, runId }));
+          pipelines.push(await runner.run({ name, config, project: o.config, adapters, state, logger: o.logger, progress, runId, models: o.models }));
         } catch (err) {
           o.logger.debug({ err, pipeline: name }, "pipeline failed");
           pipelines.push({

@@ -1,0 +1,101 @@
+import type { CommandModule } from "yargs";
+import type { RunOutput } from "@rocky/protocol";
+import { RockyError } from "../errors.js";
+import { addModelRunOptions, modelRunOptionsFrom, type ModelRunArgs } from "../models/model-run-options.js";
+import { runPipelines } from "../pipeline/run-pipelines.js";
+import type { CliIo } from "./cli-io.js";
+import { openProject, withCommonOptions, type CommonArgs } from "./common-options.js";
+import { formatDuration, plural, renderTable, writeJson } from "./output.js";
+import { createProgress } from "./progress.js";
+
+export interface RunArgs extends CommonArgs, ModelRunArgs {
+  readonly pipeline?: string | undefined;
+}
+
+/** Runs the pipelines, prints what happened, and fails with RUN_FAILED when any table or pipeline failed. */
+export async function run(args: RunArgs, io: CliIo): Promise<RunOutput> {
+  const models = modelRunOptionsFrom(args);
+  const { config, logger } = await openProject(args);
+  const progress = createProgress(io, args.output);
+  let result: RunOutput;
+  try {
+    result = await runPipelines({ config, pipeline: args.pipeline, logger, progress, models });
+  } finally {
+    progress.done();
+  }
+  if (args.output === "json") writeJson(io, result);
+  else io.stdout.write(formatRun(result));
+  if (result.status === "failed") throw runFailed(result);
+  return result;
+}
+
+function runFailed(result: RunOutput): RockyError {
+  const broken = result.pipelines.find((p) => p.error);
+  if (broken?.error) {
+    return new RockyError("RUN_FAILED", `Pipeline "${broken.pipeline}" failed: ${broken.error.message}`, {
+      hint: broken.error.hint ?? `See "rocky history" for run ${result.run_id}`,
+    });
+  }
+  const items = result.pipelines.flatMap((p) => [...p.tables, ...(p.models ?? [])]);
+  const failed = items.filter((t) => t.status === "failed");
+  const first = failed[0];
+  const noun = result.pipelines.some((p) => p.models?.length) ? "table or model" : "table";
+  return new RockyError("RUN_FAILED", `${failed.length} of ${plural(items.length, noun)} failed${first ? `; first: ${first.target}: ${first.error?.message ?? "unknown error"}` : ""}`, {
+    hint: "Failed items keep their watermarks, so the next run retries them; the others were written",
+  });
+}
+
+export function formatRun(result: RunOutput): string {
+  const rows = result.pipelines.flatMap((p) => [
+    ...p.tables.map((t) => ({
+      table: t.target,
+      strategy: t.strategy,
+      rows: t.rows_copied === null ? "-" : String(t.rows_copied),
+      time: formatDuration(t.duration_ms),
+      status: t.status === "succeeded" ? "ok" : "FAILED",
+      detail: t.error ? `${t.error.code}: ${t.error.message}` : [t.reason, ...t.notes.filter((n) => !n.startsWith(t.reason))].join("; "),
+    })),
+    ...(p.models ?? []).map((m) => ({
+      table: m.target,
+      strategy: m.strategy,
+      rows: m.rows_affected === null ? "-" : String(m.rows_affected),
+      time: formatDuration(m.duration_ms),
+      status: m.status === "succeeded" ? "ok" : m.status === "failed" ? "FAILED" : "skipped",
+      detail: m.error ? `${m.error.code}: ${m.error.message}` : m.status === "skipped" ? (m.skipped_because ?? m.reason) : [m.reason, m.partitions.length > 0 ? `partitions ${m.partitions.join(" ")}` : ""].filter(Boolean).join("; "),
+    })),
+    ...p.skipped.map((s) => ({ table: [s.catalog, s.schema, s.table].filter(Boolean).join("."), strategy: "-", rows: "-", time: "-", status: "skipped", detail: s.reason })),
+  ]);
+  let out = rows.length > 0
+    ? renderTable(rows, [
+        { header: "TABLE", value: (r) => r.table },
+        { header: "STRATEGY", value: (r) => r.strategy },
+        { header: "ROWS", value: (r) => r.rows, align: "right" },
+        { header: "TIME", value: (r) => r.time, align: "right" },
+        { header: "STATUS", value: (r) => r.status },
+        { header: "DETAIL", value: (r) => r.detail },
+      ])
+    : "";
+  for (const p of result.pipelines) {
+    const error = p.error ? ` (${p.error.code}: ${p.error.message})` : "";
+    if (p.models !== undefined) {
+      const count = (status: string) => p.models?.filter((m) => m.status === status).length ?? 0;
+      out += `${p.pipeline}: ${p.status}${error}, ${count("succeeded")} ok, ${count("failed")} failed, ${count("skipped")} skipped models in ${formatDuration(p.duration_ms)}\n`;
+      continue;
+    }
+    const ok = p.tables.filter((t) => t.status === "succeeded").length;
+    const rowsCopied = p.tables.reduce((n, t) => n + (t.rows_copied ?? 0), 0);
+    out += `${p.pipeline}: ${p.status}${error}, ${ok} ok, ${p.tables.length - ok} failed, ${p.skipped.length} skipped, ${plural(rowsCopied, "row")} copied in ${formatDuration(p.duration_ms)}\n`;
+  }
+  return `${out}run ${result.run_id} ${result.status} in ${formatDuration(result.duration_ms)}\n`;
+}
+
+export function runCommand(io: CliIo): CommandModule<object, RunArgs> {
+  return {
+    command: "run",
+    describe: "Run the pipelines in rocky.toml (or one with --pipeline)",
+    builder: (y) => addModelRunOptions(withCommonOptions(y).option("pipeline", { alias: "p", type: "string", describe: "Only this pipeline" })),
+    handler: async (args) => {
+      await run(args, io);
+    },
+  };
+}
