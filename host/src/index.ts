@@ -1,0 +1,13 @@
+export { RockyError, isRockyError, formatLocation, ROCKY_ERROR_CODES, type RockyErrorCode, type SourceLocation } from "./errors.js";
+export { createLogger, silentLogger, type Logger } from "./log.js";
+export { loadConfig, DEFAULT_STATE_PATH, type LoadedConfig, type LoadConfigOptions } from "./config/load-config.js";
+export { openStateStore, tableKey, type StateStore, type Watermark, type WatermarkRecord } from "./state/state-store.js";
+export type { StateNamespace, StateKey, StateEntry, NamespaceRangeOptions } from "./state/state-namespace.js";
+export type { RunLock, RunLockInfo, RunLockRecord } from "./state/run-lock.js";
+export { PIPELINE_RUNNERS, runnerFor, type PipelineRunner } from "./pipeline/registry.js";
+export type { PipelineContext, RunContext, Progress } from "./pipeline/pipeline-context.js";
+export { createAdapterPool, type AdapterPool } from "./pipeline/adapter-pool.js";
+export { runPipelines, type RunPipelinesOptions } from "./pipeline/run-pipelines.js";
+export { compileSchemaPattern, matchSchemaName, renderTemplate, type SchemaPattern, type SchemaMatch } from "./pipeline/schema-pattern.js";
+export { copyStatement, tableStatements, copiedRowsQuery, setupStatement } from "./pipeline/replication-sql.js";
+export type { MaterializationStrategy, PipelinePlan, ReplicationPlan, ReplicationTablePlan, TransformationPlan, ModelPlan, Statement } from "./ir/index.js";
