@@ -3,6 +3,7 @@ import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { RockyError } from "./errors.js";
 import { processIo } from "./cli/cli-io.js";
+import { compileCommand } from "./cli/compile.js";
 import { discoverCommand } from "./cli/discover.js";
 import { historyCommand } from "./cli/history.js";
 import { planCommand } from "./cli/plan.js";
@@ -16,6 +17,7 @@ const cli = yargs(hideBin(process.argv))
   .scriptName("rocky")
   .usage("$0 <command> [options]")
   .command(discoverCommand(io))
+  .command(compileCommand(io))
   .command(planCommand(io))
   .command(runCommand(io))
   .command(stateCommand(io))

@@ -3,28 +3,23 @@ import type { CompileOutput } from "@rocky/protocol";
 import { RockyError } from "../errors.js";
 import { compileProject } from "../models/compile-project.js";
 import { formatDiagnostic } from "../models/diagnostics.js";
+import type { CliIo } from "./cli-io.js";
+import { withCommonOptions, type CommonArgs } from "./common-options.js";
 
-export interface CompileArgs {
-  readonly config: string;
+export interface CompileArgs extends CommonArgs {
   readonly models?: string | undefined;
   readonly dialect?: string | undefined;
   readonly pipeline?: string | undefined;
-  readonly output: "text" | "json";
-}
-
-/** Where the command's result goes; tests pass a capturing stream. */
-export interface CompileIo {
-  readonly stdout: NodeJS.WritableStream;
-  readonly cwd?: string;
 }
 
 /**
  * `rocky compile`: every model loaded, parsed and resolved; the result (models, order, diagnostics) on stdout.
- * Errors among the diagnostics throw after the output is written, so the one reporter in main.ts picks exit code 1.
+ * Errors among the diagnostics throw after the output is written, so the one error reporter picks exit code 1.
  */
-export async function runCompile(args: CompileArgs, io: CompileIo): Promise<CompileOutput> {
-  const output = await compileProject({ config: args.config, models: args.models, dialect: args.dialect, pipeline: args.pipeline, cwd: io.cwd });
-  io.stdout.write(args.output === "json" ? `${JSON.stringify(output, null, 2)}\n` : formatCompileOutput(output));
+export async function compile(args: CompileArgs, io: Pick<CliIo, "stdout">, cwd?: string): Promise<CompileOutput> {
+  const output = await compileProject({ config: args.config, models: args.models, dialect: args.dialect, pipeline: args.pipeline, cwd });
+  if (args.output === "json") io.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  else io.stdout.write(formatCompile(output));
   const errors = output.diagnostics.filter((d) => d.severity === "error").length;
   if (errors > 0) {
     throw new RockyError("MODEL_INVALID", `Compilation failed with ${errors} error${errors === 1 ? "" : "s"}`, {
@@ -34,7 +29,7 @@ export async function runCompile(args: CompileArgs, io: CompileIo): Promise<Comp
   return output;
 }
 
-export function formatCompileOutput(output: CompileOutput): string {
+export function formatCompile(output: CompileOutput): string {
   const lines: string[] = [];
   const width = Math.max(0, ...output.models.map((m) => m.name.length));
   if (output.models.length > 0) {
@@ -54,20 +49,20 @@ export function formatCompileOutput(output: CompileOutput): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function compileBuilder(y: Argv): Argv<CompileArgs> {
-  return y
-    .option("config", { type: "string", default: "rocky.toml", describe: "Path to rocky.toml" })
+function compileBuilder(y: Argv): Argv<CompileArgs> {
+  return withCommonOptions(y)
     .option("models", { type: "string", describe: "Compile this models directory instead of rocky.toml's transformation pipelines" })
     .option("dialect", { type: "string", describe: "SQL dialect: duckdb, databricks, snowflake (default: the target adapter's type)" })
-    .option("pipeline", { type: "string", describe: "Only this transformation pipeline" })
-    .option("output", { choices: ["text", "json"] as const, default: "text" as const, describe: "Output format" }) as unknown as Argv<CompileArgs>;
+    .option("pipeline", { alias: "p", type: "string", describe: "Only this transformation pipeline" }) as unknown as Argv<CompileArgs>;
 }
 
-export const command: CommandModule<object, CompileArgs> = {
-  command: "compile",
-  describe: "Load, parse and resolve the models; report every problem with its location",
-  builder: compileBuilder,
-  handler: async (args) => {
-    await runCompile(args, { stdout: process.stdout });
-  },
-};
+export function compileCommand(io: CliIo): CommandModule<object, CompileArgs> {
+  return {
+    command: "compile",
+    describe: "Load, parse and resolve the models; report every problem with its location",
+    builder: compileBuilder,
+    handler: async (args) => {
+      await compile(args, io);
+    },
+  };
+}

@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { validate } from "@rocky/protocol";
-import { runCompile, type CompileArgs } from "../../src/cli/compile.js";
+import { compile as runCompile, type CompileArgs } from "../../src/cli/compile.js";
 import { RockyError } from "../../src/errors.js";
 import { writeProject } from "./helpers/models-dir.js";
 
@@ -30,7 +30,7 @@ async function compile(files: Record<string, string>, args: Partial<CompileArgs>
   stdout.on("data", (c: Buffer) => (text += c.toString()));
   let error: unknown;
   try {
-    await runCompile({ config: "rocky.toml", output: "text", ...args }, { stdout, cwd: root });
+    await runCompile({ config: "rocky.toml", output: "table", ...args }, { stdout }, root);
   } catch (err) {
     error = err;
   }
