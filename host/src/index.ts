@@ -11,3 +11,15 @@ export { runPipelines, type RunPipelinesOptions } from "./pipeline/run-pipelines
 export { compileSchemaPattern, matchSchemaName, renderTemplate, type SchemaPattern, type SchemaMatch } from "./pipeline/schema-pattern.js";
 export { copyStatement, tableStatements, copiedRowsQuery, setupStatement } from "./pipeline/replication-sql.js";
 export type { MaterializationStrategy, PipelinePlan, ReplicationPlan, ReplicationTablePlan, TransformationPlan, ModelPlan, Statement } from "./ir/index.js";
+export { compileModels, type CompileModelsOptions, type CompiledModels } from "./models/compile-models.js";
+export { compileProject, type CompileProjectOptions } from "./models/compile-project.js";
+export type { ModelDefinition } from "./models/model-definition.js";
+export { planModels, type PlanModelsOptions, type PlannedModels } from "./models/plan-models.js";
+export { runModelPlans, type RunModelPlansOptions } from "./models/run-model-plans.js";
+export { renderModelPlan } from "./models/sql/render-model-plan.js";
+export { transformationRunner, type ModelRunOptions } from "./models/transformation-runner.js";
+export type { PartitionSelection } from "./models/select-partitions.js";
+export { buildDag, type Dag, type DagNodeInput } from "./dag/build-dag.js";
+export { runDag, type NodeOutcome, type RunDagOptions } from "./dag/run-dag.js";
+export { parseSelectors, selectNodes, type Selector } from "./dag/select-nodes.js";
+export type { ModelStrategy, StatementBatch } from "./ir/index.js";
