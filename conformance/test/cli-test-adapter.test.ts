@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -5,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { validate } from "@rocky/protocol";
 import { testAdapter, type TestAdapterArgs } from "../../host/src/cli/test-adapter.js";
 import { silentLogger } from "../../host/src/log.js";
-import { CONFORMANCE_FIXTURES, DUCKDB_MAIN, scratchDir } from "./helpers.js";
+import { CONFORMANCE_FIXTURES, DUCKDB_MAIN, ROOT, scratchDir } from "./helpers.js";
 
 const scratch = scratchDir();
 afterAll(() => scratch.remove());
@@ -85,5 +86,41 @@ describe("rocky test-adapter", () => {
       [{ adapter: "no_such_warehouse" }, expect.stringMatching(/^Cannot find adapter type "no_such_warehouse"/) as unknown as string],
     ];
     for (const [args, message] of cases) expect((await cli(args)).error?.message, JSON.stringify(args)).toEqual(message);
+  });
+});
+
+describe("the built rocky CLI", () => {
+  const rocky = (args: string[]) => {
+    const r = spawnSync(process.execPath, [join(ROOT, "host", "dist", "main.js"), ...args], { cwd: scratch.dir, encoding: "utf8" });
+    return { stdout: r.stdout, stderr: r.stderr, exitCode: r.status };
+  };
+
+  it("exits 0 when the selected checks pass", () => {
+    const r = rocky(["test-adapter", "--command", `node ${DUCKDB_MAIN}`, "--config", "duckdb.json", "--only", "connect", "-o", "json"]);
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: "passed", tests_passed: 1 });
+    expect(r.stderr).toBe("");
+  });
+
+  it("exits 1 with the report on stdout and the failed checks on stderr", () => {
+    const r = rocky(["test-adapter", "--command", `node ${join(CONFORMANCE_FIXTURES, "ignores-version-range.mjs")}`, "--config", "duckdb.json", "--only", "version_negotiation"]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain("  X version_negotiation     core      FAILED: offered protocol versions 90..99, the adapter accepted (protocol_version 1)");
+    expect(r.stderr).toBe('error: Adapter "duckdb": 1 conformance check(s) failed: version_negotiation\nhint: Each failed check above names what went wrong and what to change\n');
+  });
+
+  it("exits 2 on a usage error", () => {
+    const r = rocky(["test-adapter", "--only", "connect"]);
+    expect(r).toMatchObject({ stdout: "", exitCode: 2 });
+    expect(r.stderr).toContain('error: Say which adapter to test: --adapter TYPE or --command "PROGRAM ARGS"\n');
+  });
+
+  it("scaffolds with init-adapter and refuses to overwrite", () => {
+    const first = rocky(["init-adapter", "cli_made", "--lang", "typescript"]);
+    expect(first.exitCode).toBe(0);
+    expect(first.stdout.split("\n")[0]).toBe(`Created adapter "cli_made" in ${join(scratch.dir, "rocky-adapter-cli_made")}:`);
+    const again = rocky(["init-adapter", "cli_made"]);
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toBe(`error: Cannot scaffold adapter "cli_made": "${join(scratch.dir, "rocky-adapter-cli_made")}" already exists and is not empty\nhint: Choose another --dir, or pass --force to overwrite the scaffold's files in it (other files are kept)\n`);
   });
 });

@@ -18,6 +18,7 @@ const FAILED = [
 ];
 const SKIPPED = ["create_catalog", "create_schema", "merge_into", "query_paging", "set_tags", "get_grants", "batch_row_counts", "batch_freshness", "discover", "cancellation"];
 
+const ROCKY_CLI = join(ROOT, "host", "dist", "main.js");
 const scratch = scratchDir();
 afterAll(() => scratch.remove());
 
@@ -47,6 +48,9 @@ describe("rocky init-adapter scaffolds", () => {
     expect(report).toMatchObject({ adapter: "big_query", sdkVersion: "0.1.0", protocolVersion: 1 });
     expectFreshScaffold(report, dir, "adapter.py", "Implement BigQueryAdapter.execute_statement() in adapter.py; README.md says what it must return");
     expect(await runWithExpected(launch, dir)).toBe("passed");
+    // The scaffold's own test runs the built rocky CLI on it.
+    const env = { ...process.env, ROCKY: `"${process.execPath}" "${ROCKY_CLI}"`, ROCKY_SDK_PYTHON: join(ROOT, "sdk-python") };
+    expect(execFileSync("python3", ["-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], { cwd: dir, env, encoding: "utf8" })).toMatch(/^1 passed/m);
   });
 
   it("typescript: compiles under strict settings, then passes and fails the same checks", async () => {
@@ -58,5 +62,7 @@ describe("rocky init-adapter scaffolds", () => {
     expect(report).toMatchObject({ adapter: "big_query", protocolVersion: 1 });
     expectFreshScaffold(report, dir, "src/adapter.ts", 'Implement the "execute_statement" handler in src/adapter.ts; README.md says what it must return');
     expect(await runWithExpected(launch, dir)).toBe("passed");
+    const env = { ...process.env, ROCKY: `${process.execPath} ${ROCKY_CLI}` };
+    expect(execFileSync(process.execPath, ["--test", "test/"], { cwd: dir, env, encoding: "utf8" })).toMatch(/^# pass 1$/m);
   });
 });

@@ -6,10 +6,12 @@ import { processIo } from "./cli/cli-io.js";
 import { compileCommand } from "./cli/compile.js";
 import { discoverCommand } from "./cli/discover.js";
 import { historyCommand } from "./cli/history.js";
+import { initAdapterCommand } from "./cli/init-adapter.js";
 import { planCommand } from "./cli/plan.js";
 import { reportError } from "./cli/report-error.js";
 import { runCommand } from "./cli/run.js";
 import { stateCommand } from "./cli/state.js";
+import { testAdapterCommand } from "./cli/test-adapter.js";
 
 const io = processIo();
 
@@ -22,6 +24,8 @@ const cli = yargs(hideBin(process.argv))
   .command(runCommand(io))
   .command(stateCommand(io))
   .command(historyCommand(io))
+  .command(testAdapterCommand(io))
+  .command(initAdapterCommand(io))
   .demandCommand(1, "Pass a command, e.g. rocky run")
   .strict()
   .help()

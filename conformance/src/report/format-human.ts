@@ -22,8 +22,10 @@ export function formatHuman(report: ConformanceReport, options: { expectedFailur
   const version = [report.adapterVersion, report.sdkVersion && `SDK ${report.sdkVersion}`, report.protocolVersion !== null && `protocol ${report.protocolVersion}${report.legacyProtocol ? " (original)" : ""}`]
     .filter(Boolean);
   const out = [`Adapter conformance: ${report.adapter}${version.length > 0 ? ` (${version.join(", ")})` : ""}`, "=".repeat(50)];
+  // With --only, the checks left out would drown the ones that ran.
+  const unselected = report.results.filter((r) => r.status === "skipped" && r.message === "not selected").length;
   for (const category of CATEGORY_ORDER) {
-    const results = report.results.filter((r) => r.category === category);
+    const results = report.results.filter((r) => r.category === category && !(r.status === "skipped" && r.message === "not selected"));
     if (results.length === 0) continue;
     out.push("", `${LABELS[category]}:`, ...results.flatMap(line));
   }
@@ -32,6 +34,7 @@ export function formatHuman(report: ConformanceReport, options: { expectedFailur
     `Result: ${s.passed} passed, ${s.failed} failed${s.expected.length > 0 ? ` (${s.expected.length} expected)` : ""}, ${s.skipped} skipped ` +
       `(core ${s.core.passed}/${s.core.run} passed, optional ${s.optional.passed}/${s.optional.run} passed) in ${(report.durationMs / 1000).toFixed(1)}s`,
   );
+  if (unselected > 0) out.push(`${unselected} check(s) not selected by --only are not listed`);
   if (s.stale.length > 0) {
     out.push(`Stale expected failures (these now pass; remove them from ${options.expectedFailuresFile ?? "the expected-failures file"}): ${s.stale.join(", ")}`);
   }

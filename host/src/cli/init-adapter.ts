@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Argv, CommandModule } from "yargs";
 import { RockyError } from "../errors.js";
+import type { CliIo } from "./cli-io.js";
 
 /** templates/ of this checkout: host/{src,dist}/cli → ../../../templates. */
 export const TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "templates");
@@ -100,13 +101,15 @@ export function initAdapterBuilder(y: Argv): Argv<InitAdapterArgs> {
     .option("force", { type: "boolean", default: false, describe: "Overwrite the scaffold's files in an existing directory" }) as unknown as Argv<InitAdapterArgs>;
 }
 
-export const command: CommandModule<object, InitAdapterArgs> = {
-  command: "init-adapter <name>",
-  describe: "Scaffold a new adapter (Python or TypeScript) that rocky test-adapter can run at once",
-  builder: initAdapterBuilder,
-  handler: (argv) => {
-    const result = initAdapter(argv);
-    const lines = [`Created adapter "${argv.name}" in ${result.dir}:`, ...result.files.map((f) => `  ${f}`), "", "Next steps:", ...result.nextSteps.map((s) => `  ${s}`), ""];
-    process.stdout.write(lines.join("\n"));
-  },
-};
+export function initAdapterCommand(io: CliIo): CommandModule<object, InitAdapterArgs> {
+  return {
+    command: "init-adapter <name>",
+    describe: "Scaffold a new adapter (Python or TypeScript) that rocky test-adapter can run at once",
+    builder: initAdapterBuilder,
+    handler: (args) => {
+      const result = initAdapter(args);
+      const lines = [`Created adapter "${args.name}" in ${result.dir}:`, ...result.files.map((f) => `  ${f}`), "", "Next steps:", ...result.nextSteps.map((s) => `  ${s}`), ""];
+      io.stdout.write(lines.join("\n"));
+    },
+  };
+}

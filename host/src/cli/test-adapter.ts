@@ -6,13 +6,16 @@ import { resolveAdapter } from "../adapter/resolve-adapter.js";
 import { RockyError } from "../errors.js";
 import { createLogger, type Logger } from "../log.js";
 import { dialectFor } from "../sql/dialect.js";
+import type { CliIo } from "./cli-io.js";
+import { createProgress } from "./progress.js";
 
 export interface TestAdapterArgs {
   readonly adapter?: string | undefined;
   readonly command?: string | undefined;
   readonly config?: string | undefined;
   readonly "adapter-config"?: string | undefined;
-  readonly output?: "text" | "json" | "junit" | undefined;
+  /** text (alias table, as the other commands call it), json or junit. */
+  readonly output?: "text" | "table" | "json" | "junit" | undefined;
   readonly "expected-failures"?: string | undefined;
   readonly only?: readonly string[] | undefined;
   readonly catalog?: string | undefined;
@@ -24,11 +27,13 @@ export interface TestAdapterArgs {
   readonly "cancel-timeout"?: number | undefined;
 }
 
-export interface CommandIo {
+export interface TestAdapterIo {
   readonly stdout: NodeJS.WritableStream;
   readonly logger: Logger;
   /** Base of relative paths (default: the process's working directory). */
   readonly cwd?: string;
+  /** Called as each check finishes (the CLI draws a progress line on a TTY). */
+  readonly onCheck?: (id: string, status: string, done: number, total: number) => void;
 }
 
 function readConfig(args: TestAdapterArgs, cwd: string): Record<string, unknown> {
@@ -59,7 +64,7 @@ function readConfig(args: TestAdapterArgs, cwd: string): Record<string, unknown>
 }
 
 /** Runs the conformance suite on one adapter and writes the report; throws CONFORMANCE_FAILED after writing it when the run failed. */
-export async function testAdapter(args: TestAdapterArgs, io: CommandIo) {
+export async function testAdapter(args: TestAdapterArgs, io: TestAdapterIo) {
   const c = await import("@rocky/conformance");
   const cwd = io.cwd ?? process.cwd();
   if ((args.adapter === undefined) === (args.command === undefined)) {
@@ -102,6 +107,7 @@ export async function testAdapter(args: TestAdapterArgs, io: CommandIo) {
   const unknown = only?.filter((id) => !c.isCheckId(id)) ?? [];
   if (unknown.length > 0) throw new RockyError("USAGE", `--only names unknown check(s) ${unknown.map((u) => `"${u}"`).join(", ")}`, { hint: `Check ids: ${c.CHECKS.map((k) => k.id).join(", ")}` });
 
+  let finished = 0;
   const report = await c.runConformance({
     launch: { label, command, config, cwd },
     dialectFor,
@@ -117,7 +123,11 @@ export async function testAdapter(args: TestAdapterArgs, io: CommandIo) {
     ...(expected ? { expectedFailures: expected } : {}),
     ...(only ? { only: new Set(only) } : {}),
     logger: io.logger,
-    onResult: (r) => io.logger.debug({ check: r.id, status: r.status, ms: r.durationMs }, r.message ?? r.status),
+    onResult: (r) => {
+      finished++;
+      io.logger.debug({ check: r.id, status: r.status, ms: r.durationMs }, r.message ?? r.status);
+      io.onCheck?.(r.id, r.status, finished, c.CHECKS.length);
+    },
   });
   const output = args.output ?? "text";
   const rendered = output === "json" ? `${JSON.stringify(c.toJsonOutput(report), null, 2)}\n` : output === "junit" ? c.formatJunit(report) : c.formatHuman(report, expectedFile ? { expectedFailuresFile: expectedFile } : {});
@@ -144,7 +154,7 @@ export function testAdapterBuilder(y: Argv): Argv<TestAdapterArgs> {
     .option("command", { type: "string", describe: 'The adapter\'s command line, split like a shell would (no shell runs), e.g. "python3 adapter.py"' })
     .option("config", { type: "string", describe: "The adapter's own config: a JSON or TOML (.toml) file, sent in initialize" })
     .option("adapter-config", { type: "string", describe: "The adapter's config as inline JSON (original Rocky flag)" })
-    .option("output", { choices: ["text", "json", "junit"] as const, default: "text" as const, describe: "Report format" })
+    .option("output", { alias: "o", choices: ["text", "table", "json", "junit"] as const, default: "text" as const, describe: "Report format (table is the same as text)" })
     .option("expected-failures", { type: "string", describe: "File of check ids expected to fail, one per line (# comments); listed checks that pass fail the run" })
     .option("only", { type: "string", array: true, describe: "Run only these check ids (repeat or comma-separate)" })
     .option("catalog", { type: "string", describe: 'Catalog for scratch tables (default "", the default catalog)' })
@@ -156,11 +166,18 @@ export function testAdapterBuilder(y: Argv): Argv<TestAdapterArgs> {
     .option("cancel-timeout", { type: "number", describe: "Milliseconds within which a cancelled request must answer -32800 (default 5000)" }) as unknown as Argv<TestAdapterArgs>;
 }
 
-export const command: CommandModule<object, TestAdapterArgs> = {
-  command: "test-adapter",
-  describe: "Run the conformance suite against an adapter, through its protocol only",
-  builder: testAdapterBuilder,
-  handler: async (argv) => {
-    await testAdapter(argv, { stdout: process.stdout, logger: createLogger() });
-  },
-};
+export function testAdapterCommand(io: CliIo): CommandModule<object, TestAdapterArgs> {
+  return {
+    command: "test-adapter",
+    describe: "Run the conformance suite against an adapter, through its protocol only",
+    builder: testAdapterBuilder,
+    handler: async (args) => {
+      const progress = createProgress(io, "table");
+      try {
+        await testAdapter(args, { stdout: io.stdout, logger: createLogger(), onCheck: (id, status, done, total) => progress.update(`${id} ${status}`, done, total) });
+      } finally {
+        progress.done();
+      }
+    },
+  };
+}
