@@ -1,4 +1,4 @@
-import { RockyError } from "../errors.js";
+import type { RockyError } from "../errors.js";
 import type { KeyPath } from "./locate-key.js";
 
 const REFERENCE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;

@@ -88,9 +88,10 @@ export function openStateStore(path: string, options: OpenStateStoreOptions = {}
     listWatermarks: () => [...watermarks.getRange()].map(({ key, value }) => ({ target: key, ...value })),
     async recordRun(run) {
       const key: Key = [Date.parse(run.started_at), run.run_id];
+      // Inside a transaction callback, put() writes synchronously as part of that transaction.
       await root.transaction(() => {
-        runs.put(key, run);
-        runIndex.put(run.run_id, key);
+        void runs.put(key, run);
+        void runIndex.put(run.run_id, key);
       });
     },
     listRuns: (opts = {}) => [...runs.getRange({ reverse: true, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) })].map((e) => e.value),

@@ -1,0 +1,63 @@
+import { execFile, execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, realpathSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+
+export const REPO = resolve(import.meta.dirname, "..", "..");
+export const ROCKY = join(REPO, "host", "dist", "main.js");
+const PLAYGROUND = join(REPO, "examples", "playground");
+
+export interface CliResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+/** A copy of examples/playground (config and models, not data) with freshly landed data. */
+export function playgroundCopy(): string {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), "rocky-e2e-")));
+  cpSync(PLAYGROUND, dir, { recursive: true, filter: (src) => !/[/\\](data|\.rocky)$/.test(src) });
+  landData(dir);
+  return dir;
+}
+
+export function landData(dir: string, ...args: string[]): void {
+  execFileSync(process.execPath, [join(PLAYGROUND, "generate.mjs"), "--dir", dir, ...args], { stdio: "pipe" });
+}
+
+/** Runs the built CLI in `cwd`; ANSI stripped, the project path shown as <project>. */
+export function rocky(cwd: string, ...args: string[]): Promise<CliResult> {
+  return new Promise((done) => {
+    execFile(process.execPath, [ROCKY, ...args], { cwd, env: { ...process.env, ROCKY_LOG: "warn", NO_COLOR: "1" } }, (err, stdout, stderr) => {
+      const clean = (s: string) => s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "").replaceAll(cwd, "<project>");
+      const code = err && typeof err.code === "number" ? err.code : err ? 1 : 0;
+      done({ stdout: clean(stdout), stderr: clean(stderr), exitCode: code });
+    });
+  });
+}
+
+/** Durations, run ids and timestamps vary between runs, and so do the column widths they set; alignment is unit-tested. */
+export function normalise(text: string): string {
+  return text
+    .replace(/ +\d+(\.\d+)?m?s(?=\s)/g, " <t>")
+    .replace(/ {2,}/g, "  ")
+    .replace(/\d{8}T\d{6}Z-[0-9a-f]{6}/g, "<run_id>")
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, "<time>");
+}
+
+export function parseJson<T>(result: CliResult): T {
+  return JSON.parse(result.stdout) as T;
+}
+
+/** Runs SQL directly on a DuckDB file while no adapter holds it. */
+export async function duck(file: string, sql: string): Promise<unknown[][]> {
+  const instance = await DuckDBInstance.create(file);
+  const connection = await instance.connect();
+  try {
+    return await (await connection.run(sql)).getRowsJS();
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
