@@ -122,6 +122,23 @@ describe("rocky CLI on a copy of the playground", () => {
     expect(json.watermarks.map((w) => w.target)).toContain("globex_warehouse.staging__us_east__hubspot.deals");
   });
 
+  it("rocky plan after a run binds the stored watermark as the last parameter", async () => {
+    const out = parseJson<PlanOutput>(await rocky(project, "plan", "--pipeline", "bronze", "--output", "json"));
+    const orders = out.pipelines[0]?.tables.find((t) => t.target === "acme_warehouse.staging__us_west__shopify.orders");
+    expect(orders).toMatchObject({ strategy: "incremental", reason: "watermark stored" });
+    expect(orders?.statements).toEqual([
+      {
+        sql: [
+          `INSERT INTO "acme_warehouse"."staging__us_west__shopify"."orders" ("id", "customer_id", "amount", "status", "created_at", "_fivetran_synced", "_loaded_at", "_source_schema", "_source_table", "_run_id")`,
+          `SELECT "id", "customer_id", "amount", "status", "created_at", "_fivetran_synced", CAST(CURRENT_TIMESTAMP AS TIMESTAMP), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR)`,
+          `FROM "warehouse"."src__acme__us_west__shopify"."orders"`,
+          `WHERE "_fivetran_synced" > CAST(? AS TIMESTAMP)`,
+        ].join("\n"),
+        params: ["src__acme__us_west__shopify", "orders", "<run_id>", "2024-01-01 04:59:00"],
+      },
+    ]);
+  });
+
   it("rocky run after newer rows land copies only those rows", async () => {
     landData(project, "--append");
     const r = await rocky(project, "run", "--output", "json");

@@ -61,7 +61,7 @@ export function formatRun(result: RunOutput): string {
       rows: m.rows_affected === null ? "-" : String(m.rows_affected),
       time: formatDuration(m.duration_ms),
       status: m.status === "succeeded" ? "ok" : m.status === "failed" ? "FAILED" : "skipped",
-      detail: m.error ? `${m.error.code}: ${m.error.message}` : m.status === "skipped" ? (m.skipped_because ?? m.reason) : [m.reason, m.partitions.length > 0 ? `partitions ${m.partitions.join(" ")}` : ""].filter(Boolean).join("; "),
+      detail: m.error ? `${m.error.code}: ${m.error.message}` : m.status === "skipped" ? (m.skipped_because ?? m.reason) : m.reason,
     })),
     ...p.skipped.map((s) => ({ table: [s.catalog, s.schema, s.table].filter(Boolean).join("."), strategy: "-", rows: "-", time: "-", status: "skipped", detail: s.reason })),
   ]);
