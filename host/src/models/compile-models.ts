@@ -37,14 +37,14 @@ export async function compileModels(options: CompileModelsOptions): Promise<Comp
     if (result.model) loaded.push(result.model);
   }
   diagnostics.push(...duplicateTargets(loaded));
-  const index = loaded.map((m) => ({ name: m.plan.name, target: m.plan.target }));
-  const plans: ModelDefinition[] = loaded.map((m) => {
+  const index = loaded.map((m) => ({ name: m.definition.name, target: m.definition.target }));
+  const definitions: ModelDefinition[] = loaded.map((m) => {
     const deps = new Set<string>();
     const sources: string[] = [];
     for (const ref of m.references) {
       const model = resolveReference(ref, index);
       if (model === undefined) sources.push(ref.text);
-      else if (model !== m.plan.name) deps.add(model);
+      else if (model !== m.definition.name) deps.add(model);
     }
     for (const dep of m.config.depends_on ?? []) {
       const model = index.find((i) => i.name.toLowerCase() === dep.toLowerCase())?.name;
@@ -52,25 +52,25 @@ export async function compileModels(options: CompileModelsOptions): Promise<Comp
       else diagnostics.push(missingDependency(m, dep, files.some((f) => f.name.toLowerCase() === dep.toLowerCase())));
     }
     const sql = qualifyModelReferences(m, index, options.dialect);
-    return { ...m.plan, sql, dependsOn: [...deps].sort(), sources: [...new Set(sources)].sort() };
+    return { ...m.definition, sql, dependsOn: [...deps].sort(), sources: [...new Set(sources)].sort() };
   });
 
   let dag: Dag | undefined;
   try {
-    dag = buildDag(plans.map((p) => ({ name: p.name, deps: p.dependsOn })));
+    dag = buildDag(definitions.map((p) => ({ name: p.name, deps: p.dependsOn })));
   } catch (err) {
     const first = /cycle: ([a-zA-Z0-9_]+)/.exec((err as Error).message)?.[1];
-    const model = plans.find((p) => p.name === first);
+    const model = definitions.find((p) => p.name === first);
     diagnostics.push(diagnosticFromError(err, first, model ? { file: model.sqlFile } : undefined));
   }
   const failed = diagnostics.some((d) => d.severity === "error");
-  const ordered = dag ? dag.order.map((n) => plans.find((p) => p.name === n) as ModelDefinition) : plans;
+  const ordered = dag ? dag.order.map((n) => definitions.find((p) => p.name === n) as ModelDefinition) : definitions;
   return { models: ordered, dag: failed ? undefined : dag, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /** Model references written by model name or short target name become the model's full target, so the warehouse finds them. */
 function qualifyModelReferences(m: LoadedModel, index: readonly ModelTargetIndex[], dialect: Dialect): string {
-  return rewriteTableReferences(m.plan.sql, ({ parts }) => {
+  return rewriteTableReferences(m.definition.sql, ({ parts }) => {
     const table = parts.at(-1) as string;
     if (parts.length === 1 && m.cteNames.has(table.toLowerCase())) return undefined;
     const ref = { table, text: parts.join("."), ...(parts.length >= 2 ? { schema: parts.at(-2) as string } : {}), ...(parts.length >= 3 ? { catalog: parts.at(-3) as string } : {}) };
@@ -84,11 +84,11 @@ function missingDependency(model: LoadedModel, dep: string, exists: boolean): Di
   return diagnostic({
     code: "DAG_MISSING_REF",
     message: exists
-      ? `Model "${model.plan.name}" depends on "${dep}", which has errors`
-      : `Model "${model.plan.name}" depends on "${dep}", which is not a model`,
+      ? `Model "${model.definition.name}" depends on "${dep}", which has errors`
+      : `Model "${model.definition.name}" depends on "${dep}", which is not a model`,
     hint: exists ? `Fix the errors reported for "${dep}"` : `Add ${dep}.sql and ${dep}.toml to the models directory, or remove "${dep}" from depends_on`,
-    location: { file: model.plan.configFile, line: locateTomlKey(model.configText, ["depends_on"]), key: "depends_on" },
-    model: model.plan.name,
+    location: { file: model.definition.configFile, line: locateTomlKey(model.configText, ["depends_on"]), key: "depends_on" },
+    model: model.definition.name,
   });
 }
 
@@ -96,20 +96,20 @@ function duplicateTargets(models: readonly LoadedModel[]): Diagnostic[] {
   const seen = new Map<string, string>();
   const out: Diagnostic[] = [];
   for (const m of models) {
-    const t = m.plan.target;
+    const t = m.definition.target;
     const key = [t.catalog ?? "", t.schema, t.table].join(".").toLowerCase();
     const other = seen.get(key);
     if (other === undefined) {
-      seen.set(key, m.plan.name);
+      seen.set(key, m.definition.name);
       continue;
     }
     out.push(
       diagnostic({
         code: "MODEL_INVALID",
-        message: `Models "${other}" and "${m.plan.name}" both build "${[t.catalog, t.schema, t.table].filter(Boolean).join(".")}"`,
+        message: `Models "${other}" and "${m.definition.name}" both build "${[t.catalog, t.schema, t.table].filter(Boolean).join(".")}"`,
         hint: "Give one of them a different [target] table or schema",
-        location: { file: m.plan.configFile, line: locateTomlKey(m.configText, ["target"]), key: "target" },
-        model: m.plan.name,
+        location: { file: m.definition.configFile, line: locateTomlKey(m.configText, ["target"]), key: "target" },
+        model: m.definition.name,
       }),
     );
   }

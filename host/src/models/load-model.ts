@@ -19,7 +19,7 @@ export interface TargetDefaults {
 
 /** A model read from disk, before its references are resolved against the other models. */
 export interface LoadedModel {
-  readonly plan: Omit<ModelDefinition, "dependsOn" | "sources">;
+  readonly definition: Omit<ModelDefinition, "dependsOn" | "sources">;
   readonly config: ModelConfig;
   readonly configText: string;
   readonly references: readonly TableReference[];
@@ -90,7 +90,7 @@ export async function loadModel(options: LoadModelOptions): Promise<{ model?: Lo
   const target = { ...(catalog === undefined ? {} : { catalog }), schema, table: config.target?.table ?? name };
   return {
     model: {
-      plan: { name, sqlFile: files.sqlFile, configFile: files.configFile, sql, target, strategy, tags: config.tags ?? [] },
+      definition: { name, sqlFile: files.sqlFile, configFile: files.configFile, sql, target, strategy, tags: config.tags ?? [] },
       config,
       configText,
       references: analysis.references,

@@ -33,7 +33,7 @@ async function render(name: string, dialect: DialectName, scenario: Scenario): P
   const { model, diagnostics } = await loadModel({ files, ...target });
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (!model) return errors.map((d) => `-- error: ${d.message}\n`).join("");
-  const def = { ...model.plan, dependsOn: [], sources: [] };
+  const def = { ...model.definition, dependsOn: [], sources: [] };
   const s = def.strategy;
   const batches = s.type === "time_interval" ? batchPartitions(scenario.partitions ?? [], s.granularity, s.batch_size ?? 1) : undefined;
   try {
