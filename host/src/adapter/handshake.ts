@@ -60,6 +60,12 @@ function explainInitializeFailure(err: unknown, spec: AdapterSpec, offered: Prot
       cause: err,
     });
   }
+  if (err instanceof AdapterError && err.wireCode === ErrorCodes.InvalidConfig) {
+    return new RockyError("ADAPTER_CONFIG_INVALID", `Adapter "${spec.name}" (type "${spec.type}") rejected its config: ${err.wireMessage}`, {
+      hint: `Fix [adapter.${spec.name}] in rocky.toml; every key there except type and command is the adapter's config`,
+      cause: err,
+    });
+  }
   if (err instanceof RockyError && err.code === "ADAPTER_TIMEOUT") {
     return new RockyError("ADAPTER_STARTUP_TIMEOUT", `Adapter "${spec.name}" did not complete the handshake within ${timeoutMs} ms (command: ${spec.command.join(" ")})`, {
       hint: "Check that the command starts a Rocky adapter that answers initialize on stdout; raise ROCKY_ADAPTER_STARTUP_TIMEOUT_MS for slow starts",

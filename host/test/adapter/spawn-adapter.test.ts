@@ -132,6 +132,13 @@ describe("spawnAdapter()", () => {
     expect(err.message).toBe('Config of adapter "well-behaved" (type "fixture") is invalid: / has unknown property "colour"; /path must be string');
   });
 
+  it("reports a config the adapter rejects in initialize as a config error pointing at rocky.toml", async () => {
+    const err = await failure(spawnFixture("rejects-config.mjs", { config: { path: "/root/w.duckdb" } }));
+    expect(err.code).toBe("ADAPTER_CONFIG_INVALID");
+    expect(err.message).toBe('Adapter "rejects-config" (type "fixture") rejected its config: Database file "/root/w.duckdb" cannot be opened: permission denied');
+    expect(err.hint).toBe("Fix [adapter.rejects-config] in rocky.toml; every key there except type and command is the adapter's config");
+  });
+
   it("refuses a method whose capability the manifest does not declare, without sending it", async () => {
     const c = await start("well-behaved.mjs");
     const err = await failure(c.discover());
