@@ -7,8 +7,9 @@ import { RUNS, MAIN_ORDER, PROBE_ORDER } from "./checks/registry.js";
 import type { CheckContext } from "./checks/check-context.js";
 import { startSession, initializeParams, type Handshake } from "./main-session.js";
 import { failed, outcomeOf, passed, skipped, type Outcome } from "./outcome.js";
+import { buildReport, toResult, type Recorded } from "./report/build-report.js";
 import { ident, ScratchSql } from "./scratch-sql.js";
-import type { CheckResult, ConformanceOptions, ConformanceReport, ConformanceTimeouts } from "./types.js";
+import type { ConformanceOptions, ConformanceReport, ConformanceTimeouts } from "./types.js";
 import { call } from "./wire/call.js";
 import { canInspectProcesses } from "./wire/process-tree.js";
 import { CheckFailure } from "./wire/wire-faults.js";
@@ -18,9 +19,6 @@ const STREAM_CHECKS = new Set(["stdout_clean", "responses_valid"]);
 
 export const DEFAULT_TIMEOUTS: ConformanceTimeouts = { startupMs: 10_000, requestMs: 30_000, graceMs: 2_000, cancelMs: 5_000 };
 
-interface Recorded extends Outcome {
-  readonly durationMs: number;
-}
 
 /** Runs every check against the live adapter, only through the wire, and reports each one. */
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
@@ -204,29 +202,10 @@ class Runner {
     if (this.results.has(id)) return;
     const r = { ...outcome, durationMs: outcome.status === "skipped" ? 0 : durationMs };
     this.results.set(id, r);
-    this.o.onResult?.(this.toResult(id, r));
-  }
-
-  private toResult(id: string, r: Recorded): CheckResult {
-    const info = checkInfo(id);
-    const expected = this.o.expectedFailures?.has(id) === true && r.status === "failed";
-    return { id, category: info.category, tier: info.tier, status: r.status, message: r.message, hint: r.hint, durationMs: r.durationMs, expected };
+    this.o.onResult?.(toResult(id, r, this.o.expectedFailures));
   }
 
   private report(durationMs: number): ConformanceReport {
-    const results = CHECKS.map((c) => this.toResult(c.id, this.results.get(c.id) ?? { ...skipped("not run"), durationMs: 0 }));
-    const stale = [...(this.o.expectedFailures ?? [])].filter((id) => results.find((r) => r.id === id)?.status === "passed");
-    const m = this.hs?.manifest;
-    return {
-      adapter: m?.name ?? this.o.launch.label,
-      adapterVersion: m?.version ?? null,
-      sdkVersion: m?.sdk_version ?? null,
-      protocolVersion: this.hs ? (this.hs.protocolVersion ?? 1) : null,
-      legacyProtocol: this.hs?.legacy ?? false,
-      manifest: m ?? null,
-      results,
-      staleExpectedFailures: stale,
-      durationMs,
-    };
+    return buildReport({ results: this.results, options: this.o, handshake: this.hs, durationMs });
   }
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import type { AdapterLaunch, ConformanceLogger } from "../types.js";
 import { checkNotification, checkResponse } from "./check-response.js";
 import { classifyLine, preview } from "./classify-line.js";
+import { LineSplitter } from "./line-splitter.js";
 import { AdapterExitedError, NoAnswerError } from "./wire-faults.js";
 import { killGroup, trackGroup, untrackGroup } from "./process-groups.js";
 
@@ -59,7 +60,7 @@ export class WireSession {
   private readonly answered = new Set<WireId>();
   private readonly expired = new Set<WireId>();
   private readonly stderrLines: string[] = [];
-  private chunks: Buffer[] = [];
+  private readonly lines = new LineSplitter();
   private nextId = 1;
   private startError: string | undefined;
 
@@ -76,7 +77,9 @@ export class WireSession {
       shell: false,
     });
     this.child.stdin?.on("error", () => undefined);
-    this.child.stdout?.on("data", (chunk: Buffer) => this.onData(chunk));
+    this.child.stdout?.on("data", (chunk: Buffer) => {
+      for (const line of this.lines.push(chunk)) this.onLine(line);
+    });
     this.child.stderr?.setEncoding("utf8");
     let partial = "";
     this.child.stderr?.on("data", (text: string) => {
@@ -191,24 +194,9 @@ export class WireSession {
     this.logger?.debug({ adapter: this.launch.label, pid: this.pid, stream: "stderr" }, line);
   }
 
-  private onData(chunk: Buffer): void {
-    let start = 0;
-    let nl = chunk.indexOf(0x0a);
-    while (nl !== -1) {
-      this.chunks.push(chunk.subarray(start, nl));
-      const line = Buffer.concat(this.chunks);
-      this.chunks = [];
-      this.onLine(line);
-      start = nl + 1;
-      nl = chunk.indexOf(0x0a, start);
-    }
-    if (start < chunk.length) this.chunks.push(chunk.subarray(start));
-  }
-
   private flushUnterminated(): void {
-    const rest = Buffer.concat(this.chunks);
-    this.chunks = [];
-    if (rest.toString("utf8").trim() !== "") this.violate("unterminated-line", rest.toString("utf8"));
+    const rest = this.lines.rest().toString("utf8");
+    if (rest.trim() !== "") this.violate("unterminated-line", rest);
   }
 
   private violate(kind: StreamViolation["kind"], text: string): void {

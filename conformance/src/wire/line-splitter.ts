@@ -1,0 +1,27 @@
+/** Cuts a byte stream into `\n`-terminated lines, keeping a partial line until its end arrives. */
+export class LineSplitter {
+  private chunks: Buffer[] = [];
+
+  /** The complete lines in `chunk` (without their `\n`), after any partial line held from before. */
+  push(chunk: Buffer): Buffer[] {
+    const lines: Buffer[] = [];
+    let start = 0;
+    let nl = chunk.indexOf(0x0a);
+    while (nl !== -1) {
+      this.chunks.push(chunk.subarray(start, nl));
+      lines.push(Buffer.concat(this.chunks));
+      this.chunks = [];
+      start = nl + 1;
+      nl = chunk.indexOf(0x0a, start);
+    }
+    if (start < chunk.length) this.chunks.push(chunk.subarray(start));
+    return lines;
+  }
+
+  /** What is left without a terminating `\n`, emptied. */
+  rest(): Buffer {
+    const rest = Buffer.concat(this.chunks);
+    this.chunks = [];
+    return rest;
+  }
+}
