@@ -65,5 +65,9 @@ export async function discoverSources(config: ReplicationPipelineConfig, source:
     }
     schemas.push({ catalog, schema, components: match.components, targetCatalog, targetSchema, tables });
   }
+  if (listed.schemas.length === 0) {
+    const where = `adapter "${config.source.adapter}"${config.source.catalog !== undefined ? ` catalog "${config.source.catalog}"` : ""}`;
+    skipped.push({ catalog: config.source.catalog ?? "", schema: `${pattern.prefix}*`, reason: `no source schema starting with "${pattern.prefix}" found in ${where}: nothing to replicate` });
+  }
   return { schemas, skipped };
 }

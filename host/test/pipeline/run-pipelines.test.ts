@@ -24,6 +24,16 @@ const summary = (out: RunOutput) =>
   Object.fromEntries(Object.entries(byTarget(out)).map(([k, t]) => [k, `${t.status} ${t.strategy} ${t.rows_copied ?? "-"}`]));
 
 describe("runPipelines() on DuckDB through the adapter process", () => {
+  it("says so when no source schema matches the prefix, instead of silently copying nothing", async () => {
+    const dir = landedProject(BRONZE_TOML.replace('prefix = "src__"', 'prefix = "fivetran__"'));
+    const out = await runIn(dir, "run-empty");
+    expect(out.status).toBe("succeeded");
+    expect(out.pipelines[0]?.tables).toEqual([]);
+    expect(out.pipelines[0]?.skipped).toEqual([
+      { catalog: "", schema: "fivetran__*", reason: 'no source schema starting with "fivetran__" found in adapter "local": nothing to replicate' },
+    ]);
+  });
+
   it("copies every matched table in full on the first run, with metadata columns, and reports skips", async () => {
     const dir = landedProject();
     const out = await runIn(dir, "run-1");
