@@ -171,6 +171,8 @@ class Runner {
       outcome = outcomeOf(err);
     }
     const durationMs = Date.now() - started;
+    this.main.rememberDescendants();
+    this.probe?.rememberDescendants();
     if (this.main.alive) await this.sql.cleanup(Math.min(this.t.requestMs, 5_000));
     this.record(id, outcome, durationMs);
   }

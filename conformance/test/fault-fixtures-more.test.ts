@@ -1,6 +1,17 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
 import { CONFORMANCE_FIXTURES, duckdbConfig, idsWith, nodeLaunch, result, run, scratchDir } from "./helpers.js";
+
+function processesTagged(tag: string): number[] {
+  return readdirSync("/proc").filter((d) => /^\d+$/.test(d)).filter((d) => {
+    try {
+      return readFileSync(`/proc/${d}/cmdline`, "utf8").includes(tag);
+    } catch {
+      return false;
+    }
+  }).map(Number);
+}
 
 const scratch = scratchDir();
 afterAll(() => scratch.remove());
@@ -14,10 +25,14 @@ describe("runConformance() on adapters with one fault", () => {
     expect(result(report, "discover").message).toBe('"discovery/list" answered error -32603 (InternalError): discovery is not wired up yet');
   });
 
-  it("fails only no_orphans when a process the adapter started outlives it", async () => {
-    const report = await fixture("leaves-child-behind");
+  it("fails only no_orphans when a process the adapter started outlives it, and leaves none behind itself", async () => {
+    const tag = `rocky-orphan-${process.pid}-${Date.now()}`;
+    const launch = { ...nodeLaunch(join(CONFORMANCE_FIXTURES, "leaves-child-behind.mjs"), duckdbConfig(scratch.dir)), env: { ORPHAN_TAG: tag } };
+    const report = await run(launch);
     expect(idsWith(report, "failed")).toEqual(["no_orphans"]);
     expect(result(report, "no_orphans").message).toMatch(/^1 process\(es\) started by the adapter still ran 1000 ms after it exited: pid \d+ \(node\)$/);
+    // Every session started a helper (main, probes); the runner ended them all.
+    expect(processesTagged(tag)).toEqual([]);
   });
 
   it("fails only version_negotiation when the adapter accepts a range it does not speak", async () => {

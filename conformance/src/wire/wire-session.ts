@@ -5,6 +5,7 @@ import { classifyLine, preview } from "./classify-line.js";
 import { LineSplitter } from "./line-splitter.js";
 import { AdapterExitedError, NoAnswerError } from "./wire-faults.js";
 import { killGroup, trackGroup, untrackGroup } from "./process-groups.js";
+import { canInspectProcesses, descendantsOf, killProcess, stillRunning, type ProcessId } from "./process-tree.js";
 
 export type WireId = number | string | null;
 
@@ -61,6 +62,7 @@ export class WireSession {
   private readonly expired = new Set<WireId>();
   private readonly stderrLines: string[] = [];
   private readonly lines = new LineSplitter();
+  private readonly descendants = new Map<string, ProcessId>();
   private nextId = 1;
   private startError: string | undefined;
 
@@ -165,6 +167,7 @@ export class WireSession {
   }
 
   closeInput(): void {
+    this.rememberDescendants();
     this.child.stdin?.end();
   }
 
@@ -174,11 +177,21 @@ export class WireSession {
     return Promise.race([this.exited, new Promise<undefined>((r) => setTimeout(() => r(undefined), ms).unref())]);
   }
 
-  /** SIGKILL to the whole process group; settles once the process is gone. */
+  /** Notes the processes the adapter has started so far, so kill() can end them even after they re-parent. */
+  rememberDescendants(): void {
+    if (!this.alive || !canInspectProcesses()) return;
+    for (const p of descendantsOf(this.pid)) this.descendants.set(`${p.pid}/${p.startTime}`, p);
+  }
+
+  /** SIGKILL to the process group and to every descendant seen (even one in a group of its own); settles once the process is gone. */
   async kill(): Promise<ExitInfo> {
+    this.rememberDescendants();
     killGroup(this.pid);
     const info = await this.exited;
     killGroup(this.pid);
+    const left = [...this.descendants.values()].filter(stillRunning);
+    for (const p of left) killProcess(p);
+    for (let i = 0; i < 50 && left.some(stillRunning); i++) await new Promise((r) => setTimeout(r, 20));
     untrackGroup(this.pid);
     return info;
   }
