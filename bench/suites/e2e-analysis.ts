@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
 import { nowMs } from "../lib/stats.js";
@@ -44,6 +44,7 @@ export async function replaySql(requests: readonly ProxyRequest[], dataDir: stri
   const main = readdirSync(dataDir).find((f) => f.endsWith(".duckdb"));
   if (!main) throw new Error(`No .duckdb file in ${dataDir}`);
   const catalogs = join(dataDir, "catalogs");
+  mkdirSync(catalogs, { recursive: true });
   const instance = await DuckDBInstance.create(join(dataDir, main));
   const conn = await instance.connect();
   for (const f of readdirSync(catalogs).filter((f) => f.endsWith(".duckdb")).sort()) {

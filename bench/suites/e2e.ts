@@ -23,7 +23,7 @@ function freshProject(base: string, name: string, proxyPrefix?: string): string 
 }
 
 async function land(dir: string): Promise<void> {
-  const r = await timeCommand([process.execPath, join(dir, "generate.mjs"), "--dir", dir]);
+  const r = await timeCommand([process.execPath, join(PLAYGROUND, "generate.mjs"), "--dir", dir]);
   if (r.exitCode !== 0) throw new Error(`generate.mjs failed: ${r.stderr.slice(-500)}`);
 }
 
@@ -70,6 +70,10 @@ export async function e2eSuite(): Promise<SuiteResult> {
     const startup = busyUnion(init);
     const replay = await replaySql(work, run.replayDir);
     const W = run.wall;
+    const firstSpawn = Math.min(...run.logs.map((l) => l.spawnedAt));
+    const lastAnswer = Math.max(...requests.map((r) => r.end as number));
+    const beforeSpawn = firstSpawn - run.start;
+    const afterLastAnswer = run.start + W - lastAnswer;
     const wPlain = median(plain);
 
     result.figures.push(
@@ -79,6 +83,9 @@ export async function e2eSuite(): Promise<SuiteResult> {
       figure("adapter busy: ≥ 1 request outstanding (union, excl. initialize)", busy, "ms", { baseline: { name: "wall of the analysed run", value: W } }),
       figure("DuckDB: the run's SQL replayed in-process, sequentially", replay.ms, "ms", { baseline: { name: "wall of the analysed run", value: W } }),
       figure("host only: no request outstanding (wall − busy − start-up)", W - busy - startup, "ms", { baseline: { name: "wall of the analysed run", value: W } }),
+      figure("  of which: CLI start to first adapter spawn", beforeSpawn, "ms", { baseline: { name: "wall of the analysed run", value: W } }),
+      figure("  of which: last answer to CLI exit (shutdown, state, exit)", afterLastAnswer, "ms", { baseline: { name: "wall of the analysed run", value: W } }),
+      figure("  of which: between requests", W - busy - startup - beforeSpawn - afterLastAnswer, "ms", { baseline: { name: "wall of the analysed run", value: W } }),
     );
     const byMethod = new Map<string, { n: number; ms: number }>();
     for (const r of work) {
