@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
@@ -41,6 +41,20 @@ describe("rocky test-adapter", () => {
     expect(error).toBeUndefined();
     expect(stdout).toContain("\n  + connect                 core      ");
     expect(stdout).toContain("Result: 1 passed, 0 failed, 42 skipped");
+  });
+
+  it("resolves --adapter NAME from [adapter.NAME] of rocky.toml, with its config, as rocky run does", async () => {
+    const project = join(scratch.dir, "project");
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, "rocky.toml"), `[adapter.warehouse]\ntype = "duckdb"\npath = "w.duckdb"\ncatalogs_dir = "cats"\n`);
+    const ok = await cli({ adapter: "warehouse", project: join(project, "rocky.toml"), only: ["connect", "exit_on_eof"] });
+    expect(ok.error).toBeUndefined();
+    expect(ok.stdout).toContain("Result: 2 passed, 0 failed, 41 skipped");
+    expect(existsSync(join(project, "w.duckdb"))).toBe(true);
+    const both = await cli({ adapter: "warehouse", project: join(project, "rocky.toml"), config: "duckdb.json" });
+    expect(both.error?.code).toBe("USAGE");
+    const missing = await cli({ adapter: "lake", project: join(project, "rocky.toml") });
+    expect(missing.error).toMatchObject({ code: "ADAPTER_NOT_FOUND", message: `No adapter named "lake" in "${join(project, "rocky.toml")}"` });
   });
 
   it("prints the report, then fails naming each failed check", async () => {

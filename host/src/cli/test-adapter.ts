@@ -1,9 +1,11 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import type { Argv, CommandModule } from "yargs";
 import { resolveAdapter } from "../adapter/resolve-adapter.js";
+import { loadConfig } from "../config/load-config.js";
 import { RockyError } from "../errors.js";
+import { adapterSpecFromConfig } from "../pipeline/adapter-pool.js";
 import { createLogger, type Logger } from "../log.js";
 import { dialectFor } from "../sql/dialect.js";
 import type { CliIo } from "./cli-io.js";
@@ -14,6 +16,8 @@ export interface TestAdapterArgs {
   readonly command?: string | undefined;
   readonly config?: string | undefined;
   readonly "adapter-config"?: string | undefined;
+  /** rocky.toml whose [adapter.NAME] --adapter names (default ./rocky.toml when it exists). */
+  readonly project?: string | undefined;
   /** text (alias table, as the other commands call it), json or junit. */
   readonly output?: "text" | "table" | "json" | "junit" | undefined;
   readonly "expected-failures"?: string | undefined;
@@ -63,6 +67,19 @@ function readConfig(args: TestAdapterArgs, cwd: string): Record<string, unknown>
   return value as Record<string, unknown>;
 }
 
+/** [adapter.NAME] from rocky.toml, resolved as `rocky run` resolves it; undefined when there is no such project or section. */
+async function projectAdapter(name: string, args: TestAdapterArgs, cwd: string) {
+  if (args.project === "none") return undefined;
+  const file = resolve(cwd, args.project ?? "rocky.toml");
+  if (args.project === undefined && !existsSync(file)) return undefined;
+  const project = await loadConfig(file);
+  if (!project.adapters.has(name)) {
+    if (args.project === undefined) return undefined;
+    throw new RockyError("ADAPTER_NOT_FOUND", `No adapter named "${name}" in "${file}"`, { hint: `Declare [adapter.${name}] there, or drop --project to resolve "${name}" as an adapter type` });
+  }
+  return { file, spec: adapterSpecFromConfig(project, name) };
+}
+
 /** Runs the conformance suite on one adapter and writes the report; throws CONFORMANCE_FAILED after writing it when the run failed. */
 export async function testAdapter(args: TestAdapterArgs, io: TestAdapterIo) {
   const c = await import("@rocky/conformance");
@@ -72,9 +89,10 @@ export async function testAdapter(args: TestAdapterArgs, io: TestAdapterIo) {
       hint: 'e.g. rocky test-adapter --adapter duckdb --config duckdb.json, or rocky test-adapter --command "python3 adapter.py"',
     });
   }
-  const config = readConfig(args, cwd);
+  let config = readConfig(args, cwd);
   let command: string[];
   let label: string;
+  let adapterCwd = cwd;
   if (args.command !== undefined) {
     try {
       command = c.splitCommand(args.command);
@@ -84,9 +102,21 @@ export async function testAdapter(args: TestAdapterArgs, io: TestAdapterIo) {
     if (command.length === 0) throw new RockyError("USAGE", "--command is empty", { hint: 'Give the program and its arguments, e.g. --command "python3 adapter.py"' });
     label = args.command;
   } else {
-    const type = args.adapter as string;
-    command = [...resolveAdapter({ name: type, type, config, baseDir: cwd }).command];
-    label = type;
+    const name = args.adapter as string;
+    const fromProject = await projectAdapter(name, args, cwd);
+    if (fromProject) {
+      if (args.config !== undefined || args["adapter-config"] !== undefined) {
+        throw new RockyError("USAGE", `Adapter "${name}" is configured in "${fromProject.file}"; --config and --adapter-config would override it`, {
+          hint: `Drop --config to test [adapter.${name}] as rocky.toml has it, or pass --project none to resolve "${name}" as an adapter type`,
+        });
+      }
+      command = [...fromProject.spec.command];
+      config = { ...fromProject.spec.config };
+      adapterCwd = fromProject.spec.cwd ?? cwd;
+    } else {
+      command = [...resolveAdapter({ name, type: name, config, baseDir: cwd }).command];
+    }
+    label = name;
   }
   let expected: ReadonlySet<string> | undefined;
   const expectedFile = args["expected-failures"] === undefined ? undefined : resolve(cwd, args["expected-failures"]);
@@ -109,7 +139,7 @@ export async function testAdapter(args: TestAdapterArgs, io: TestAdapterIo) {
 
   let finished = 0;
   const report = await c.runConformance({
-    launch: { label, command, config, cwd },
+    launch: { label, command, config, cwd: adapterCwd },
     dialectFor,
     timeouts: {
       ...(args["startup-timeout"] !== undefined ? { startupMs: args["startup-timeout"] } : {}),
@@ -150,7 +180,8 @@ export async function testAdapter(args: TestAdapterArgs, io: TestAdapterIo) {
 
 export function testAdapterBuilder(y: Argv): Argv<TestAdapterArgs> {
   return y
-    .option("adapter", { type: "string", describe: "Adapter type: rocky-adapter-<type> or rocky-<type> on PATH, or a first-party adapter" })
+    .option("adapter", { type: "string", describe: "[adapter.NAME] of rocky.toml as rocky run starts it, else an adapter type: rocky-adapter-<type> or rocky-<type> on PATH, or a first-party adapter" })
+    .option("project", { type: "string", describe: 'rocky.toml to look up --adapter in (default ./rocky.toml when present; "none" to skip)' })
     .option("command", { type: "string", describe: 'The adapter\'s command line, split like a shell would (no shell runs), e.g. "python3 adapter.py"' })
     .option("config", { type: "string", describe: "The adapter's own config: a JSON or TOML (.toml) file, sent in initialize" })
     .option("adapter-config", { type: "string", describe: "The adapter's config as inline JSON (original Rocky flag)" })

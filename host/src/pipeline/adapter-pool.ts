@@ -1,6 +1,6 @@
 import { resolveAdapter } from "../adapter/resolve-adapter.js";
 import { spawnAdapter } from "../adapter/spawn-adapter.js";
-import type { AdapterClient } from "../adapter/types.js";
+import type { AdapterClient, AdapterSpec } from "../adapter/types.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import { RockyError, isRockyError } from "../errors.js";
 import type { Logger } from "../log.js";
@@ -11,18 +11,22 @@ export interface AdapterPool {
   closeAll(): Promise<void>;
 }
 
+/** How to start [adapter.NAME] of rocky.toml: its type and command resolved, every other key its config. */
+export function adapterSpecFromConfig(config: LoadedConfig, name: string): AdapterSpec {
+  const section = config.adapters.get(name);
+  if (!section) {
+    throw new RockyError("ADAPTER_NOT_FOUND", `No adapter named "${name}" in "${config.file}"`, { hint: `Declare it: [adapter.${name}] type = "duckdb"` });
+  }
+  const { type, command, ...adapterConfig } = section;
+  return resolveAdapter({ name, type, command, config: adapterConfig, baseDir: config.dir });
+}
+
 export function createAdapterPool(config: LoadedConfig, logger: Logger): AdapterPool {
   const started = new Map<string, Promise<AdapterClient>>();
 
   async function start(name: string): Promise<AdapterClient> {
-    const section = config.adapters.get(name);
-    if (!section) {
-      throw new RockyError("ADAPTER_NOT_FOUND", `No adapter named "${name}" in "${config.file}"`, { hint: `Declare it: [adapter.${name}] type = "duckdb"` });
-    }
-    const { type, command, ...adapterConfig } = section;
     try {
-      const spec = resolveAdapter({ name, type, command, config: adapterConfig, baseDir: config.dir });
-      return await spawnAdapter({ spec, logger });
+      return await spawnAdapter({ spec: adapterSpecFromConfig(config, name), logger });
     } catch (err) {
       // Point config problems at the adapter's table in rocky.toml.
       if (isRockyError(err) && !err.location && (err.code === "ADAPTER_CONFIG_INVALID" || err.code === "ADAPTER_NOT_FOUND" || err.code === "ADAPTER_SPAWN_FAILED")) {
