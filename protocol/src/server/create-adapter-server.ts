@@ -9,7 +9,7 @@ import {
 } from "vscode-jsonrpc";
 import { ErrorCodes } from "../error-codes.js";
 import type { InitializeParams, InitializeResult, ProgressParams } from "../generated/types.js";
-import { FramingError, LineMessageReader, LineMessageWriter } from "../line-framing.js";
+import { type FramingError, LineMessageReader, LineMessageWriter } from "../line-framing.js";
 import { Notifications } from "../methods.js";
 import { formatProblems, validateAgainst } from "../validators.js";
 import { AdapterServerError, cancelledError, toResponseError } from "./adapter-server-error.js";
