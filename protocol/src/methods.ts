@@ -30,6 +30,9 @@ export const Methods = {
   ping: request<T.EmptyParams, T.EmptyResult>("ping", null, "EmptyParams", "EmptyResult"),
   executeStatement: request<T.ExecuteStatementParams, T.ExecuteStatementResult>(
     "execute_statement", "warehouse", "ExecuteStatementParams", "ExecuteStatementResult"),
+  /** Several statements in order on one session; with `transaction` (the default) all or none take effect. */
+  executeBatch: request<T.ExecuteBatchParams, T.ExecuteBatchResult>(
+    "execute_batch", "transactions", "ExecuteBatchParams", "ExecuteBatchResult"),
   executeQuery: request<T.ExecuteQueryParams, T.ExecuteQueryResult>(
     "execute_query", "warehouse", "ExecuteQueryParams", "ExecuteQueryResult"),
   describeTable: request<T.TableRef, T.DescribeTableResult>("describe_table", "warehouse", "TableRef", "DescribeTableResult"),

@@ -42,6 +42,8 @@ class Capabilities(_CapabilitiesRequired, total=False):
     """query/open, query/fetch, query/close for results too large for one message"""
     cancellation: bool
     """$/cancelRequest stops the request it names"""
+    transactions: bool
+    """execute_batch: several statements in order on one session, atomically when asked; the host refuses multi-statement changes that must be atomic on adapters without it"""
 
 
 class _AdapterManifestRequired(TypedDict):
@@ -135,6 +137,8 @@ class ErrorData(TypedDict, total=False):
     code: str
     retryable: bool
     sqlstate: str
+    statement_index: int
+    """execute_batch: the index of the statement that failed"""
 
 
 class _ExecuteQueryResultRequired(TypedDict):
@@ -149,6 +153,12 @@ class ExecuteQueryResult(_ExecuteQueryResultRequired, total=False):
 
 class ExecuteStatementResult(TypedDict, total=False):
     rows_affected: Optional[int]
+
+
+class ExecuteBatchResult(TypedDict):
+    """Every statement succeeded (and, with `transaction`, the transaction committed)"""
+    results: List[ExecuteStatementResult]
+    """One per statement, in order"""
 
 
 class FreshnessTarget(TypedDict):
@@ -304,6 +314,17 @@ class ExecuteStatementParams(_ExecuteStatementParamsRequired, total=False):
     params: List[SqlParam]
 
 
+class _ExecuteBatchParamsRequired(TypedDict):
+    statements: List[ExecuteStatementParams]
+    """Run in order, on one session. Each is what execute_statement takes: one statement and the values of its `?` placeholders"""
+
+
+class ExecuteBatchParams(_ExecuteBatchParamsRequired, total=False):
+    """Run several DDL or DML statements on one session, by default atomically (capability `transactions`). A failure answers ExecutionFailed (-32052) with `data.statement_index`"""
+    transaction: bool
+    """true: all statements in one transaction; the first failure rolls every one back. false: each commits on its own; the first failure stops the batch and the earlier ones stay"""
+
+
 class _QueryOpenParamsRequired(TypedDict):
     sql: str
 
@@ -387,6 +408,7 @@ SCHEMA_DEFS: Dict[str, Any] = {'AdapterManifest': {'additionalProperties': True,
                                  'merge': {'type': 'boolean'},
                                  'query_paging': {'default': False, 'type': 'boolean'},
                                  'tablesample': {'type': 'boolean'},
+                                 'transactions': {'default': False, 'type': 'boolean'},
                                  'warehouse': {'type': 'boolean'}},
                   'required': ['warehouse',
                                'discovery',
@@ -473,9 +495,22 @@ SCHEMA_DEFS: Dict[str, Any] = {'AdapterManifest': {'additionalProperties': True,
  'ErrorData': {'additionalProperties': True,
                'properties': {'code': {'type': 'string'},
                               'retryable': {'type': 'boolean'},
-                              'sqlstate': {'type': 'string'}},
+                              'sqlstate': {'type': 'string'},
+                              'statement_index': {'minimum': 0, 'type': 'integer'}},
                'required': [],
                'type': 'object'},
+ 'ExecuteBatchParams': {'additionalProperties': False,
+                        'properties': {'statements': {'items': {'$ref': '#/$defs/ExecuteStatementParams'},
+                                                      'minItems': 1,
+                                                      'type': 'array'},
+                                       'transaction': {'default': True, 'type': 'boolean'}},
+                        'required': ['statements'],
+                        'type': 'object'},
+ 'ExecuteBatchResult': {'additionalProperties': True,
+                        'properties': {'results': {'items': {'$ref': '#/$defs/ExecuteStatementResult'},
+                                                   'type': 'array'}},
+                        'required': ['results'],
+                        'type': 'object'},
  'ExecuteQueryParams': {'additionalProperties': False,
                         'properties': {'params': {'items': {'$ref': '#/$defs/SqlParam'}, 'type': 'array'},
                                        'sql': {'minLength': 1, 'type': 'string'}},

@@ -128,6 +128,11 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "type": "boolean",
             "default": false,
             "description": "$/cancelRequest stops the request it names"
+          },
+          "transactions": {
+            "type": "boolean",
+            "default": false,
+            "description": "execute_batch: several statements in order on one session, atomically when asked; the host refuses multi-statement changes that must be atomic on adapters without it"
           }
         },
         "additionalProperties": {
@@ -338,6 +343,48 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "required": [],
         "additionalProperties": true,
         "title": "ExecuteStatementResult"
+      },
+      "ExecuteBatchParams": {
+        "type": "object",
+        "properties": {
+          "statements": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/ExecuteStatementParams"
+            },
+            "minItems": 1,
+            "description": "Run in order, on one session. Each is what execute_statement takes: one statement and the values of its `?` placeholders"
+          },
+          "transaction": {
+            "type": "boolean",
+            "default": true,
+            "description": "true: all statements in one transaction; the first failure rolls every one back. false: each commits on its own; the first failure stops the batch and the earlier ones stay"
+          }
+        },
+        "required": [
+          "statements"
+        ],
+        "additionalProperties": false,
+        "title": "ExecuteBatchParams",
+        "description": "Run several DDL or DML statements on one session, by default atomically (capability `transactions`). A failure answers ExecutionFailed (-32052) with `data.statement_index`"
+      },
+      "ExecuteBatchResult": {
+        "type": "object",
+        "properties": {
+          "results": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/ExecuteStatementResult"
+            },
+            "description": "One per statement, in order"
+          }
+        },
+        "required": [
+          "results"
+        ],
+        "additionalProperties": true,
+        "title": "ExecuteBatchResult",
+        "description": "Every statement succeeded (and, with `transaction`, the transaction committed)"
       },
       "ExecuteQueryParams": {
         "type": "object",
@@ -1014,6 +1061,11 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           },
           "sqlstate": {
             "type": "string"
+          },
+          "statement_index": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "execute_batch: the index of the statement that failed"
           }
         },
         "required": [],
@@ -2725,6 +2777,8 @@ export const TYPE_REFS = {
   "AnyResult": "messages.schema.json#/$defs/AnyResult",
   "ExecuteStatementParams": "messages.schema.json#/$defs/ExecuteStatementParams",
   "ExecuteStatementResult": "messages.schema.json#/$defs/ExecuteStatementResult",
+  "ExecuteBatchParams": "messages.schema.json#/$defs/ExecuteBatchParams",
+  "ExecuteBatchResult": "messages.schema.json#/$defs/ExecuteBatchResult",
   "ExecuteQueryParams": "messages.schema.json#/$defs/ExecuteQueryParams",
   "ExecuteQueryResult": "messages.schema.json#/$defs/ExecuteQueryResult",
   "QueryOpenParams": "messages.schema.json#/$defs/QueryOpenParams",

@@ -132,6 +132,10 @@ export interface Capabilities {
    * $/cancelRequest stops the request it names
    */
   cancellation?: boolean;
+  /**
+   * execute_batch: several statements in order on one session, atomically when asked; the host refuses multi-statement changes that must be atomic on adapters without it
+   */
+  transactions?: boolean;
   [k: string]: boolean | undefined;
 }
 /**
@@ -246,6 +250,37 @@ export interface ExecuteStatementParams {
  */
 export interface ExecuteStatementResult {
   rows_affected?: number | null;
+  [k: string]: unknown;
+}
+/**
+ * Run several DDL or DML statements on one session, by default atomically (capability `transactions`). A failure answers ExecutionFailed (-32052) with `data.statement_index`
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ExecuteBatchParams".
+ */
+export interface ExecuteBatchParams {
+  /**
+   * Run in order, on one session. Each is what execute_statement takes: one statement and the values of its `?` placeholders
+   *
+   * @minItems 1
+   */
+  statements: [ExecuteStatementParams, ...ExecuteStatementParams[]];
+  /**
+   * true: all statements in one transaction; the first failure rolls every one back. false: each commits on its own; the first failure stops the batch and the earlier ones stay
+   */
+  transaction?: boolean;
+}
+/**
+ * Every statement succeeded (and, with `transaction`, the transaction committed)
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ExecuteBatchResult".
+ */
+export interface ExecuteBatchResult {
+  /**
+   * One per statement, in order
+   */
+  results: ExecuteStatementResult[];
   [k: string]: unknown;
 }
 /**
@@ -568,6 +603,10 @@ export interface ErrorData {
   code?: string;
   retryable?: boolean;
   sqlstate?: string;
+  /**
+   * execute_batch: the index of the statement that failed
+   */
+  statement_index?: number;
   [k: string]: unknown;
 }
 /**

@@ -9,6 +9,7 @@ export const WIRE_NAMES = {
   shutdown: "shutdown",
   ping: "ping",
   executeStatement: "execute_statement",
+  executeBatch: "execute_batch",
   executeQuery: "execute_query",
   describeTable: "describe_table",
   tableExists: "table_exists",
