@@ -19,12 +19,21 @@ export class ConnectionPool {
   ) {}
 
   /** Runs `work` on a pooled connection, interrupted when `signal` aborts; an interrupted connection is replaced. */
-  async use<T>(signal: AbortSignal, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  use<T>(signal: AbortSignal, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.hold(signal, (connection) => interruptible(connection, signal, () => work(connection)));
+  }
+
+  /**
+   * Holds one pooled connection for the whole of `work`, which decides what is interruptible. The connection is replaced
+   * instead of reused when `signal` aborted or `work` called `discard` (e.g. a ROLLBACK that failed).
+   */
+  async hold<T>(signal: AbortSignal, work: (connection: DuckDBConnection, discard: () => void) => Promise<T>): Promise<T> {
     const connection = await this.acquire(signal);
+    let reusable = true;
     try {
-      return await interruptible(connection, signal, () => work(connection));
+      return await work(connection, () => (reusable = false));
     } finally {
-      this.release(connection, !signal.aborted);
+      this.release(connection, reusable && !signal.aborted);
     }
   }
 

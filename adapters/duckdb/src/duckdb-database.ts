@@ -1,12 +1,13 @@
 import { mkdir, readdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
-import { AdapterServerError, ErrorCodes, type SqlParam } from "@rocky/protocol";
+import { AdapterServerError, ErrorCodes, type ExecuteStatementParams, type ExecuteStatementResult, type SqlParam } from "@rocky/protocol";
 import { executionFailed } from "./adapter-errors.js";
 import { ConnectionPool } from "./connection-pool.js";
 import { quoteIdentifier, quoteLiteral } from "./identifiers.js";
 import { toJsonValue } from "./json-values.js";
 import type { DuckDbConfig } from "./manifest.js";
+import { runBatch } from "./run-batch.js";
 
 export type Log = (level: "debug" | "info" | "warn" | "error", message: string, fields?: Record<string, unknown>) => void;
 
@@ -55,6 +56,15 @@ export class DuckDbDatabase {
   async use<T>(signal: AbortSignal, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     try {
       return await this.pool.use(signal, work);
+    } catch (error) {
+      throw executionFailed(error);
+    }
+  }
+
+  /** execute_batch: the statements on one pooled connection, held for the whole batch so no other request lands inside it. */
+  async batch(signal: AbortSignal, statements: readonly ExecuteStatementParams[], transaction: boolean): Promise<ExecuteStatementResult[]> {
+    try {
+      return await this.pool.hold(signal, (connection, discard) => runBatch({ connection, signal, statements, transaction, discard }));
     } catch (error) {
       throw executionFailed(error);
     }

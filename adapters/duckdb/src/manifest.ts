@@ -45,6 +45,7 @@ export const MANIFEST: AdapterManifest = {
     dialect: true,
     query_paging: true,
     cancellation: true,
+    transactions: true,
   },
   auth_methods: [],
   config_schema: CONFIG_SCHEMA,

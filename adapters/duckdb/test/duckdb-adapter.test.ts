@@ -15,7 +15,7 @@ describe("duckdb adapter handshake", () => {
       dialect: "duckdb",
       capabilities: {
         warehouse: true, discovery: true, governance: false, batch_checks: true, create_catalog: true, create_schema: true,
-        merge: true, tablesample: true, file_load: true, dialect: true, query_paging: true, cancellation: true,
+        merge: true, tablesample: true, file_load: true, dialect: true, query_paging: true, cancellation: true, transactions: true,
       },
     });
     expect(existsSync(join(path(), "w.duckdb"))).toBe(true);

@@ -1,8 +1,9 @@
-import { ResultReturnType, type DuckDBValue } from "@duckdb/node-api";
+import type { DuckDBValue } from "@duckdb/node-api";
 import type { AdapterHandlers, TableRef } from "@rocky/protocol";
 import { notFound } from "../adapter-errors.js";
 import type { DuckDbDatabase } from "../duckdb-database.js";
 import { quoteTableRef } from "../identifiers.js";
+import { statementResult } from "../run-batch.js";
 
 // An empty catalog means the main database; DuckDB matches identifiers case-insensitively.
 const WHERE_TABLE =
@@ -13,14 +14,13 @@ const refParams = (ref: TableRef) => {
   return [ref.catalog, ref.schema, ref.table];
 };
 
-/** execute_statement, execute_query, describe_table, table_exists. */
+/** execute_statement, execute_batch, execute_query, describe_table, table_exists. */
 export function warehouseHandlers(db: () => DuckDbDatabase): AdapterHandlers {
   return {
     execute_statement: (params, ctx) =>
-      db().use(ctx.signal, async (c) => {
-        const result = await c.run(params.sql, (params.params ?? []) as DuckDBValue[]);
-        return { rows_affected: result.returnType === ResultReturnType.CHANGED_ROWS ? result.rowsChanged : null };
-      }),
+      db().use(ctx.signal, async (c) => statementResult(await c.run(params.sql, (params.params ?? []) as DuckDBValue[]))),
+
+    execute_batch: async (params, ctx) => ({ results: await db().batch(ctx.signal, params.statements, params.transaction ?? true) }),
 
     execute_query: (params, ctx) => db().query(ctx.signal, params.sql, params.params),
 
