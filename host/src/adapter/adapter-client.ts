@@ -1,6 +1,7 @@
 import { Methods, type Capabilities, type ExecuteQueryResult, type QueryFetchResult, type QueryOpenResult, type SqlParam } from "@rocky/protocol";
 import { RockyError } from "../errors.js";
 import type { AdapterConnection } from "./adapter-connection.js";
+import { executeBatch } from "./execute-batch.js";
 import type { Handshake } from "./handshake.js";
 import type { AdapterClient, ExitInfo, QueryBatch, RequestOptions } from "./types.js";
 
@@ -38,6 +39,10 @@ export function createAdapterClient(conn: AdapterConnection, hs: Handshake, term
 
     async executeStatement(sql, params, options) {
       await client.request(Methods.executeStatement, params && params.length > 0 ? { sql, params: [...params] } : { sql }, options);
+    },
+
+    executeBatch(statements, options) {
+      return executeBatch(client, statements, options);
     },
 
     async query(sql, params, options) {

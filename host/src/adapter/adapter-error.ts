@@ -5,6 +5,8 @@ import { RockyError } from "../errors.js";
 export class AdapterError extends RockyError {
   readonly wireCode: number;
   readonly wireName: string;
+  /** execute_batch: the 0-based index of the statement that failed (`error.data.statement_index`). */
+  readonly statementIndex: number | undefined;
 
   constructor(
     readonly adapter: string,
@@ -14,11 +16,14 @@ export class AdapterError extends RockyError {
     readonly data: unknown,
   ) {
     const { code: n, name } = normalizeErrorCode(code);
-    const dataCode = data && typeof data === "object" && typeof (data as { code?: unknown }).code === "string" ? (data as { code: string }).code : undefined;
-    const label = dataCode ?? name;
-    super("ADAPTER_REQUEST_FAILED", `Adapter "${adapter}" failed "${method}": ${label}: ${wireMessage}`);
+    const fields = data && typeof data === "object" ? (data as { code?: unknown; statement_index?: unknown }) : {};
+    const label = typeof fields.code === "string" ? fields.code : name;
+    const index = Number.isInteger(fields.statement_index) && (fields.statement_index as number) >= 0 ? (fields.statement_index as number) : undefined;
+    const where = index === undefined ? "" : ` at statement ${index + 1}`;
+    super("ADAPTER_REQUEST_FAILED", `Adapter "${adapter}" failed "${method}"${where}: ${label}: ${wireMessage}`);
     this.wireCode = n;
     this.wireName = label;
+    this.statementIndex = index;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { AdapterManifest, Capabilities, ExecuteQueryResult, ProgressParams, SqlParam, TableRef, ColumnInfo, DiscoveryListParams, DiscoveryListResult } from "@rocky/protocol";
+import type { AdapterManifest, Capabilities, ExecuteBatchResult, ExecuteQueryResult, ProgressParams, SqlParam, TableRef, ColumnInfo, DiscoveryListParams, DiscoveryListResult } from "@rocky/protocol";
 import type { Methods } from "@rocky/protocol";
 import type { RequestType } from "vscode-jsonrpc";
 import type { Logger } from "../log.js";
@@ -39,6 +39,17 @@ export interface RequestOptions {
   readonly onProgress?: (progress: ProgressParams) => void;
 }
 
+/** One statement of a batch: SQL and the values of its `?` placeholders. */
+export interface BatchStatement {
+  readonly sql: string;
+  readonly params?: readonly SqlParam[] | undefined;
+}
+
+export interface ExecuteBatchOptions extends RequestOptions {
+  /** All statements in one transaction, or none of them take effect (default true). */
+  readonly transaction?: boolean;
+}
+
 export interface ExitInfo {
   readonly code: number | null;
   readonly signal: string | null;
@@ -65,6 +76,13 @@ export interface AdapterClient {
   /** Sends a request; rejects with AdapterError (wire error) or RockyError (timeout, crash, invalid response). */
   request<M extends AnyMethod>(method: M, params: ParamsOf<M>, options?: RequestOptions): Promise<ResultOf<M>>;
   executeStatement(sql: string, params?: readonly SqlParam[], options?: RequestOptions): Promise<void>;
+  /**
+   * Statements in order on one session (`execute_batch`). With `transaction` (the default) all or none take effect; an adapter
+   * without the `transactions` capability is refused with ADAPTER_CAPABILITY_MISSING, never run piecemeal. Without
+   * `transaction`, such an adapter gets one execute_statement after another. A failing statement rejects with an
+   * AdapterError whose `statementIndex` says which.
+   */
+  executeBatch(statements: readonly BatchStatement[], options?: ExecuteBatchOptions): Promise<ExecuteBatchResult>;
   /** The whole result in memory; paged underneath when the adapter supports query_paging. */
   query(sql: string, params?: readonly SqlParam[], options?: RequestOptions): Promise<ExecuteQueryResult>;
   /** The result in batches of about `batchRows` rows, one page in flight ahead (or one batch for adapters without paging). */
