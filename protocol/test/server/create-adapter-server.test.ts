@@ -84,6 +84,21 @@ describe("createAdapterServer() request checks", () => {
     });
   });
 
+  it("gates execute_batch by the transactions capability and validates the batch", async () => {
+    const batch = { statements: [{ sql: "DELETE FROM t" }, { sql: "INSERT INTO t VALUES (?)", params: [1] }] };
+    const handlers = { execute_batch: (p: { statements: unknown[] }) => ({ results: p.statements.map(() => ({ rows_affected: 1 })) }) };
+    const without = startServer(handlers);
+    await without.initialize();
+    expect((await without.request(1, "execute_batch", batch)).error).toMatchObject({ code: -32051, data: { code: "CAPABILITY_NOT_SUPPORTED", capability: "transactions" } });
+    const manifest = { ...TEST_MANIFEST, capabilities: { ...TEST_MANIFEST.capabilities, transactions: true } };
+    const s = startServer(handlers, { manifest });
+    await s.initialize();
+    expect((await s.request(1, "execute_batch", batch)).result).toEqual({ results: [{ rows_affected: 1 }, { rows_affected: 1 }] });
+    const empty = await s.request(2, "execute_batch", { statements: [] });
+    expect(empty.error?.code).toBe(-32602);
+    expect(empty.error?.message).toBe('Invalid params for "execute_batch": /statements must NOT have fewer than 1 items');
+  });
+
   it("answers -32602 with the problems when params do not match the schema", async () => {
     const s = startServer({ execute_query: () => rows });
     await s.initialize();
