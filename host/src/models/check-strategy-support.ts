@@ -2,6 +2,7 @@ import type { Capabilities } from "@rocky/protocol";
 import { RockyError } from "../errors.js";
 import type { Dialect } from "../sql/dialect.js";
 import type { ConfiguredStrategy } from "./model-definition.js";
+import { replacesPartitionInTransaction } from "./sql/render-time-interval.js";
 
 export interface StrategyTarget {
   readonly dialect: Dialect;
@@ -26,6 +27,17 @@ export function strategySupportProblem(model: string, strategy: ConfiguredStrate
           "PLAN_INVALID",
           `Model "${model}" uses strategy "merge", but adapter "${adapter.name}" does not declare the "merge" capability`,
           { hint: "Use incremental or full_refresh, or an adapter whose manifest declares capabilities.merge = true" },
+        );
+      }
+      return undefined;
+    case "time_interval":
+      // A DELETE that commits without its INSERT loses the partition: refuse rather than run them as separate requests.
+      if (adapter && replacesPartitionInTransaction(dialect) && adapter.capabilities.transactions !== true) {
+        return new RockyError(
+          "PLAN_INVALID",
+          `Model "${model}" uses strategy "time_interval", which on dialect "${dialect.name}" replaces a partition with a DELETE and an INSERT ` +
+            `that must run in one transaction, but adapter "${adapter.name}" does not declare the "transactions" capability`,
+          { hint: "Use an adapter whose manifest declares capabilities.transactions = true (execute_batch), or strategy incremental or full_refresh" },
         );
       }
       return undefined;

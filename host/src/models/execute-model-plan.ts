@@ -1,4 +1,4 @@
-import { Methods } from "@rocky/protocol";
+import { Methods, type ExecuteStatementResult } from "@rocky/protocol";
 import type { AdapterClient } from "../adapter/types.js";
 import type { ModelPlan } from "../ir/index.js";
 import type { Logger } from "../log.js";
@@ -30,15 +30,21 @@ export interface ModelExecution {
  */
 export async function executeModelPlan(o: ExecuteModelPlanOptions): Promise<ModelExecution> {
   const { plan, client } = o;
-  let rows: number | null = null;
+  const results: ExecuteStatementResult[] = [];
   const done: string[] = [];
+  const signal = o.signal ? { signal: o.signal } : {};
   for (const batch of renderModelPlan(plan, o.dialect)) {
-    for (const statement of batch.statements) {
+    if (batch.transaction) {
       o.signal?.throwIfAborted();
-      o.logger.debug({ model: plan.name, sql: statement.sql, params: statement.params }, "executing model statement");
-      const params = statement.params.length > 0 ? { params: [...statement.params] } : {};
-      const result = await client.request(Methods.executeStatement, { sql: statement.sql, ...params }, o.signal ? { signal: o.signal } : {});
-      if (typeof result.rows_affected === "number") rows = (rows ?? 0) + result.rows_affected;
+      o.logger.debug({ model: plan.name, statements: batch.statements }, "executing model statements in one transaction");
+      results.push(...(await client.executeBatch(batch.statements, { transaction: true, ...signal })).results);
+    } else {
+      for (const statement of batch.statements) {
+        o.signal?.throwIfAborted();
+        o.logger.debug({ model: plan.name, sql: statement.sql, params: statement.params }, "executing model statement");
+        const params = statement.params.length > 0 ? { params: [...statement.params] } : {};
+        results.push(await client.request(Methods.executeStatement, { sql: statement.sql, ...params }, signal));
+      }
     }
     if (batch.partitions.length > 0) {
       await recordPartitions(o.state, plan.target, batch.partitions, o.runId);
@@ -54,5 +60,10 @@ export async function executeModelPlan(o: ExecuteModelPlanOptions): Promise<Mode
       watermarkAfter = value;
     }
   }
-  return { rowsAffected: rows, partitions: done, watermarkAfter };
+  return { rowsAffected: sumRowsAffected(results), partitions: done, watermarkAfter };
+}
+
+function sumRowsAffected(results: readonly ExecuteStatementResult[]): number | null {
+  const counts = results.map((r) => r.rows_affected).filter((n): n is number => typeof n === "number");
+  return counts.length === 0 ? null : counts.reduce((a, b) => a + b, 0);
 }

@@ -21,7 +21,8 @@ type Scenario = Omit<ModelFacts, "batches"> & { partitions?: string[] };
 function formatBatches(batches: readonly StatementBatch[]): string {
   return batches
     .map((b, i) => {
-      const header = b.partitions.length > 0 ? `-- batch ${i + 1}: partitions ${b.partitions.join(", ")}\n` : "";
+      const what = [b.partitions.length > 0 ? `partitions ${b.partitions.join(", ")}` : "", b.transaction ? "in one transaction (execute_batch)" : ""].filter(Boolean);
+      const header = what.length > 0 ? `-- batch ${i + 1}: ${what.join(", ")}\n` : "";
       return header + b.statements.map((s) => `-- params: ${JSON.stringify(s.params)}\n${s.sql};\n`).join("\n");
     })
     .join("\n");

@@ -10,7 +10,7 @@ import { renderTimeInterval } from "./render-time-interval.js";
 /** The statements that build one planned model, grouped into batches that succeed or fail together. */
 export function renderModelPlan(plan: ModelPlan, dialect: Dialect): StatementBatch[] {
   const s = plan.strategy;
-  const one = (statements: StatementBatch["statements"]): StatementBatch[] => [{ statements, partitions: [] }];
+  const one = (statements: StatementBatch["statements"]): StatementBatch[] => [{ statements, partitions: [], transaction: false }];
   switch (s.kind) {
     case "full_refresh":
       return one(renderFullRefresh(plan, dialect));

@@ -14,19 +14,26 @@ export function bindMacros(sql: string, dialect: Dialect, range: TimeRange): Sta
   return { sql: text, params };
 }
 
+/**
+ * True when the dialect replaces a partition with two statements (DELETE + INSERT) that must run in one transaction, which
+ * only an adapter declaring `transactions` can do (execute_batch); false when one statement does it.
+ */
+export function replacesPartitionInTransaction(dialect: Dialect): boolean {
+  return dialect.name !== "databricks" && dialect.name !== "duckdb";
+}
+
 /** One statement group per batch; the rows of each batch's range are replaced, never duplicated. */
 export function renderTimeInterval(plan: ModelPlan, strategy: TimeInterval, dialect: Dialect): StatementBatch[] {
-  return strategy.batches.map((batch, i) => ({
-    statements: renderBatch(plan, strategy, dialect, batch, strategy.createTable && i === 0),
-    partitions: batch.keys,
-  }));
+  return strategy.batches.map((batch, i) => {
+    const statements = renderBatch(plan, strategy, dialect, batch, strategy.createTable && i === 0);
+    return { statements, partitions: batch.keys, transaction: statements.length > 1 };
+  });
 }
 
 /**
- * Missing target: CREATE TABLE AS the first batch. Databricks: INSERT INTO ... REPLACE WHERE. Snowflake: DELETE + INSERT in a
- * transaction. DuckDB: one MERGE that deletes the range's old rows and inserts the new ones; each protocol request may run on
- * a different pooled connection, so a BEGIN sent as its own request would not hold, while one statement is atomic.
- * Generic: DELETE then INSERT, not atomic.
+ * Missing target: CREATE TABLE AS the first batch. Databricks: INSERT INTO ... REPLACE WHERE. DuckDB: one MERGE that deletes
+ * the range's old rows and inserts the new ones, atomic as one statement on any adapter of the dialect. Snowflake and generic:
+ * DELETE + INSERT, run as one transactional execute_batch (never as separate requests, which may land on different sessions).
  */
 function renderBatch(plan: ModelPlan, strategy: TimeInterval, dialect: Dialect, batch: PartitionBatch, create: boolean): Statement[] {
   const model = bindMacros(plan.select, dialect, batch.range);
@@ -55,13 +62,10 @@ function renderBatch(plan: ModelPlan, strategy: TimeInterval, dialect: Dialect, 
           params: [...selectParams, ...bounds],
         },
       ];
-    default: {
-      const replace = [
+    default:
+      return [
         { sql: `DELETE FROM ${target} WHERE ${inRange()}`, params: bounds },
         { sql: dialect.insertInto(plan.target, select), params: selectParams },
       ];
-      if (dialect.name === "generic") return replace;
-      return [{ sql: "BEGIN TRANSACTION", params: [] }, ...replace, { sql: "COMMIT", params: [] }];
-    }
   }
 }

@@ -12,7 +12,7 @@ import type { ModelDefinition } from "../../../src/models/model-definition.js";
 import { planModels, type PlannedModels } from "../../../src/models/plan-models.js";
 import { runModelPlans } from "../../../src/models/run-model-plans.js";
 import type { PartitionSelection } from "../../../src/models/select-partitions.js";
-import { DUCKDB } from "../../../src/sql/dialect.js";
+import { DUCKDB, type Dialect } from "../../../src/sql/dialect.js";
 import { openStateStore, type StateStore } from "../../../src/state/state-store.js";
 
 export interface RunOptions {
@@ -36,7 +36,8 @@ export interface DuckDbProject {
   close(): Promise<void>;
 }
 
-export async function createDuckDbProject(): Promise<DuckDbProject> {
+/** `dialect`: the SQL Rocky renders for the models (default DuckDB's); the generic one exercises execute_batch on real DuckDB. */
+export async function createDuckDbProject({ dialect = DUCKDB }: { dialect?: Dialect } = {}): Promise<DuckDbProject> {
   const dir = mkdtempSync(join(tmpdir(), "rocky-models-"));
   mkdirSync(join(dir, "models"));
   const spec = resolveAdapter({ name: "warehouse", type: "duckdb", config: { path: join(dir, "main.duckdb"), catalogs_dir: join(dir, "catalogs") }, baseDir: dir });
@@ -45,7 +46,7 @@ export async function createDuckDbProject(): Promise<DuckDbProject> {
   let runs = 0;
 
   const compile = async () => {
-    const compiled = await compileModels({ dir: join(dir, "models"), root: dir, dialect: DUCKDB, adapter: { name: "warehouse", capabilities: client.manifest.capabilities } });
+    const compiled = await compileModels({ dir: join(dir, "models"), root: dir, dialect, adapter: { name: "warehouse", capabilities: client.manifest.capabilities } });
     const errors = compiled.diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0 || !compiled.dag) throw new Error(errors.map(formatDiagnostic).join("\n"));
     return { models: compiled.models as ModelDefinition[], dag: compiled.dag };
@@ -53,7 +54,7 @@ export async function createDuckDbProject(): Promise<DuckDbProject> {
   const plan = async (o: RunOptions = {}) => {
     const { models, dag } = await compile();
     const planned = await planModels({
-      models, dag, select: o.select ?? [], partitions: o.partitions ?? {}, client, adapterName: "warehouse", dialect: DUCKDB, state,
+      models, dag, select: o.select ?? [], partitions: o.partitions ?? {}, client, adapterName: "warehouse", dialect, state,
       concurrency: o.concurrency ?? 4, now: o.now,
     });
     return { planned, dag };
@@ -73,7 +74,7 @@ export async function createDuckDbProject(): Promise<DuckDbProject> {
     async run(o = {}) {
       const { planned, dag } = await plan(o);
       runs++;
-      return runModelPlans({ planned, dag, client, dialect: DUCKDB, state, runId: `run-${runs}`, concurrency: o.concurrency ?? 4, logger: silentLogger() });
+      return runModelPlans({ planned, dag, client, dialect, state, runId: `run-${runs}`, concurrency: o.concurrency ?? 4, logger: silentLogger() });
     },
     async close() {
       await client.close();

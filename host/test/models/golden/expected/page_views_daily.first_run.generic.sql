@@ -10,7 +10,7 @@ WHERE viewed_at >= CAST(? AS TIMESTAMP)
 ) AS "rocky_src"
 WHERE "viewed_at" >= CAST(? AS TIMESTAMP) AND "viewed_at" < CAST(? AS TIMESTAMP);
 
--- batch 2: partitions 2024-01-04
+-- batch 2: partitions 2024-01-04, in one transaction (execute_batch)
 -- params: ["2024-01-04 00:00:00","2024-01-05 00:00:00"]
 DELETE FROM "warehouse"."silver"."page_views" WHERE "viewed_at" >= CAST(? AS TIMESTAMP) AND "viewed_at" < CAST(? AS TIMESTAMP);
 

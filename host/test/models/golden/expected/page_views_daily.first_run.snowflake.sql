@@ -10,10 +10,7 @@ WHERE viewed_at >= TO_TIMESTAMP_NTZ(?)
 ) AS rocky_src
 WHERE viewed_at >= TO_TIMESTAMP_NTZ(?) AND viewed_at < TO_TIMESTAMP_NTZ(?);
 
--- batch 2: partitions 2024-01-04
--- params: []
-BEGIN TRANSACTION;
-
+-- batch 2: partitions 2024-01-04, in one transaction (execute_batch)
 -- params: ["2024-01-04 00:00:00","2024-01-05 00:00:00"]
 DELETE FROM warehouse.silver.page_views WHERE viewed_at >= TO_TIMESTAMP_NTZ(?) AND viewed_at < TO_TIMESTAMP_NTZ(?);
 
@@ -27,6 +24,3 @@ WHERE viewed_at >= TO_TIMESTAMP_NTZ(?)
   AND page <> '@start_date is not a macro inside a string'
 ) AS rocky_src
 WHERE viewed_at >= TO_TIMESTAMP_NTZ(?) AND viewed_at < TO_TIMESTAMP_NTZ(?);
-
--- params: []
-COMMIT;

@@ -1,4 +1,4 @@
--- batch 1: partitions 2024-01-02
+-- batch 1: partitions 2024-01-02, in one transaction (execute_batch)
 -- params: ["2024-01-02 00:00:00","2024-01-03 00:00:00"]
 DELETE FROM "warehouse"."silver"."page_views" WHERE "viewed_at" >= CAST(? AS TIMESTAMP) AND "viewed_at" < CAST(? AS TIMESTAMP);
 
@@ -13,7 +13,7 @@ WHERE viewed_at >= CAST(? AS TIMESTAMP)
 ) AS "rocky_src"
 WHERE "viewed_at" >= CAST(? AS TIMESTAMP) AND "viewed_at" < CAST(? AS TIMESTAMP);
 
--- batch 2: partitions 2024-01-05
+-- batch 2: partitions 2024-01-05, in one transaction (execute_batch)
 -- params: ["2024-01-05 00:00:00","2024-01-06 00:00:00"]
 DELETE FROM "warehouse"."silver"."page_views" WHERE "viewed_at" >= CAST(? AS TIMESTAMP) AND "viewed_at" < CAST(? AS TIMESTAMP);
 

@@ -1,7 +1,4 @@
--- batch 1: partitions 2024-01-02
--- params: []
-BEGIN TRANSACTION;
-
+-- batch 1: partitions 2024-01-02, in one transaction (execute_batch)
 -- params: ["2024-01-02 00:00:00","2024-01-03 00:00:00"]
 DELETE FROM warehouse.silver.page_views WHERE viewed_at >= TO_TIMESTAMP_NTZ(?) AND viewed_at < TO_TIMESTAMP_NTZ(?);
 
@@ -16,13 +13,7 @@ WHERE viewed_at >= TO_TIMESTAMP_NTZ(?)
 ) AS rocky_src
 WHERE viewed_at >= TO_TIMESTAMP_NTZ(?) AND viewed_at < TO_TIMESTAMP_NTZ(?);
 
--- params: []
-COMMIT;
-
--- batch 2: partitions 2024-01-05
--- params: []
-BEGIN TRANSACTION;
-
+-- batch 2: partitions 2024-01-05, in one transaction (execute_batch)
 -- params: ["2024-01-05 00:00:00","2024-01-06 00:00:00"]
 DELETE FROM warehouse.silver.page_views WHERE viewed_at >= TO_TIMESTAMP_NTZ(?) AND viewed_at < TO_TIMESTAMP_NTZ(?);
 
@@ -36,6 +27,3 @@ WHERE viewed_at >= TO_TIMESTAMP_NTZ(?)
   AND page <> '@start_date is not a macro inside a string'
 ) AS rocky_src
 WHERE viewed_at >= TO_TIMESTAMP_NTZ(?) AND viewed_at < TO_TIMESTAMP_NTZ(?);
-
--- params: []
-COMMIT;

@@ -1,4 +1,4 @@
--- batch 1: partitions 2024-01-03, 2024-01-04
+-- batch 1: partitions 2024-01-03, 2024-01-04, in one transaction (execute_batch)
 -- params: ["2024-01-03 00:00:00","2024-01-05 00:00:00"]
 DELETE FROM "warehouse"."silver"."page_views" WHERE "viewed_at" >= CAST(? AS TIMESTAMP) AND "viewed_at" < CAST(? AS TIMESTAMP);
 
