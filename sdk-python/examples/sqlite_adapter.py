@@ -3,7 +3,8 @@
 
 Config: {"path": "<file.db>" | ":memory:"} (default ":memory:").
 
-SQLite has no catalogs: every catalog is the empty string. `CREATE OR REPLACE TABLE|VIEW` (which the
+SQLite has no catalogs: every catalog is the empty string. execute_batch (capability `transactions`) runs its
+statements on the one shared connection between BEGIN and COMMIT, or without a transaction when asked. `CREATE OR REPLACE TABLE|VIEW` (which the
 host's generic dialect sends) runs as DROP IF EXISTS + CREATE in one transaction. A schema is an attached database:
 schema/create (and `CREATE SCHEMA [IF NOT EXISTS] s` / `DROP SCHEMA [IF EXISTS] s` sent as statements)
 ATTACHes `<dir>/<stem>.<schema>.db` beside a file database, or a shared in-memory database, and
@@ -32,6 +33,7 @@ from rocky_adapter_sdk import (  # noqa: E402
     ColumnInfo,
     DiscoveredSchema,
     DiscoveredTable,
+    ExecuteStatementParams,
     ExecutionFailed,
     FreshnessTarget,
     InvalidConfig,
@@ -49,6 +51,7 @@ from rocky_adapter_sdk import (  # noqa: E402
     format_timestamp,
     parse_timestamp,
     run,
+    run_statements,
 )
 
 CONFIG_SCHEMA: Dict[str, Any] = {
@@ -119,6 +122,7 @@ class SqliteAdapter(Adapter):
             query_paging=True,
             cancellation=True,
             dialect=True,
+            transactions=True,
         ),
         config_schema=CONFIG_SCHEMA,
     )
@@ -223,29 +227,62 @@ class SqliteAdapter(Adapter):
     # warehouse --------------------------------------------------------------------------------------
 
     def execute_statement(self, sql: str, params: List[SqlParam]) -> Optional[int]:
-        create, drop = _CREATE_SCHEMA.match(sql), _DROP_SCHEMA.match(sql)
         with self._session() as conn:
-            if create:
-                self._attach(create.group(2))
-                return None
-            if drop:
-                self._detach(drop.group(2), bool(drop.group(1)))
-                return None
-            replace = _OR_REPLACE.match(sql)
-            if replace:
-                return self._create_or_replace(conn, replace.group(1).upper(), replace.group(2), replace.group(3), params)
+            return self._execute(conn, sql, params)
+
+    def execute_batch(self, statements: List[ExecuteStatementParams], transaction: bool) -> List[Optional[int]]:
+        """One transaction on the shared connection, which no other request uses meanwhile; ROLLBACK on any failure."""
+        with self._session() as conn:
+            if not transaction:
+                return run_statements(statements, lambda sql, params: self._execute_failing(conn, sql, params))
+            conn.execute("BEGIN")
             try:
-                cursor = conn.execute(sql, params)
-            except (sqlite3.ProgrammingError, sqlite3.Warning) as exc:  # Warning before Python 3.11
-                if params or "one statement at a time" not in str(exc):
-                    raise
-                conn.executescript(sql)
-                return None
-            return cursor.rowcount if cursor.rowcount >= 0 else None
+                results = run_statements(statements, lambda sql, params: self._execute_failing(conn, sql, params, in_transaction=True))
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:  # an interrupted statement may already have rolled the transaction back
+                    conn.execute("ROLLBACK")
+                raise
+            return results
+
+    def _execute_failing(self, conn: sqlite3.Connection, sql: str, params: List[SqlParam], in_transaction: bool = False) -> Optional[int]:
+        """_execute with SQLite's errors as ExecutionFailed, so run_statements can say which statement failed."""
+        try:
+            return self._execute(conn, sql, params, in_transaction)
+        except sqlite3.Error as exc:
+            current_context().check_cancelled()
+            raise _failed(exc) from exc
+
+    def _execute(self, conn: sqlite3.Connection, sql: str, params: List[SqlParam], in_transaction: bool = False) -> Optional[int]:
+        create, drop = _CREATE_SCHEMA.match(sql), _DROP_SCHEMA.match(sql)
+        if (create or drop) and in_transaction:
+            raise ExecutionFailed("CREATE SCHEMA and DROP SCHEMA attach and detach databases, which SQLite cannot do inside a transaction")
+        if create:
+            self._attach(create.group(2))
+            return None
+        if drop:
+            self._detach(drop.group(2), bool(drop.group(1)))
+            return None
+        replace = _OR_REPLACE.match(sql)
+        if replace:
+            return self._create_or_replace(conn, replace.group(1).upper(), replace.group(2), replace.group(3), params, in_transaction)
+        try:
+            cursor = conn.execute(sql, params)
+        except (sqlite3.ProgrammingError, sqlite3.Warning) as exc:  # Warning before Python 3.11
+            # executescript commits first, so a transaction's several-statement SQL is refused instead
+            if params or in_transaction or "one statement at a time" not in str(exc):
+                raise
+            conn.executescript(sql)
+            return None
+        return cursor.rowcount if cursor.rowcount >= 0 else None
 
     @staticmethod
-    def _create_or_replace(conn: sqlite3.Connection, kind: str, name: str, rest: str, params: List[SqlParam]) -> None:
-        """SQLite has no CREATE OR REPLACE: drop and create in one transaction, so readers see the old or the new."""
+    def _create_or_replace(conn: sqlite3.Connection, kind: str, name: str, rest: str, params: List[SqlParam], in_transaction: bool) -> None:
+        """SQLite has no CREATE OR REPLACE: drop and create in one transaction (the caller's, if any), so readers see the old or the new."""
+        if in_transaction:
+            conn.execute(f"DROP {kind} IF EXISTS {name}")
+            conn.execute(f"CREATE {kind} {name}{rest}", params)
+            return
         conn.execute("BEGIN")
         try:
             conn.execute(f"DROP {kind} IF EXISTS {name}")

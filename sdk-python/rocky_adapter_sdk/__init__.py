@@ -21,6 +21,7 @@ from ._generated import (
     ColumnInfo,
     DiscoveredSchema,
     DiscoveredTable,
+    ExecuteStatementParams,
     FreshnessTarget,
     GovernanceTarget,
     Grant,
@@ -30,7 +31,7 @@ from ._generated import (
     TableRef,
     TableRowCount,
 )
-from .adapter import SDK_VERSION, Adapter, QueryCursor, QueryResult, build_manifest, capabilities
+from .adapter import SDK_VERSION, Adapter, QueryCursor, QueryResult, build_manifest, capabilities, run_statements
 from .context import CancellationToken, LogLevel, RequestContext, current_context
 from .errors import (
     STRING_CODES,
@@ -90,6 +91,7 @@ __all__ = [
     "DiscoveredSchema",
     "DiscoveredTable",
     "ErrorCode",
+    "ExecuteStatementParams",
     "ExecutionFailed",
     "FreshnessTarget",
     "GovernanceTarget",
@@ -129,6 +131,7 @@ __all__ = [
     "row_to_wire",
     "rows_to_wire",
     "run",
+    "run_statements",
     "serve",
     "to_wire",
 ]

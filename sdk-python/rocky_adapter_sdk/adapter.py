@@ -9,6 +9,7 @@ from ._generated import (
     Capabilities,
     ColumnInfo,
     DiscoveredSchema,
+    ExecuteStatementParams,
     FreshnessTarget,
     GovernanceTarget,
     Grant,
@@ -18,7 +19,7 @@ from ._generated import (
     TableRowCount,
 )
 from .context import LogLevel, RequestContext, current_context
-from .errors import MethodNotFound
+from .errors import AdapterError, MethodNotFound
 
 SDK_VERSION = "0.1.0"
 
@@ -77,6 +78,25 @@ def _not_implemented(method: str) -> MethodNotFound:
     return MethodNotFound(f'Adapter does not implement "{method}"')
 
 
+def run_statements(
+    statements: Sequence[ExecuteStatementParams],
+    execute: Callable[[str, List[SqlParam]], Optional[int]],
+) -> List[Optional[int]]:
+    """Runs `statements` in order with `execute(sql, params)`, checking for cancellation between them; returns the rows
+    affected of each. An AdapterError raised for one (ExecutionFailed, say) gets ``data["statement_index"]``, the
+    0-based index the host reports; the rest of the batch does not run.
+    """
+    results: List[Optional[int]] = []
+    for index, statement in enumerate(statements):
+        current_context().check_cancelled()
+        try:
+            results.append(execute(statement["sql"], list(statement.get("params") or [])))
+        except AdapterError as exc:
+            exc.data = {**exc.data, "statement_index": index}
+            raise
+    return results
+
+
 class Adapter:
     """Subclass this, set `manifest`, and override the methods of the capabilities it declares.
 
@@ -118,6 +138,26 @@ class Adapter:
 
     def execute_query(self, sql: str, params: List[SqlParam]) -> QueryResult:
         raise _not_implemented("execute_query")
+
+    # transactions -------------------------------------------------------------------------------
+
+    def execute_batch(self, statements: List[ExecuteStatementParams], transaction: bool) -> List[Optional[int]]:
+        """Run `statements` (each with `sql` and `params`) in order on one session; return each one's rows affected.
+
+        With `transaction`, all of them take effect or none: BEGIN, the statements, COMMIT on one connection, and
+        ROLLBACK on the first failure or cancellation. Without it, each commits on its own and the first failure
+        stops the rest. Use `run_statements` to run them, so a failure names its statement for the host.
+
+        Declare the `transactions` capability only with an override that is really atomic: the default runs
+        each statement through execute_statement, which serves `transaction` false, and refuses `transaction`
+        true rather than run a change that must be atomic piece by piece.
+        """
+        if transaction:
+            raise MethodNotFound(
+                'Adapter does not implement "execute_batch" in a transaction: override Adapter.execute_batch to run '
+                "the statements between BEGIN and COMMIT on one connection"
+            )
+        return run_statements(statements, self.execute_statement)
 
     def describe_table(self, catalog: str, schema: str, table: str) -> List[ColumnInfo]:
         """Columns of the table; raise NotFound when it does not exist."""

@@ -1,11 +1,13 @@
 """Wire method name → capability gate, params type, and the Adapter method that answers it."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Optional
 
+from ._generated import ExecuteStatementParams
 from .adapter import Adapter
-from .errors import InternalError
+from .errors import InternalError, InvalidParams
 from .paging import CursorRegistry
 from .values import rows_to_wire, to_wire
 
@@ -31,6 +33,21 @@ def _sql_params(p: Params) -> List[Any]:
 
 def _statement(a: Adapter, p: Params, _: CursorRegistry) -> Any:
     return {"rows_affected": a.execute_statement(p["sql"], _sql_params(p))}
+
+
+#: A statement that begins or ends a transaction itself would break the batch's own.
+_TRANSACTION_CONTROL = re.compile(r"^\s*(BEGIN|COMMIT|ROLLBACK|ABORT|END|START\s+TRANSACTION|SAVEPOINT|RELEASE)\b", re.IGNORECASE)
+
+
+def _batch(a: Adapter, p: Params, _: CursorRegistry) -> Any:
+    statements: List[ExecuteStatementParams] = [{"sql": s["sql"], "params": _sql_params(s)} for s in p["statements"]]
+    for index, statement in enumerate(statements):
+        if _TRANSACTION_CONTROL.match(statement["sql"]):
+            raise InvalidParams(f"Statement {index + 1} of the batch controls the transaction itself; execute_batch does that", {"statement_index": index})
+    results = a.execute_batch(statements, bool(p.get("transaction", True)))
+    if len(results) != len(statements):
+        raise InternalError(f"execute_batch returned {len(results)} results for {len(statements)} statements")
+    return {"results": [{"rows_affected": n} for n in results]}
 
 
 def _query(a: Adapter, p: Params, _: CursorRegistry) -> Any:
@@ -120,6 +137,7 @@ def _row_hash(a: Adapter, p: Params, _: CursorRegistry) -> Any:
 _SPECS = [
     MethodSpec("execute_statement", "warehouse", "ExecuteStatementParams", _statement, "execute_statement"),
     MethodSpec("execute_query", "warehouse", "ExecuteQueryParams", _query, "execute_query"),
+    MethodSpec("execute_batch", "transactions", "ExecuteBatchParams", _batch, "execute_batch"),
     MethodSpec("describe_table", "warehouse", "TableRef", _describe, "describe_table"),
     MethodSpec("table_exists", "warehouse", "TableRef", _exists, "table_exists"),
     MethodSpec("query/open", "query_paging", "QueryOpenParams", _open, "query_open"),

@@ -43,6 +43,7 @@ def test_initialize_answers_the_sqlite_manifest(tmp_path: Path) -> None:
         assert manifest["capabilities"] == {
             "warehouse": True, "discovery": True, "governance": False, "batch_checks": True, "create_catalog": False,
             "create_schema": True, "merge": False, "tablesample": False, "query_paging": True, "cancellation": True, "dialect": True,
+            "transactions": True,
         }
         assert manifest["config_schema"]["properties"]["path"]["type"] == "string"
         assert child.close() == 0
