@@ -1,14 +1,18 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Dag } from "../dag/build-dag.js";
 import { buildDag } from "../dag/build-dag.js";
 import { diagnostic, diagnosticFromError, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import type { StrategyTarget } from "./check-strategy-support.js";
 import type { ModelDefinition } from "./model-definition.js";
-import { listModelFiles } from "./list-model-files.js";
+import { listModelFiles, type ModelFiles } from "./list-model-files.js";
 import { loadModel, type LoadedModel, type TargetDefaults } from "./load-model.js";
 import { locateTomlKey } from "./locate-toml-key.js";
-import { resolveReference, type ModelTargetIndex } from "./resolve-references.js";
+import { createModelResolver, type ModelResolver } from "./resolve-references.js";
 import { rewriteTableReferences } from "./rewrite-table-references.js";
 import type { Dialect } from "../sql/dialect.js";
+
+/** Models loaded between two turns of the event loop, so that adapter output and signals are handled while thousands load. */
+const LOAD_CHUNK = 200;
 
 export interface CompileModelsOptions extends StrategyTarget {
   /** Absolute models directory. */
@@ -32,50 +36,54 @@ export interface CompiledModels {
 export async function compileModels(options: CompileModelsOptions): Promise<CompiledModels> {
   const { files, diagnostics } = await listModelFiles(options.dir, options.root);
   const loaded: LoadedModel[] = [];
-  for (const result of await Promise.all(files.map((f) => loadModel({ ...options, files: f })))) {
+  for (let i = 0; i < files.length; i++) {
+    if (i > 0 && i % LOAD_CHUNK === 0) await nextTurn();
+    const result = loadModel({ ...options, files: files[i] as ModelFiles });
     diagnostics.push(...result.diagnostics);
     if (result.model) loaded.push(result.model);
   }
   diagnostics.push(...duplicateTargets(loaded));
-  const index = loaded.map((m) => ({ name: m.definition.name, target: m.definition.target }));
+  const resolver = createModelResolver(loaded.map((m) => ({ name: m.definition.name, target: m.definition.target })));
+  const fileNames = new Set(files.map((f) => f.name.toLowerCase()));
   const definitions: ModelDefinition[] = loaded.map((m) => {
     const deps = new Set<string>();
     const sources: string[] = [];
     for (const ref of m.references) {
-      const model = resolveReference(ref, index);
+      const model = resolver.resolve(ref);
       if (model === undefined) sources.push(ref.text);
       else if (model !== m.definition.name) deps.add(model);
     }
     for (const dep of m.config.depends_on ?? []) {
-      const model = index.find((i) => i.name.toLowerCase() === dep.toLowerCase())?.name;
+      const model = resolver.byName(dep)?.name;
       if (model !== undefined) deps.add(model);
-      else diagnostics.push(missingDependency(m, dep, files.some((f) => f.name.toLowerCase() === dep.toLowerCase())));
+      else diagnostics.push(missingDependency(m, dep, fileNames.has(dep.toLowerCase())));
     }
-    const sql = qualifyModelReferences(m, index, options.dialect);
+    const sql = qualifyModelReferences(m, resolver, options.dialect);
     return { ...m.definition, sql, dependsOn: [...deps].sort(), sources: [...new Set(sources)].sort() };
   });
+  const byName = new Map(definitions.map((d) => [d.name, d]));
 
   let dag: Dag | undefined;
   try {
     dag = buildDag(definitions.map((p) => ({ name: p.name, deps: p.dependsOn })));
   } catch (err) {
     const first = /cycle: ([a-zA-Z0-9_]+)/.exec((err as Error).message)?.[1];
-    const model = definitions.find((p) => p.name === first);
+    const model = first === undefined ? undefined : byName.get(first);
     diagnostics.push(diagnosticFromError(err, first, model ? { file: model.sqlFile } : undefined));
   }
   const failed = diagnostics.some((d) => d.severity === "error");
-  const ordered = dag ? dag.order.map((n) => definitions.find((p) => p.name === n) as ModelDefinition) : definitions;
+  const ordered = dag ? dag.order.map((n) => byName.get(n) as ModelDefinition) : definitions;
   return { models: ordered, dag: failed ? undefined : dag, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /** Model references written by model name or short target name become the model's full target, so the warehouse finds them. */
-function qualifyModelReferences(m: LoadedModel, index: readonly ModelTargetIndex[], dialect: Dialect): string {
+function qualifyModelReferences(m: LoadedModel, resolver: ModelResolver, dialect: Dialect): string {
   return rewriteTableReferences(m.definition.sql, ({ parts }) => {
     const table = parts.at(-1) as string;
     if (parts.length === 1 && m.cteNames.has(table.toLowerCase())) return undefined;
     const ref = { table, text: parts.join("."), ...(parts.length >= 2 ? { schema: parts.at(-2) as string } : {}), ...(parts.length >= 3 ? { catalog: parts.at(-3) as string } : {}) };
-    const model = resolveReference(ref, index);
-    const target = index.find((i) => i.name === model)?.target;
+    const model = resolver.resolve(ref);
+    const target = model === undefined ? undefined : resolver.byName(model)?.target;
     return target ? dialect.tableRef(target) : undefined;
   });
 }

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import type { ModelConfig } from "@rocky/protocol";
 import { isValidIdentifier } from "../sql/identifiers.js";
 import type { Dialect } from "../sql/dialect.js";
@@ -33,11 +33,15 @@ export interface LoadModelOptions extends StrategyTarget {
   readonly checkSupport?: boolean | undefined;
 }
 
-/** Reads, validates and parses one model; returns it only when it has no errors. */
-export async function loadModel(options: LoadModelOptions): Promise<{ model?: LoadedModel; diagnostics: Diagnostic[] }> {
+/**
+ * Reads, validates and parses one model; returns it only when it has no errors. The reads are synchronous: for thousands
+ * of small files they are several times faster than fs/promises, and only two files are ever open.
+ */
+export function loadModel(options: LoadModelOptions): { model?: LoadedModel; diagnostics: Diagnostic[] } {
   const { files, dialect, defaults } = options;
   const { name } = files;
-  const [sqlText, configText] = await Promise.all([readFile(files.sqlPath, "utf8"), readFile(files.configPath, "utf8")]);
+  const sqlText = readFileSync(files.sqlPath, "utf8");
+  const configText = readFileSync(files.configPath, "utf8");
   const diagnostics: Diagnostic[] = [];
   if (!isValidIdentifier(name)) {
     diagnostics.push(
