@@ -1,5 +1,6 @@
 import { RockyError } from "../errors.js";
 import { findCycle, formatCycle } from "./find-cycle.js";
+import { createPriorityQueue } from "./priority-queue.js";
 
 export interface DagNodeInput {
   readonly name: string;
@@ -46,35 +47,33 @@ export function buildDag(nodes: readonly DagNodeInput[]): Dag {
 
 function topologicalOrder(upstream: ReadonlyMap<string, readonly string[]>, downstream: ReadonlyMap<string, readonly string[]>): string[] {
   const remaining = new Map([...upstream].map(([n, deps]) => [n, deps.length]));
-  const ready = [...remaining].filter(([, n]) => n === 0).map(([name]) => name).sort();
+  const ready = createPriorityQueue<string>(compareNames, [...remaining].filter(([, n]) => n === 0).map(([name]) => name));
   const order: string[] = [];
-  while (ready.length > 0) {
-    const name = ready.shift() as string;
+  for (let name = ready.pop(); name !== undefined; name = ready.pop()) {
     order.push(name);
     for (const down of downstream.get(name) ?? []) {
       const left = (remaining.get(down) ?? 0) - 1;
       remaining.set(down, left);
-      if (left === 0) insertSorted(ready, down);
+      if (left === 0) ready.push(down);
     }
   }
   return order;
 }
 
-function insertSorted(list: string[], value: string): void {
-  const at = list.findIndex((v) => v > value);
-  if (at === -1) list.push(value);
-  else list.splice(at, 0, value);
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Every node reachable from `start` following `edges`, excluding `start` itself. */
-export function reachable(edges: ReadonlyMap<string, readonly string[]>, start: string): Set<string> {
+/** Every node reachable from `starts` following `edges` (a start only when another start reaches it); each edge is followed once. */
+export function reachable(edges: ReadonlyMap<string, readonly string[]>, starts: Iterable<string>): Set<string> {
   const seen = new Set<string>();
-  const stack = [...(edges.get(start) ?? [])];
+  const stack: string[] = [];
+  for (const start of starts) stack.push(...(edges.get(start) ?? []));
   while (stack.length > 0) {
     const next = stack.pop() as string;
     if (seen.has(next)) continue;
     seen.add(next);
-    stack.push(...(edges.get(next) ?? []));
+    for (const n of edges.get(next) ?? []) if (!seen.has(n)) stack.push(n);
   }
   return seen;
 }

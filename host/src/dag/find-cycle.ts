@@ -4,29 +4,34 @@
  */
 export function findCycle(upstream: ReadonlyMap<string, readonly string[]>): string[] | undefined {
   const state = new Map<string, "active" | "done">();
+  // Depth-first with an explicit stack: a chain of thousands of models would overflow the call stack.
   const path: string[] = [];
-
-  const visit = (name: string): string[] | undefined => {
-    state.set(name, "active");
-    path.push(name);
-    for (const dep of upstream.get(name) ?? []) {
+  const next: number[] = [];
+  for (const start of [...upstream.keys()].sort()) {
+    if (state.has(start)) continue;
+    state.set(start, "active");
+    path.push(start);
+    next.push(0);
+    while (path.length > 0) {
+      const top = path.length - 1;
+      const deps = upstream.get(path[top] as string) ?? [];
+      const i = next[top] as number;
+      if (i === deps.length) {
+        state.set(path.pop() as string, "done");
+        next.pop();
+        continue;
+      }
+      next[top] = i + 1;
+      const dep = deps[i] as string;
       if (!upstream.has(dep)) continue;
       const seen = state.get(dep);
       if (seen === "active") return rotate(path.slice(path.indexOf(dep)));
       if (seen === undefined) {
-        const found = visit(dep);
-        if (found) return found;
+        state.set(dep, "active");
+        path.push(dep);
+        next.push(0);
       }
     }
-    path.pop();
-    state.set(name, "done");
-    return undefined;
-  };
-
-  for (const name of [...upstream.keys()].sort()) {
-    if (state.has(name)) continue;
-    const found = visit(name);
-    if (found) return found;
   }
   return undefined;
 }

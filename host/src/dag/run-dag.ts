@@ -1,4 +1,5 @@
 import type { Dag } from "./build-dag.js";
+import { createPriorityQueue } from "./priority-queue.js";
 
 export type NodeOutcome<T> =
   | { readonly name: string; readonly status: "succeeded"; readonly value: T }
@@ -30,7 +31,8 @@ export async function runDag<T>(options: RunDagOptions<T>): Promise<NodeOutcome<
   const position = new Map(order.map((n, i) => [n, i]));
   const waitingOn = new Map(order.map((n) => [n, (dag.upstream.get(n) ?? []).filter((d) => selected.has(d)).length]));
   const outcomes = new Map<string, NodeOutcome<T>>();
-  const ready = order.filter((n) => waitingOn.get(n) === 0);
+  const byPosition = (a: string, b: string) => (position.get(a) ?? 0) - (position.get(b) ?? 0);
+  const ready = createPriorityQueue(byPosition, order.filter((n) => waitingOn.get(n) === 0));
   const controller = new AbortController();
   const forward = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", forward, { once: true });
@@ -41,11 +43,18 @@ export async function runDag<T>(options: RunDagOptions<T>): Promise<NodeOutcome<
     options.onOutcome?.(outcome);
   };
 
-  const skipDownstream = (failed: string, from: string) => {
-    for (const down of dag.downstream.get(from) ?? []) {
+  // Depth-first with an explicit stack: below a failure may hang a chain of thousands of models.
+  const skipDownstream = (failed: string) => {
+    const stack = [{ downs: dag.downstream.get(failed) ?? [], next: 0 }];
+    for (let top = stack.at(-1); top !== undefined; top = stack.at(-1)) {
+      if (top.next === top.downs.length) {
+        stack.pop();
+        continue;
+      }
+      const down = top.downs[top.next++] as string;
       if (!selected.has(down) || outcomes.has(down)) continue;
       record({ name: down, status: "skipped", reason: "upstream_failed", upstream: failed });
-      skipDownstream(failed, down);
+      stack.push({ downs: dag.downstream.get(down) ?? [], next: 0 });
     }
   };
 
@@ -56,18 +65,17 @@ export async function runDag<T>(options: RunDagOptions<T>): Promise<NodeOutcome<
       waitingOn.set(down, left);
       if (left === 0) ready.push(down);
     }
-    ready.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
   };
 
   const inFlight = new Set<string>();
   await new Promise<void>((resolve) => {
     const pump = () => {
       if (controller.signal.aborted) {
-        ready.length = 0;
+        ready.clear();
         for (const n of order) if (!outcomes.has(n) && !inFlight.has(n)) record({ name: n, status: "skipped", reason: "cancelled" });
       }
-      while (running < concurrency && ready.length > 0) {
-        const name = ready.shift() as string;
+      while (running < concurrency && ready.size > 0) {
+        const name = ready.pop() as string;
         if (outcomes.has(name)) continue;
         running++;
         inFlight.add(name);
@@ -78,14 +86,14 @@ export async function runDag<T>(options: RunDagOptions<T>): Promise<NodeOutcome<
             (error: unknown) => finish(name, { name, status: "failed", error }),
           );
       }
-      if (running === 0 && (ready.length === 0 || controller.signal.aborted)) resolve();
+      if (running === 0 && (ready.size === 0 || controller.signal.aborted)) resolve();
     };
     const finish = (name: string, outcome: NodeOutcome<T>) => {
       running--;
       inFlight.delete(name);
       record(outcome);
       if (outcome.status === "succeeded") release(name);
-      else skipDownstream(name, name);
+      else skipDownstream(name);
       pump();
     };
     pump();

@@ -46,11 +46,9 @@ export function selectNodes(dag: Dag, selectors: readonly Selector[], tagsOf: (n
         hint: "Tags come from the `tags` list in each model's .toml",
       });
     }
-    for (const root of roots) {
-      picked.add(root);
-      if (sel.upstream) for (const n of reachable(dag.upstream, root)) picked.add(n);
-      if (sel.downstream) for (const n of reachable(dag.downstream, root)) picked.add(n);
-    }
+    for (const root of roots) picked.add(root);
+    if (sel.upstream) for (const n of reachable(dag.upstream, roots)) picked.add(n);
+    if (sel.downstream) for (const n of reachable(dag.downstream, roots)) picked.add(n);
   }
   return dag.order.filter((n) => picked.has(n));
 }
