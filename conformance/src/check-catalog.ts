@@ -5,7 +5,7 @@ const gated = (id: string, category: CheckCategory, gate: NonNullable<CheckInfo[
   id, category, tier: "optional", gate, title,
 });
 
-/** Every check, with its stable id, in report order. The first 26 warehouse ids are the original Rocky suite's. */
+/** Every check, with its stable id, in report order. The original Rocky suite's 26 warehouse ids keep their order. */
 export const CHECKS: readonly CheckInfo[] = [
   core("connect", "connection", "initialize with the given config completes and ping answers"),
   core("create_table", "ddl", "CREATE TABLE via execute_statement creates a table table_exists sees"),
@@ -14,6 +14,7 @@ export const CHECKS: readonly CheckInfo[] = [
   gated("create_schema", "ddl", "create_schema", "schema/create creates a usable schema, idempotently"),
   core("insert_into", "dml", "INSERT with bound parameters and INSERT ... SELECT add the rows"),
   gated("merge_into", "dml", "merge", "MERGE INTO updates matched rows and inserts the others"),
+  gated("execute_batch", "dml", "transactions", "execute_batch is atomic: a failing statement rolls back the ones before it, or stops the batch without a transaction"),
   core("describe_table", "query", "describe_table lists the columns in order with types and nullability"),
   core("table_exists_true", "query", "table_exists answers true for a table that exists"),
   core("table_exists_false", "query", "table_exists answers false for a missing table and a missing schema"),

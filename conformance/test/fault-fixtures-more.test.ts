@@ -25,6 +25,15 @@ describe("runConformance() on adapters with one fault", () => {
     expect(result(report, "discover").message).toBe('"discovery/list" answered error -32603 (InternalError): discovery is not wired up yet');
   });
 
+  it("fails only execute_batch when the adapter declares transactions but runs a batch statement by statement", async () => {
+    const report = await fixture("batch-not-atomic");
+    expect(idsWith(report, "failed")).toEqual(["execute_batch"]);
+    expect(result(report, "execute_batch").message).toBe(
+      'rows after a transactional batch whose statement 1 deleted every row and whose statement 2 failed (statement 1 must be rolled back): expected [[2,"b"],[3,"c"]], got []',
+    );
+    expect(result(report, "execute_batch").hint).toMatch(/^With transaction true, run the statements between BEGIN and COMMIT on one connection/);
+  });
+
   it("fails only no_orphans when a process the adapter started outlives it, and leaves none behind itself", async () => {
     const tag = `rocky-orphan-${process.pid}-${Date.now()}`;
     const launch = { ...nodeLaunch(join(CONFORMANCE_FIXTURES, "leaves-child-behind.mjs"), duckdbConfig(scratch.dir)), env: { ORPHAN_TAG: tag } };

@@ -10,6 +10,7 @@ describe("runConformance() on the Python SDK's sqlite example", () => {
     expect(core.filter((r) => r.status !== "passed").map((r) => `${r.id}: ${r.status} ${r.message}`)).toEqual([]);
     expect(core).toHaveLength(CHECKS.filter((c) => c.tier === "core").length);
     expect(idsWith(report, "failed")).toEqual([]);
+    expect(idsWith(report, "passed")).toContain("execute_batch");
     expect(report).toMatchObject({ adapter: "sqlite", protocolVersion: 1, legacyProtocol: false });
   });
 });
