@@ -1,4 +1,4 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from "ajv/dist/2020.js";
 import { SCHEMAS, TYPE_REFS, type SchemaTypeName } from "./generated/schemas.js";
 
 /** One validation problem, as data: where it is (a JSON pointer) and what was expected. */
@@ -8,18 +8,36 @@ export interface SchemaProblem {
   readonly keyword: string;
 }
 
-const ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
-for (const [id, schema] of Object.entries(SCHEMAS)) ajv.addSchema(schema, id);
-const cache = new Map<string, ValidateFunction>();
+// Checking the bundled schemas against the meta-schema took ~20 ms of every start; protocol/test/validators.test.ts does it.
+// Unoptimized generated code compiles in about half the time and validates as fast.
+const OPTIONS: Options = { allErrors: true, strict: false, allowUnionTypes: true, validateSchema: false, code: { optimize: false } };
+
+let bundled: Ajv2020 | undefined;
+const byType = new Map<SchemaTypeName, ValidateFunction>();
+const bySchemaText = new Map<string, ValidateFunction>();
 
 function validatorFor(type: SchemaTypeName): ValidateFunction {
-  let fn = cache.get(type);
+  let fn = byType.get(type);
   if (!fn) {
-    fn = ajv.getSchema(TYPE_REFS[type]);
+    const ref = TYPE_REFS[type] as string | undefined;
+    if (ref === undefined) throw new Error(`No schema for type "${type}"`);
+    if (!bundled) {
+      bundled = new Ajv2020(OPTIONS);
+      for (const [id, schema] of Object.entries(SCHEMAS)) bundled.addSchema(schema, id);
+    }
+    fn = bundled.getSchema(ref);
     if (!fn) throw new Error(`No schema for type "${type}"`);
-    cache.set(type, fn);
+    byType.set(type, fn);
   }
   return fn;
+}
+
+/**
+ * Compiles the validators of `types` now rather than at their first `validate()`, e.g. while waiting on I/O.
+ * Validators are otherwise compiled on first use, one type at a time.
+ */
+export function compileValidators(types: readonly SchemaTypeName[]): void {
+  for (const type of types) validatorFor(type);
 }
 
 export function toProblems(errors: readonly ErrorObject[] | null | undefined): SchemaProblem[] {
@@ -38,9 +56,15 @@ export function validate(type: SchemaTypeName, value: unknown): SchemaProblem[] 
   return fn(value) ? [] : toProblems(fn.errors);
 }
 
-/** Validates `value` against an arbitrary JSON Schema (an adapter's `config_schema`). */
+/** Validates `value` against an arbitrary JSON Schema (an adapter's `config_schema`); equal schemas are compiled once. */
 export function validateAgainst(schema: object, value: unknown): SchemaProblem[] {
-  const fn = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true, validateSchema: false }).compile(schema);
+  const text = JSON.stringify(schema);
+  let fn = bySchemaText.get(text);
+  if (!fn) {
+    // One instance per schema: two schemas may declare the same $id.
+    fn = new Ajv2020(OPTIONS).compile(schema);
+    bySchemaText.set(text, fn);
+  }
   return fn(value) ? [] : toProblems(fn.errors);
 }
 
