@@ -3,29 +3,16 @@ import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { RockyError } from "./errors.js";
 import { processIo } from "./cli/cli-io.js";
-import { compileCommand } from "./cli/compile.js";
-import { discoverCommand } from "./cli/discover.js";
-import { historyCommand } from "./cli/history.js";
-import { initAdapterCommand } from "./cli/init-adapter.js";
-import { planCommand } from "./cli/plan.js";
+import { COMMANDS } from "./cli/commands.js";
+import { lazyCommand } from "./cli/lazy-command.js";
 import { reportError } from "./cli/report-error.js";
-import { runCommand } from "./cli/run.js";
-import { stateCommand } from "./cli/state.js";
-import { testAdapterCommand } from "./cli/test-adapter.js";
 
 const io = processIo();
 
 const cli = yargs(hideBin(process.argv))
   .scriptName("rocky")
   .usage("$0 <command> [options]")
-  .command(discoverCommand(io))
-  .command(compileCommand(io))
-  .command(planCommand(io))
-  .command(runCommand(io))
-  .command(stateCommand(io))
-  .command(historyCommand(io))
-  .command(testAdapterCommand(io))
-  .command(initAdapterCommand(io))
+  .command(COMMANDS.map((spec) => lazyCommand(spec, io)))
   .demandCommand(1, "Pass a command, e.g. rocky run")
   .strict()
   .help()

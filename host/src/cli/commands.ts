@@ -1,0 +1,45 @@
+import type { LazyCommandSpec } from "./lazy-command.js";
+
+/** Every rocky command, in `rocky --help` order; each module is imported only when its command is used. */
+export const COMMANDS: readonly LazyCommandSpec[] = [
+  {
+    command: "discover",
+    describe: "List the source schemas and tables each pipeline would copy, and where to",
+    load: async () => (await import("./discover.js")).discoverCommand,
+  },
+  {
+    command: "compile",
+    describe: "Load, parse and resolve the models; report every problem with its location",
+    load: async () => (await import("./compile.js")).compileCommand,
+  },
+  {
+    command: "plan",
+    describe: "Show the SQL `rocky run` would execute, with its parameters, without running it",
+    load: async () => (await import("./plan.js")).planCommand,
+  },
+  {
+    command: "run",
+    describe: "Run the pipelines in rocky.toml (or one with --pipeline)",
+    load: async () => (await import("./run.js")).runCommand,
+  },
+  {
+    command: "state",
+    describe: "Show the stored watermark of every target table",
+    load: async () => (await import("./state.js")).stateCommand,
+  },
+  {
+    command: "history",
+    describe: "Show recorded runs, newest first",
+    load: async () => (await import("./history.js")).historyCommand,
+  },
+  {
+    command: "test-adapter",
+    describe: "Run the conformance suite against an adapter, through its protocol only",
+    load: async () => (await import("./test-adapter.js")).testAdapterCommand,
+  },
+  {
+    command: "init-adapter <name>",
+    describe: "Scaffold a new adapter (Python or TypeScript) that rocky test-adapter can run at once",
+    load: async () => (await import("./init-adapter.js")).initAdapterCommand,
+  },
+];
