@@ -1,23 +1,7 @@
-import nodeSqlParser from "node-sql-parser";
+import { createRequire } from "node:module";
 import type { DialectName } from "../sql/dialect.js";
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
 import { lineColumn, substituteMacros } from "./macros.js";
-
-const { Parser } = nodeSqlParser;
-
-/** A table the SQL reads, split into its parts as written. */
-export interface TableReference {
-  readonly catalog?: string;
-  readonly schema?: string;
-  readonly table: string;
-  readonly text: string;
-}
-
-export interface SqlAnalysis {
-  readonly references: readonly TableReference[];
-  /** Names of the query's CTEs, lower-cased: a one-part reference to one of them is not a table. */
-  readonly cteNames: ReadonlySet<string>;
-}
 
 /** node-sql-parser has no DuckDB or Databricks grammar; these are the closest, tried first. */
 const PRIMARY_DATABASE: Readonly<Record<DialectName, string>> = {
@@ -29,15 +13,36 @@ const PRIMARY_DATABASE: Readonly<Record<DialectName, string>> = {
 /** Tried when the primary grammar rejects the SQL, since no one grammar covers every warehouse's syntax (QUALIFY, GROUP BY ALL). */
 const FALLBACK_DATABASES = ["snowflake", "trino", "bigquery", "postgresql"];
 
-const parser = new Parser();
+interface SqlParser {
+  parse(sql: string, options: { database: string }): { ast: unknown };
+}
+
+// One grammar per database, loaded on first use: the bundle of all of them takes ~100 ms to load, one ~15 ms,
+// and a command whose models are all in the parse cache loads none.
+const require = createRequire(import.meta.url);
+const parsers = new Map<string, SqlParser>();
+function parserFor(database: string): SqlParser {
+  let parser = parsers.get(database);
+  if (!parser) {
+    const { Parser } = require(`node-sql-parser/build/${database}`) as { Parser: new () => SqlParser };
+    parser = new Parser();
+    parsers.set(database, parser);
+  }
+  return parser;
+}
+
+/** The version of node-sql-parser, part of the parse cache's identity. */
+export function sqlParserVersion(): string {
+  return (require("node-sql-parser/package.json") as { version: string }).version;
+}
 
 interface ParseFailure {
   readonly message: string;
   readonly offset: number | undefined;
 }
 
-/** Parses one model's SELECT: its table references (CTE names excluded) or a diagnostic at the failing line and column. */
-export function analyzeModelSql(sql: string, dialect: DialectName, file: string, model: string): { analysis?: SqlAnalysis; diagnostics: Diagnostic[] } {
+/** Parses one model's SELECT: no diagnostics when it is one SELECT statement, else one at the failing line and column. */
+export function checkModelSql(sql: string, dialect: DialectName, file: string, model: string): Diagnostic[] {
   const substituted = substituteMacros(sql, (name) => (name === "@start_date" ? "rocky_start_date" : "rocky_end_date"));
   const primary = PRIMARY_DATABASE[dialect];
   let failure: ParseFailure | undefined;
@@ -49,84 +54,42 @@ export function analyzeModelSql(sql: string, dialect: DialectName, file: string,
     }
     if (result.statements !== 1 || result.type !== "select") {
       const what = result.statements !== 1 ? `${result.statements} statements` : `a ${result.type.toUpperCase()} statement`;
-      return {
-        diagnostics: [
-          diagnostic({
-            code: "MODEL_SQL_INVALID",
-            message: `Model "${model}" must be one SELECT statement, found ${what}`,
-            hint: "Keep only the query in the .sql file; Rocky writes the DDL/DML for the strategy in the .toml",
-            location: { file, line: 1, column: 1 },
-            model,
-          }),
-        ],
-      };
+      return [
+        diagnostic({
+          code: "MODEL_SQL_INVALID",
+          message: `Model "${model}" must be one SELECT statement, found ${what}`,
+          hint: "Keep only the query in the .sql file; Rocky writes the DDL/DML for the strategy in the .toml",
+          location: { file, line: 1, column: 1 },
+          model,
+        }),
+      ];
     }
-    return { analysis: { references: result.references, cteNames: result.cteNames }, diagnostics: [] };
+    return [];
   }
   const offset = failure?.offset === undefined ? undefined : substituted.originalOffset(failure.offset);
   const where = offset === undefined ? { line: 1, column: 1 } : lineColumn(sql, offset);
   const near = offset === undefined ? "" : tokenAt(sql, offset);
-  return {
-    diagnostics: [
-      diagnostic({
-        code: "MODEL_SQL_INVALID",
-        message: `Cannot parse the SQL of model "${model}"${near ? ` near ${JSON.stringify(near)}` : " at the end of the query"}`,
-        hint: `The ${primary} grammar reported: ${shorten(failure?.message ?? "unknown error")}`,
-        location: { file, ...where },
-        model,
-      }),
-    ],
-  };
+  return [
+    diagnostic({
+      code: "MODEL_SQL_INVALID",
+      message: `Cannot parse the SQL of model "${model}"${near ? ` near ${JSON.stringify(near)}` : " at the end of the query"}`,
+      hint: `The ${primary} grammar reported: ${shorten(failure?.message ?? "unknown error")}`,
+      location: { file, ...where },
+      model,
+    }),
+  ];
 }
 
-function tryParse(
-  text: string,
-  database: string,
-): { failure: ParseFailure } | { statements: number; type: string; references: TableReference[]; cteNames: Set<string> } {
+function tryParse(text: string, database: string): { failure: ParseFailure } | { statements: number; type: string } {
   try {
-    const result = parser.parse(text, { database });
-    const asts = Array.isArray(result.ast) ? result.ast : [result.ast];
+    const { ast } = parserFor(database).parse(text, { database });
+    const asts = Array.isArray(ast) ? ast : [ast];
     const first = asts[0] as { type?: string } | undefined;
-    const cteNames = collectCteNames(result.ast);
-    const references = [...new Set(result.tableList)]
-      .map(toReference)
-      .filter((r): r is TableReference => r !== undefined && !(r.schema === undefined && cteNames.has(r.table.toLowerCase())));
-    return { statements: asts.length, type: first?.type ?? "unknown", references, cteNames };
+    return { statements: asts.length, type: first?.type ?? "unknown" };
   } catch (err) {
     const e = err as { message?: string; location?: { start?: { offset?: number } } };
     return { failure: { message: e.message ?? String(err), offset: e.location?.start?.offset } };
   }
-}
-
-/** `select::cat.sch::table` → its parts. */
-function toReference(entry: string): TableReference | undefined {
-  const [, db, table] = entry.split("::");
-  if (table === undefined) return undefined;
-  const parts = db === undefined || db === "null" ? [] : db.split(".");
-  const [catalog, schema] = parts.length >= 2 ? [parts[0], parts[1]] : [undefined, parts[0]];
-  return {
-    ...(catalog === undefined ? {} : { catalog }),
-    ...(schema === undefined ? {} : { schema }),
-    table,
-    text: [...parts, table].join("."),
-  };
-}
-
-function collectCteNames(node: unknown, names = new Set<string>()): Set<string> {
-  if (Array.isArray(node)) {
-    for (const n of node) collectCteNames(n, names);
-  } else if (node !== null && typeof node === "object") {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === "with" && Array.isArray(value)) {
-        for (const cte of value as { name?: { value?: unknown } | string }[]) {
-          const name = typeof cte.name === "string" ? cte.name : cte.name?.value;
-          if (typeof name === "string") names.add(name.toLowerCase());
-        }
-      }
-      collectCteNames(value, names);
-    }
-  }
-  return names;
 }
 
 function tokenAt(sql: string, offset: number): string {

@@ -8,7 +8,9 @@ import { listModelFiles, type ModelFiles } from "./list-model-files.js";
 import { loadModel, type LoadedModel, type TargetDefaults } from "./load-model.js";
 import { locateTomlKey } from "./locate-toml-key.js";
 import { createModelResolver, type ModelResolver } from "./resolve-references.js";
-import { rewriteTableReferences } from "./rewrite-table-references.js";
+import { rewriteTableReferences, type TableNameSpan } from "./rewrite-table-references.js";
+import { toReference } from "./scan-model-sql.js";
+import { openSqlParseCache } from "./sql-parse-cache.js";
 import type { Dialect } from "../sql/dialect.js";
 
 /** Models loaded between two turns of the event loop, so that adapter output and signals are handled while thousands load. */
@@ -22,6 +24,10 @@ export interface CompileModelsOptions extends StrategyTarget {
   readonly defaults?: TargetDefaults | undefined;
   /** False when the target's dialect is not known: strategies are checked at plan time instead. */
   readonly checkSupport?: boolean | undefined;
+  /** Where the parse cache lives (<project>/.rocky/cache); without it every model is parsed and nothing is written. */
+  readonly cacheDir?: string | undefined;
+  /** Parse every model even when the cache knows its SQL (`rocky compile`), refreshing the cache. */
+  readonly reparse?: boolean | undefined;
 }
 
 export interface CompiledModels {
@@ -35,20 +41,23 @@ export interface CompiledModels {
 /** Loads every model, resolves dependencies and builds the DAG, collecting all problems instead of stopping at the first. */
 export async function compileModels(options: CompileModelsOptions): Promise<CompiledModels> {
   const { files, diagnostics } = await listModelFiles(options.dir, options.root);
+  const cache = options.cacheDir === undefined ? undefined : openSqlParseCache({ dir: options.cacheDir, dialect: options.dialect.name, modelsDir: options.dir });
+  const parseCache = cache && options.reparse ? { has: () => false, add: (sql: string) => cache.add(sql) } : cache;
   const loaded: LoadedModel[] = [];
   for (let i = 0; i < files.length; i++) {
     if (i > 0 && i % LOAD_CHUNK === 0) await nextTurn();
-    const result = loadModel({ ...options, files: files[i] as ModelFiles });
+    const result = loadModel({ ...options, files: files[i] as ModelFiles, parseCache });
     diagnostics.push(...result.diagnostics);
     if (result.model) loaded.push(result.model);
   }
+  cache?.save();
   diagnostics.push(...duplicateTargets(loaded));
   const resolver = createModelResolver(loaded.map((m) => ({ name: m.definition.name, target: m.definition.target })));
   const fileNames = new Set(files.map((f) => f.name.toLowerCase()));
   const definitions: ModelDefinition[] = loaded.map((m) => {
     const deps = new Set<string>();
     const sources: string[] = [];
-    for (const ref of m.references) {
+    for (const ref of m.scan.references) {
       const model = resolver.resolve(ref);
       if (model === undefined) sources.push(ref.text);
       else if (model !== m.definition.name) deps.add(model);
@@ -78,14 +87,13 @@ export async function compileModels(options: CompileModelsOptions): Promise<Comp
 
 /** Model references written by model name or short target name become the model's full target, so the warehouse finds them. */
 function qualifyModelReferences(m: LoadedModel, resolver: ModelResolver, dialect: Dialect): string {
-  return rewriteTableReferences(m.definition.sql, ({ parts }) => {
-    const table = parts.at(-1) as string;
-    if (parts.length === 1 && m.cteNames.has(table.toLowerCase())) return undefined;
-    const ref = { table, text: parts.join("."), ...(parts.length >= 2 ? { schema: parts.at(-2) as string } : {}), ...(parts.length >= 3 ? { catalog: parts.at(-3) as string } : {}) };
-    const model = resolver.resolve(ref);
+  const rewrite = ({ parts }: TableNameSpan) => {
+    if (parts.length === 1 && m.scan.cteNames.has((parts[0] as string).toLowerCase())) return undefined;
+    const model = resolver.resolve(toReference(parts));
     const target = model === undefined ? undefined : resolver.byName(model)?.target;
     return target ? dialect.tableRef(target) : undefined;
-  });
+  };
+  return rewriteTableReferences(m.definition.sql, rewrite, m.scan.spans);
 }
 
 function missingDependency(model: LoadedModel, dep: string, exists: boolean): Diagnostic {

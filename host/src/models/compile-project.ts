@@ -1,10 +1,11 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import type { CompileOutput, CompiledModel, Diagnostic } from "@rocky/protocol";
 import { loadConfig, type LoadedConfig } from "../config/load-config.js";
 import { selectPipelines } from "../pipeline/select-pipelines.js";
 import { dialectFor, type Dialect } from "../sql/dialect.js";
 import { compileModels } from "./compile-models.js";
 import { diagnostic } from "./diagnostics.js";
+import { CACHE_DIR } from "./sql-parse-cache.js";
 
 const KNOWN_DIALECTS = new Set(["duckdb", "databricks", "snowflake", "generic"]);
 
@@ -26,11 +27,14 @@ interface Unit {
   readonly dialect: Dialect;
   readonly checkSupport: boolean;
   readonly defaults: { catalog?: string | undefined; schema?: string | undefined };
+  /** The project's cache directory; none for a bare models directory. */
+  readonly cacheDir?: string;
 }
 
 /**
  * `rocky compile`: loads, parses and resolves every model of every transformation pipeline (or of one directory) without
- * starting an adapter. The dialect is the target adapter's type when Rocky knows it; for others, strategies are checked at plan time.
+ * starting an adapter. Every model is parsed; the SQL that parses is remembered in .rocky/cache so `rocky plan` and
+ * `rocky run` need not parse it again. The dialect is the target adapter's type when Rocky knows it; for others, strategies are checked at plan time.
  */
 export async function compileProject(options: CompileProjectOptions): Promise<CompileOutput> {
   const cwd = options.cwd ?? process.cwd();
@@ -49,7 +53,8 @@ export async function compileProject(options: CompileProjectOptions): Promise<Co
     );
   }
   for (const unit of units) {
-    const result = await compileModels({ dir: unit.dir, root: unit.root, dialect: unit.dialect, defaults: unit.defaults, checkSupport: unit.checkSupport });
+    const { dir, root, dialect, defaults, checkSupport, cacheDir } = unit;
+    const result = await compileModels({ dir, root, dialect, defaults, checkSupport, cacheDir, reparse: true });
     diagnostics.push(...result.diagnostics);
     order.push(...(result.dag?.order ?? []));
     for (const m of result.models) {
@@ -94,6 +99,7 @@ function transformationUnits(config: LoadedConfig, options: CompileProjectOption
       dialect: dialectFor(type),
       checkSupport: KNOWN_DIALECTS.has(type.toLowerCase()),
       defaults: { catalog: pipeline.target.catalog, schema: pipeline.target.schema },
+      cacheDir: join(config.dir, CACHE_DIR),
     });
   }
   return units;

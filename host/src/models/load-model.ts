@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { ModelConfig } from "@rocky/protocol";
 import { isValidIdentifier } from "../sql/identifiers.js";
 import type { Dialect } from "../sql/dialect.js";
-import { analyzeModelSql, type TableReference } from "./analyze-model-sql.js";
+import { checkModelSql } from "./check-model-sql.js";
 import { strategySupportProblem, type StrategyTarget } from "./check-strategy-support.js";
 import { diagnostic, diagnosticFromError, type Diagnostic } from "./diagnostics.js";
 import type { ConfiguredStrategy, ModelDefinition } from "./model-definition.js";
@@ -11,6 +11,8 @@ import { locateTomlKey } from "./locate-toml-key.js";
 import { findMacros, lineColumn } from "./macros.js";
 import { parsePartitionKey } from "./partitions.js";
 import { readModelConfig } from "./read-model-config.js";
+import { scanModelSql, type ModelSqlScan } from "./scan-model-sql.js";
+import type { SqlParseCache } from "./sql-parse-cache.js";
 
 export interface TargetDefaults {
   readonly catalog?: string | undefined;
@@ -22,8 +24,8 @@ export interface LoadedModel {
   readonly definition: Omit<ModelDefinition, "dependsOn" | "sources">;
   readonly config: ModelConfig;
   readonly configText: string;
-  readonly references: readonly TableReference[];
-  readonly cteNames: ReadonlySet<string>;
+  /** The tables its SQL reads, found lexically. */
+  readonly scan: ModelSqlScan;
 }
 
 export interface LoadModelOptions extends StrategyTarget {
@@ -31,11 +33,13 @@ export interface LoadModelOptions extends StrategyTarget {
   readonly defaults?: TargetDefaults | undefined;
   /** False when the target's dialect is not known (a process adapter not started): strategies are not refused. */
   readonly checkSupport?: boolean | undefined;
+  /** SQL known to parse is not parsed again; SQL that parses is added. Without it every model is parsed. */
+  readonly parseCache?: Pick<SqlParseCache, "has" | "add"> | undefined;
 }
 
 /**
- * Reads, validates and parses one model; returns it only when it has no errors. The reads are synchronous: for thousands
- * of small files they are several times faster than fs/promises, and only two files are ever open.
+ * Reads, validates and parses one model (unless `parseCache` knows its SQL); returns it only when it has no errors.
+ * The reads are synchronous: for thousands of small files several times faster than fs/promises, two files open at most.
  */
 export function loadModel(options: LoadModelOptions): { model?: LoadedModel; diagnostics: Diagnostic[] } {
   const { files, dialect, defaults } = options;
@@ -57,8 +61,11 @@ export function loadModel(options: LoadModelOptions): { model?: LoadedModel; dia
   const { config, diagnostics: configProblems } = readModelConfig(configText, files.configFile, name);
   diagnostics.push(...configProblems);
   const sql = sqlText.replace(/[\s;]+$/, "");
-  const { analysis, diagnostics: sqlProblems } = analyzeModelSql(sql, dialect.name, files.sqlFile, name);
-  diagnostics.push(...sqlProblems);
+  if (!options.parseCache?.has(sql)) {
+    const sqlProblems = checkModelSql(sql, dialect.name, files.sqlFile, name);
+    diagnostics.push(...sqlProblems);
+    if (sqlProblems.length === 0) options.parseCache?.add(sql);
+  }
   if (!config) return { diagnostics };
 
   const at = (key: string) => ({ file: files.configFile, line: locateTomlKey(configText, key.split(".")), key });
@@ -90,15 +97,14 @@ export function loadModel(options: LoadModelOptions): { model?: LoadedModel; dia
       }),
     );
   }
-  if (diagnostics.some((d) => d.severity === "error") || !analysis || schema === undefined) return { diagnostics };
+  if (diagnostics.some((d) => d.severity === "error") || schema === undefined) return { diagnostics };
   const target = { ...(catalog === undefined ? {} : { catalog }), schema, table: config.target?.table ?? name };
   return {
     model: {
       definition: { name, sqlFile: files.sqlFile, configFile: files.configFile, sql, target, strategy, tags: config.tags ?? [] },
       config,
       configText,
-      references: analysis.references,
-      cteNames: analysis.cteNames,
+      scan: scanModelSql(sql),
     },
     diagnostics,
   };

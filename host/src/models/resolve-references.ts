@@ -1,5 +1,5 @@
 import type { TableName } from "../sql/dialect.js";
-import type { TableReference } from "./analyze-model-sql.js";
+import type { TableReference } from "./scan-model-sql.js";
 
 export interface ModelTargetIndex {
   readonly name: string;

@@ -6,7 +6,7 @@ export interface TableNameSpan {
 }
 
 interface Token {
-  readonly kind: "word" | "quoted" | "punct";
+  readonly kind: "word" | "quoted" | "string" | "punct";
   readonly text: string;
   readonly start: number;
   readonly end: number;
@@ -15,31 +15,77 @@ interface Token {
 /** Words that end a FROM clause at its own nesting level. */
 const CLAUSE_END = new Set(["where", "group", "order", "having", "limit", "qualify", "window", "union", "except", "intersect", "minus", "offset", "fetch", "select"]);
 
+/** Per nesting level: is it a query (top level or a parenthesised SELECT/WITH), what the next name would be, and where in a WITH list it is. */
+interface Level {
+  readonly query: boolean;
+  mode: "none" | "table" | "after";
+  cte: "none" | "name" | "after-name" | "after-group";
+  first: boolean;
+}
+
+export interface TableNameScan {
+  readonly spans: TableNameSpan[];
+  /** Names of the query's CTEs (at any level), lower-cased: a one-part name equal to one of them is not a table. */
+  readonly cteNames: Set<string>;
+}
+
 /**
  * Every table name written in a FROM or JOIN clause (comma lists included), found lexically: strings and comments are
  * skipped, `FROM` inside function calls (EXTRACT(x FROM y)) is not a clause, and a name followed by `(` is a table function.
  */
 export function findTableNames(sql: string): TableNameSpan[] {
+  return scanTableNames(sql).spans;
+}
+
+/** findTableNames() plus the CTE names of `WITH name [(columns)] AS [[NOT] MATERIALIZED] (query), ...` lists. */
+export function scanTableNames(sql: string): TableNameScan {
   const tokens = tokenize(sql);
   const spans: TableNameSpan[] = [];
-  // Per nesting level: is it a query (top level or a parenthesised SELECT/WITH), and what the next name would be.
-  const levels: { query: boolean; mode: "none" | "table" | "after" }[] = [{ query: true, mode: "none" }];
+  const cteNames = new Set<string>();
+  const levels: Level[] = [{ query: true, mode: "none", cte: "none", first: true }];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    const level = levels.at(-1) as { query: boolean; mode: "none" | "table" | "after" };
+    const level = levels.at(-1) as Level;
     const word = t.kind === "word" ? t.text.toLowerCase() : undefined;
     if (t.text === "(") {
       const next = tokens[i + 1]?.text.toLowerCase();
-      levels.push({ query: next === "select" || next === "with", mode: "none" });
+      level.first = false;
+      levels.push({ query: next === "select" || next === "with", mode: "none", cte: "none", first: true });
       continue;
     }
     if (t.text === ")") {
       if (levels.length > 1) levels.pop();
       const parent = levels.at(-1);
       if (parent && parent.mode === "table") parent.mode = "after";
+      // A CTE's column list or its body: AS follows only the column list.
+      if (parent && parent.cte === "after-name") parent.cte = "after-group";
       continue;
     }
     if (!level.query) continue;
+    const first = level.first;
+    level.first = false;
+    if (first && word === "with") {
+      level.cte = "name";
+      continue;
+    }
+    if (level.cte === "name") {
+      if (word === "recursive") continue;
+      if (t.kind === "word" || t.kind === "quoted") cteNames.add(unquote(t).toLowerCase());
+      level.cte = "after-name";
+      continue;
+    }
+    if (level.cte === "after-name" && (word === "as" || word === "not" || word === "materialized")) continue;
+    if (level.cte === "after-group") {
+      if (word === "as") {
+        level.cte = "after-name";
+        continue;
+      }
+      if (t.text === ",") {
+        level.cte = "name";
+        continue;
+      }
+    }
+    level.cte = "none";
     if (word === "from" || word === "join") {
       level.mode = "table";
       continue;
@@ -57,6 +103,11 @@ export function findTableNames(sql: string): TableNameSpan[] {
       level.mode = "none";
       continue;
     }
+    // A file read by path (FROM 'data.csv') is not a table name.
+    if (level.mode === "table" && t.kind === "string") {
+      level.mode = "after";
+      continue;
+    }
     if (level.mode === "table" && (t.kind === "word" || t.kind === "quoted")) {
       let j = i;
       const parts = [unquote(t)];
@@ -71,14 +122,18 @@ export function findTableNames(sql: string): TableNameSpan[] {
       i = j;
     }
   }
-  return spans;
+  return { spans, cteNames };
 }
 
-/** Replaces each table name for which `replacement` returns text; others stay as written. */
-export function rewriteTableReferences(sql: string, replacement: (span: TableNameSpan) => string | undefined): string {
+/** Replaces each table name for which `replacement` returns text; others stay as written. `spans`: findTableNames(sql), when known. */
+export function rewriteTableReferences(
+  sql: string,
+  replacement: (span: TableNameSpan) => string | undefined,
+  spans: readonly TableNameSpan[] = findTableNames(sql),
+): string {
   let out = "";
   let last = 0;
-  for (const span of findTableNames(sql)) {
+  for (const span of spans) {
     const text = replacement(span);
     if (text === undefined) continue;
     out += sql.slice(last, span.start) + text;
@@ -104,7 +159,7 @@ function tokenize(sql: string): Token[] {
     else if (ch === "'" || ch === '"' || ch === "`") {
       let j = i + 1;
       while (j < sql.length && !(sql[j] === ch && sql[j + 1] !== ch)) j += sql[j] === ch ? 2 : 1;
-      if (ch !== "'") tokens.push({ kind: "quoted", text: sql.slice(i, j + 1), start: i, end: j + 1 });
+      tokens.push({ kind: ch === "'" ? "string" : "quoted", text: sql.slice(i, j + 1), start: i, end: j + 1 });
       i = j + 1;
     } else if (/[A-Za-z_]/.test(ch)) {
       const m = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(sql.slice(i, i + 256)) as RegExpExecArray;

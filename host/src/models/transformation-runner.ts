@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import type { PlannedPipeline, RunPipelineResult, TransformationPipelineConfig } from "@rocky/protocol";
 import type { AdapterClient } from "../adapter/types.js";
 import type { Dag } from "../dag/build-dag.js";
@@ -13,6 +13,7 @@ import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import type { ModelDefinition } from "./model-definition.js";
 import { planModels, type PlannedModels } from "./plan-models.js";
 import { runModelPlans } from "./run-model-plans.js";
+import { CACHE_DIR } from "./sql-parse-cache.js";
 import type { PartitionSelection } from "./select-partitions.js";
 import { renderModelPlan } from "./sql/render-model-plan.js";
 
@@ -54,6 +55,7 @@ async function prepare(ctx: Ctx): Promise<Prepared> {
     dialect,
     adapter,
     defaults: { catalog: ctx.config.target.catalog, schema: ctx.config.target.schema },
+    cacheDir: join(ctx.project.dir, CACHE_DIR),
   });
   const errors = compiled.diagnostics.filter((d) => d.severity === "error");
   for (const warning of compiled.diagnostics.filter((d) => d.severity === "warning")) ctx.logger.warn(formatDiagnostic(warning));

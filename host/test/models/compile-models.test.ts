@@ -2,6 +2,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { compileModels } from "../../src/models/compile-models.js";
+import { openSqlParseCache } from "../../src/models/sql-parse-cache.js";
 import { DATABRICKS, DUCKDB, GENERIC, SNOWFLAKE, type Dialect } from "../../src/sql/dialect.js";
 import { writeProject } from "./helpers/models-dir.js";
 
@@ -202,6 +203,27 @@ describe("compileModels()", () => {
       "models/b.toml": '[target]\nschema = "s"\ntable = "t"\n',
     });
     expect(result.diagnostics.map((d) => d.message)).toEqual(['Models "a" and "b" both build "s.t"']);
+  });
+
+  it("parses only the SQL its parse cache does not know, and every model with reparse", async () => {
+    const root = writeProject({ "models/a.sql": "SELECT 1 AS x", "models/a.toml": T, "models/b.sql": "SELEC 1", "models/b.toml": T });
+    roots.push(root);
+    const options = { dir: join(root, "models"), root, dialect: DUCKDB, cacheDir: join(root, ".rocky", "cache") };
+    const cache = () => openSqlParseCache({ dir: options.cacheDir, dialect: "duckdb", modelsDir: options.dir });
+    const failure = { code: "MODEL_SQL_INVALID", message: 'Cannot parse the SQL of model "b" near "1"', location: { file: "models/b.sql", line: 1, column: 7 } };
+
+    expect((await compileModels(options)).diagnostics).toMatchObject([failure]);
+    expect([cache().has("SELECT 1 AS x"), cache().has("SELEC 1")]).toEqual([true, false]);
+    // A cache that claims the broken SQL parses (as after an edit the cache cannot see): trusted, unless reparse.
+    const poisoned = cache();
+    poisoned.has("SELECT 1 AS x");
+    poisoned.add("SELEC 1");
+    poisoned.save();
+    const trusted = await compileModels(options);
+    expect(trusted.diagnostics).toEqual([]);
+    expect(trusted.models.map((m) => m.name)).toEqual(["a", "b"]);
+    expect((await compileModels({ ...options, reparse: true })).diagnostics).toMatchObject([failure]);
+    expect([cache().has("SELECT 1 AS x"), cache().has("SELEC 1")]).toEqual([true, false]);
   });
 
   it("reports a missing models directory", async () => {

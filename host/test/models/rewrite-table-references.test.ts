@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findTableNames, rewriteTableReferences } from "../../src/models/rewrite-table-references.js";
+import { findTableNames, rewriteTableReferences, scanTableNames } from "../../src/models/rewrite-table-references.js";
 
 const names = (sql: string) => findTableNames(sql).map((s) => [s.parts.join("."), sql.slice(s.start, s.end)]);
 
@@ -22,6 +22,26 @@ describe("findTableNames()", () => {
   it("ignores FROM inside function calls, table functions, strings and comments", () => {
     const sql = "SELECT EXTRACT(YEAR FROM ts), 'FROM t1' FROM read_csv('x.csv') -- FROM t2\n/* JOIN t3 */ JOIN t4 ON TRIM(BOTH FROM y) = 'a'";
     expect(names(sql)).toEqual([["t4", "t4"]]);
+  });
+});
+
+describe("scanTableNames()", () => {
+  const ctes = (sql: string) => [...scanTableNames(sql).cteNames];
+
+  it("collects the CTE names of WITH lists, with column lists, RECURSIVE and MATERIALIZED, at any level", () => {
+    expect(ctes("WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT * FROM t")).toEqual(["t"]);
+    expect(ctes('WITH a AS MATERIALIZED (SELECT 1), "B" (x) AS NOT MATERIALIZED (SELECT * FROM a) SELECT * FROM "B"')).toEqual(["a", "b"]);
+    expect(ctes("WITH x AS (SELECT * FROM t1) SELECT * FROM (WITH y AS (SELECT * FROM x) SELECT * FROM y) z")).toEqual(["x", "y"]);
+  });
+
+  it("takes WITH only at the start of a query, and finds the tables after the WITH list", () => {
+    const scan = scanTableNames("WITH a (x, y) AS (SELECT 1, 2) SELECT CAST(ts AS TIMESTAMP WITH TIME ZONE), ts::timestamp with time zone FROM a, other");
+    expect([...scan.cteNames]).toEqual(["a"]);
+    expect(scan.spans.map((s) => s.parts.join("."))).toEqual(["a", "other"]);
+  });
+
+  it("does not take a file path or the word after it for a table", () => {
+    expect(names("SELECT * FROM 'data/x.csv' AS f JOIN t5 USING (id)")).toEqual([["t5", "t5"]]);
   });
 });
 

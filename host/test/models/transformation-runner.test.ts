@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { Methods, validate, type TransformationPipelineConfig } from "@rocky/protocol";
@@ -113,6 +113,21 @@ describe("transformation pipeline runner", () => {
     await withPipeline({ ...MODELS, "models/bad.sql": "SELEC 1", "models/bad.toml": "tags = []\n" }, async (p) => {
       await expect(p.run()).rejects.toThrowError('Cannot parse the SQL of model "bad" near "1"');
       expect(await p.sql("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'silver'")).toEqual([[0]]);
+    });
+  });
+
+  it("plans again from the parse cache, and still refuses a model edited into SQL that does not parse", async () => {
+    await withPipeline(MODELS, async (p) => {
+      await p.plan();
+      const dir = roots.at(-1) as string;
+      expect(readdirSync(join(dir, ".rocky", "cache"))).toEqual([expect.stringMatching(/^parsed-sql-duckdb-[\w-]{12}\.json$/)]);
+      await p.plan();
+      writeFileSync(join(dir, "models", "totals.sql"), "SELECT customer,\n  sum(amount) AS total\nFROM stg_orders GROUP customer");
+      await expect(p.plan()).rejects.toMatchObject({
+        code: "MODEL_SQL_INVALID",
+        message: 'Cannot parse the SQL of model "totals" near "customer"',
+        location: { file: "models/totals.sql", line: 3, column: 23 },
+      });
     });
   });
 
