@@ -24,7 +24,7 @@ import threading
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Dict, Generator, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Generator, Iterator, List, Optional, Sequence, Tuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -179,7 +179,7 @@ class SqliteAdapter(Adapter):
             conn = self._conn
             if conn is None:
                 raise InvalidConfig("The adapter is not initialized")
-            unregister = ctx.on_cancel(conn.interrupt)
+            unregister = _watch_cancel(conn, ctx)
             try:
                 yield conn
             except sqlite3.Error as exc:
@@ -301,7 +301,7 @@ class SqliteAdapter(Adapter):
     def query_open(self, sql: str, params: List[SqlParam]) -> QueryCursor:
         conn = self._connect()
         ctx = current_context()
-        unregister = ctx.on_cancel(conn.interrupt)
+        unregister = _watch_cancel(conn, ctx)
         try:
             cursor = conn.execute(sql, params)
         except sqlite3.Error as exc:
@@ -402,11 +402,24 @@ class SqliteAdapter(Adapter):
         return "md5(" + " || '|' || ".join(parts) + ")"
 
 
+def _watch_cancel(conn: sqlite3.Connection, ctx: Any) -> Callable[[], None]:
+    """Stops the connection's SQL when the request is cancelled. conn.interrupt() alone is lost when it lands before a
+    statement starts, so a progress handler also polls the request's cancellation while SQLite works."""
+    conn.set_progress_handler(lambda: 1 if ctx.cancelled else 0, 1000)
+    unregister = ctx.on_cancel(conn.interrupt)
+
+    def stop_watching() -> None:
+        unregister()
+        conn.set_progress_handler(None, 0)
+
+    return stop_watching
+
+
 def _stream(conn: sqlite3.Connection, cursor: sqlite3.Cursor) -> Iterator[Sequence[Any]]:
     """Rows of a paged query on its own connection; each fetch can be interrupted by that request's cancel."""
     while True:
         ctx = current_context()
-        unregister = ctx.on_cancel(conn.interrupt)
+        unregister = _watch_cancel(conn, ctx)
         try:
             batch = cursor.fetchmany(500)
         except sqlite3.Error as exc:

@@ -196,6 +196,18 @@ def test_cancel_interrupts_a_paged_query_and_leaves_other_work_alone(sqlite: Chi
     assert query(sqlite, "SELECT 3 AS three")["rows"] == [[3]]
 
 
+def test_a_cancel_arriving_before_the_statement_starts_still_stops_it(sqlite: ChildProcess) -> None:
+    # conn.interrupt() before SQLite starts a statement is a no-op; the progress handler must catch these.
+    for _ in range(300):
+        opened = sqlite.peer.request("query/open", {"sql": INFINITE})
+        sqlite.peer.notify("$/cancelRequest", {"id": opened})
+        assert sqlite.peer.wait(opened)["error"]["code"] == -32800
+        ran = sqlite.peer.request("execute_query", {"sql": INFINITE})
+        sqlite.peer.notify("$/cancelRequest", {"id": ran})
+        assert sqlite.peer.wait(ran)["error"]["code"] == -32800
+    assert query(sqlite, "SELECT 3 AS three")["rows"] == [[3]]
+
+
 def test_concurrent_requests_are_all_answered_by_id(sqlite: ChildProcess) -> None:
     stmt(sqlite, "CREATE TABLE n (v INTEGER)")
     stmt(sqlite, "INSERT INTO n WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100) SELECT x FROM c")
