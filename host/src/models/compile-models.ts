@@ -5,7 +5,7 @@ import { diagnostic, diagnosticFromError, sortDiagnostics, type Diagnostic } fro
 import type { StrategyTarget } from "./check-strategy-support.js";
 import type { ModelDefinition } from "./model-definition.js";
 import { listModelFiles, type ModelFiles } from "./list-model-files.js";
-import { loadModel, type LoadedModel, type TargetDefaults } from "./load-model.js";
+import { checkModel, readModel, type LoadedModel, type ReadModel, type TargetDefaults } from "./load-model.js";
 import { locateTomlKey } from "./locate-toml-key.js";
 import { createModelResolver, type ModelResolver } from "./resolve-references.js";
 import { rewriteTableReferences, type TableNameSpan } from "./rewrite-table-references.js";
@@ -38,15 +38,37 @@ export interface CompiledModels {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Loads every model, resolves dependencies and builds the DAG, collecting all problems instead of stopping at the first. */
-export async function compileModels(options: CompileModelsOptions): Promise<CompiledModels> {
+/** Every model of a directory read and scanned, with the problems of listing them: the part of compiling that needs no target. */
+export interface ReadModels {
+  readonly files: readonly ModelFiles[];
+  readonly models: readonly ReadModel[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Lists, reads and scans every model; `rocky run` does this while the target adapter starts. */
+export async function readModels(options: Pick<CompileModelsOptions, "dir" | "root">): Promise<ReadModels> {
   const { files, diagnostics } = await listModelFiles(options.dir, options.root);
+  const models: ReadModel[] = [];
+  for (let i = 0; i < files.length; i++) {
+    if (i > 0 && i % LOAD_CHUNK === 0) await nextTurn();
+    models.push(readModel(files[i] as ModelFiles));
+  }
+  return { files, models, diagnostics };
+}
+
+/**
+ * Loads every model (or takes `read`, from readModels() of the same directory), checks it against the target, resolves
+ * dependencies and builds the DAG, collecting all problems instead of stopping at the first.
+ */
+export async function compileModels(options: CompileModelsOptions, read?: ReadModels): Promise<CompiledModels> {
+  const { files, models, diagnostics: listed } = read ?? (await readModels(options));
+  const diagnostics = [...listed];
   const cache = options.cacheDir === undefined ? undefined : openSqlParseCache({ dir: options.cacheDir, dialect: options.dialect.name, modelsDir: options.dir });
   const parseCache = cache && options.reparse ? { has: () => false, add: (sql: string) => cache.add(sql) } : cache;
   const loaded: LoadedModel[] = [];
-  for (let i = 0; i < files.length; i++) {
+  for (let i = 0; i < models.length; i++) {
     if (i > 0 && i % LOAD_CHUNK === 0) await nextTurn();
-    const result = loadModel({ ...options, files: files[i] as ModelFiles, parseCache });
+    const result = checkModel(models[i] as ReadModel, { ...options, parseCache });
     diagnostics.push(...result.diagnostics);
     if (result.model) loaded.push(result.model);
   }

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { ModelConfig } from "@rocky/protocol";
 import { isValidIdentifier } from "../sql/identifiers.js";
-import type { Dialect } from "../sql/dialect.js";
 import { checkModelSql } from "./check-model-sql.js";
 import { strategySupportProblem, type StrategyTarget } from "./check-strategy-support.js";
 import { diagnostic, diagnosticFromError, type Diagnostic } from "./diagnostics.js";
@@ -28,8 +27,18 @@ export interface LoadedModel {
   readonly scan: ModelSqlScan;
 }
 
-export interface LoadModelOptions extends StrategyTarget {
+/** A model's files read, its sidecar parsed and its SQL scanned: everything that needs neither dialect nor adapter. */
+export interface ReadModel {
   readonly files: ModelFiles;
+  /** The SELECT, trailing semicolons removed. */
+  readonly sql: string;
+  readonly configText: string;
+  readonly config: ModelConfig | undefined;
+  readonly configProblems: readonly Diagnostic[];
+  readonly scan: ModelSqlScan;
+}
+
+export interface CheckModelOptions extends StrategyTarget {
   readonly defaults?: TargetDefaults | undefined;
   /** False when the target's dialect is not known (a process adapter not started): strategies are not refused. */
   readonly checkSupport?: boolean | undefined;
@@ -37,15 +46,31 @@ export interface LoadModelOptions extends StrategyTarget {
   readonly parseCache?: Pick<SqlParseCache, "has" | "add"> | undefined;
 }
 
-/**
- * Reads, validates and parses one model (unless `parseCache` knows its SQL); returns it only when it has no errors.
- * The reads are synchronous: for thousands of small files several times faster than fs/promises, two files open at most.
- */
+export interface LoadModelOptions extends CheckModelOptions {
+  readonly files: ModelFiles;
+}
+
+/** Reads, validates and parses one model (unless `parseCache` knows its SQL); returns it only when it has no errors. */
 export function loadModel(options: LoadModelOptions): { model?: LoadedModel; diagnostics: Diagnostic[] } {
-  const { files, dialect, defaults } = options;
-  const { name } = files;
-  const sqlText = readFileSync(files.sqlPath, "utf8");
+  return checkModel(readModel(options.files), options);
+}
+
+/**
+ * Reads one model's files, parses its sidecar and scans its SQL. The reads are synchronous: for thousands of small files
+ * several times faster than fs/promises, and two files open at most.
+ */
+export function readModel(files: ModelFiles): ReadModel {
+  const sql = readFileSync(files.sqlPath, "utf8").replace(/[\s;]+$/, "");
   const configText = readFileSync(files.configPath, "utf8");
+  const { config, diagnostics: configProblems } = readModelConfig(configText, files.configFile, files.name);
+  return { files, sql, configText, config, configProblems, scan: scanModelSql(sql) };
+}
+
+/** Validates a read model against the target: name, SQL (parsed unless `parseCache` knows it), schema, strategy, macros. */
+export function checkModel(read: ReadModel, options: CheckModelOptions): { model?: LoadedModel; diagnostics: Diagnostic[] } {
+  const { files, sql, config, configText } = read;
+  const { dialect, defaults } = options;
+  const { name } = files;
   const diagnostics: Diagnostic[] = [];
   if (!isValidIdentifier(name)) {
     diagnostics.push(
@@ -58,9 +83,7 @@ export function loadModel(options: LoadModelOptions): { model?: LoadedModel; dia
       }),
     );
   }
-  const { config, diagnostics: configProblems } = readModelConfig(configText, files.configFile, name);
-  diagnostics.push(...configProblems);
-  const sql = sqlText.replace(/[\s;]+$/, "");
+  diagnostics.push(...read.configProblems);
   if (!options.parseCache?.has(sql)) {
     const sqlProblems = checkModelSql(sql, dialect.name, files.sqlFile, name);
     diagnostics.push(...sqlProblems);
@@ -104,7 +127,7 @@ export function loadModel(options: LoadModelOptions): { model?: LoadedModel; dia
       definition: { name, sqlFile: files.sqlFile, configFile: files.configFile, sql, target, strategy, tags: config.tags ?? [] },
       config,
       configText,
-      scan: scanModelSql(sql),
+      scan: read.scan,
     },
     diagnostics,
   };

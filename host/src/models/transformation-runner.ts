@@ -8,7 +8,7 @@ import type { PipelineRunner } from "../pipeline/registry.js";
 import { setupStatement } from "../pipeline/replication-sql.js";
 import { dialectFor, type Dialect } from "../sql/dialect.js";
 import { tableKey } from "../state/state-store.js";
-import { compileModels } from "./compile-models.js";
+import { compileModels, readModels } from "./compile-models.js";
 import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import type { ModelDefinition } from "./model-definition.js";
 import { planModels, type PlannedModels } from "./plan-models.js";
@@ -40,7 +40,9 @@ interface Prepared {
 /** Loads and checks the models (every error at once), then plans the selected ones against the target adapter. */
 async function prepare(ctx: Ctx): Promise<Prepared> {
   const adapterName = ctx.config.target.adapter;
-  const client = await ctx.adapters.get(adapterName);
+  const dir = resolve(ctx.project.dir, ctx.config.models ?? "models");
+  // The models are read and scanned while the adapter starts; what depends on its dialect and capabilities waits for it.
+  const [client, read] = await Promise.all([ctx.adapters.get(adapterName), readModels({ dir, root: ctx.project.dir })]);
   if (!client.has("warehouse")) {
     throw new RockyError("ADAPTER_CAPABILITY_MISSING", `Adapter "${adapterName}" cannot build the models of pipeline "${ctx.name}": it does not declare capability "warehouse"`, {
       hint: "Point target.adapter at a warehouse adapter such as duckdb",
@@ -49,14 +51,17 @@ async function prepare(ctx: Ctx): Promise<Prepared> {
   }
   const dialect = dialectFor(client.manifest.dialect);
   const adapter = { name: adapterName, capabilities: client.manifest.capabilities };
-  const compiled = await compileModels({
-    dir: resolve(ctx.project.dir, ctx.config.models ?? "models"),
-    root: ctx.project.dir,
-    dialect,
-    adapter,
-    defaults: { catalog: ctx.config.target.catalog, schema: ctx.config.target.schema },
-    cacheDir: join(ctx.project.dir, CACHE_DIR),
-  });
+  const compiled = await compileModels(
+    {
+      dir,
+      root: ctx.project.dir,
+      dialect,
+      adapter,
+      defaults: { catalog: ctx.config.target.catalog, schema: ctx.config.target.schema },
+      cacheDir: join(ctx.project.dir, CACHE_DIR),
+    },
+    read,
+  );
   const errors = compiled.diagnostics.filter((d) => d.severity === "error");
   for (const warning of compiled.diagnostics.filter((d) => d.severity === "warning")) ctx.logger.warn(formatDiagnostic(warning));
   if (errors.length > 0 || !compiled.dag) throw modelErrors(ctx.name, errors);
