@@ -1,4 +1,4 @@
-import type { AdapterHandlers } from "@rocky/protocol";
+import { compileValidators, type AdapterHandlers } from "@rocky/protocol";
 import type { Cursor } from "./cursor.js";
 import { DuckDbDatabase } from "./duckdb-database.js";
 import { catalogHandlers } from "./handlers/catalogs.js";
@@ -31,7 +31,10 @@ export function createDuckDbAdapter(): DuckDbAdapter {
   return {
     handlers: {
       initialize: async (params, ctx) => {
-        database = await DuckDbDatabase.open(params.config as DuckDbConfig, ctx.log);
+        const opening = DuckDbDatabase.open(params.config as DuckDbConfig, ctx.log);
+        // The server checks the initialize result next: compile that validator while DuckDB opens.
+        compileValidators(["InitializeResult"]);
+        database = await opening;
         ctx.log("info", `Opened DuckDB database "${database.mainCatalog}"`, { catalogs_dir: database.catalogsDir ?? null });
       },
       shutdown: () => closeCursors(),

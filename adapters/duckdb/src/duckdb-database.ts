@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { mkdir, readdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
@@ -27,6 +28,7 @@ export class DuckDbDatabase {
     readonly readOnly: boolean,
   ) {}
 
+  /** Starts opening before it returns (DuckDB opens on a libuv worker), so the caller can work meanwhile. */
   static async open(config: DuckDbConfig, log: Log): Promise<DuckDbDatabase> {
     const memory = config.path === ":memory:";
     const path = memory ? config.path : resolve(config.path);
@@ -36,7 +38,7 @@ export class DuckDbDatabase {
     if (config.threads !== undefined) options.threads = String(config.threads);
     let instance: DuckDBInstance;
     try {
-      if (!memory && !readOnly) await mkdir(dirname(path), { recursive: true });
+      if (!memory && !readOnly) mkdirSync(dirname(path), { recursive: true });
       instance = await DuckDBInstance.create(path, options);
     } catch (error) {
       throw new AdapterServerError(ErrorCodes.InvalidConfig, `Cannot open DuckDB database "${config.path}": ${(error as Error).message}`, {

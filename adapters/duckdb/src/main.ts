@@ -1,14 +1,11 @@
 #!/usr/bin/env node
-import { PROTOCOL_VERSIONS } from "@rocky/protocol";
-import { createDuckDbAdapter } from "./duckdb-adapter.js";
-import { MANIFEST } from "./manifest.js";
-import { serveStdio } from "./serve-stdio.js";
+import { bundleIsFresh } from "./fresh-bundle.js";
 
-const adapter = createDuckDbAdapter();
-serveStdio({
-  manifest: MANIFEST,
-  supportedVersions: PROTOCOL_VERSIONS,
-  handlers: adapter.handlers,
-  onExit: () => adapter.close(),
-  exitGraceMs: 2000,
-});
+// `npm run build` also writes serve-duckdb.bundle.js: this adapter, @rocky/protocol and their dependencies in one file,
+// which starts ~30 ms sooner than ~400 modules. It runs only when newer than the last `tsc -b` of both packages, so a
+// plain `tsc -b` never leaves a stale bundle in charge.
+const bundle = new URL("./serve-duckdb.bundle.js", import.meta.url);
+const builds = [new URL("./.tsbuildinfo", import.meta.url), new URL("./.tsbuildinfo", import.meta.resolve("@rocky/protocol"))];
+const entry = bundleIsFresh(bundle, builds) ? bundle.href : "./serve-duckdb.js";
+const { serveDuckDb } = (await import(entry)) as typeof import("./serve-duckdb.js");
+serveDuckDb();

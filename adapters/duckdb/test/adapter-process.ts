@@ -16,9 +16,9 @@ export interface WireMessage {
   error?: { code: number; message: string; data?: Record<string, unknown> };
 }
 
-/** The built adapter as a real process, spoken to in JSON lines. Every stdout line that is not JSON-RPC lands in `junk`. */
-export function startAdapter() {
-  const child = spawn(process.execPath, [MAIN], { stdio: ["pipe", "pipe", "pipe"] });
+/** The built adapter (or `entry`) as a real process, spoken to in JSON lines. Every stdout line that is not JSON-RPC lands in `junk`. */
+export function startAdapter(entry = MAIN) {
+  const child = spawn(process.execPath, [entry], { stdio: ["pipe", "pipe", "pipe"] });
   const received: WireMessage[] = [];
   const junk: string[] = [];
   let stderr = "";

@@ -1,0 +1,16 @@
+import { PROTOCOL_VERSIONS, type AdapterServer } from "@rocky/protocol";
+import { createDuckDbAdapter } from "./duckdb-adapter.js";
+import { MANIFEST } from "./manifest.js";
+import { serveStdio } from "./serve-stdio.js";
+
+/** Serves the DuckDB adapter on stdin/stdout until stdin ends, then closes the database and exits. */
+export function serveDuckDb(): AdapterServer {
+  const adapter = createDuckDbAdapter();
+  return serveStdio({
+    manifest: MANIFEST,
+    supportedVersions: PROTOCOL_VERSIONS,
+    handlers: adapter.handlers,
+    onExit: () => adapter.close(),
+    exitGraceMs: 2000,
+  });
+}
