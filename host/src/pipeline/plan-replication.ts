@@ -1,5 +1,6 @@
 import type { ColumnInfo, ReplicationPipelineConfig, TableRef } from "@rocky/protocol";
 import type { AdapterClient } from "../adapter/types.js";
+import type { Logger } from "../log.js";
 import type { MaterializationStrategy } from "../ir/materialization-strategy.js";
 import type { ColumnToAdd, MetadataColumn, ReplicationPlan, ReplicationTablePlan, SetupStep, UnplannedTable } from "../ir/replication-plan.js";
 import { isValidIdentifier } from "../sql/identifiers.js";
@@ -7,6 +8,7 @@ import type { StateStore } from "../state/state-store.js";
 import type { DiscoveredSources } from "./discover-sources.js";
 import { mapConcurrent } from "./map-concurrent.js";
 import { safeDataType } from "./replication-sql.js";
+import { createTargetTables, type TargetTables } from "./target-tables.js";
 
 export const DEFAULT_TIMESTAMP_COLUMN = "_fivetran_synced";
 export const DEFAULT_CONCURRENCY = 4;
@@ -18,6 +20,7 @@ export interface PlanReplicationOptions {
   /** The warehouse: copies run here, reading the source tables by name. */
   readonly target: AdapterClient;
   readonly state: StateStore | undefined;
+  readonly logger: Logger;
 }
 
 export function metadataColumns(config: ReplicationPipelineConfig): MetadataColumn[] {
@@ -36,14 +39,21 @@ interface StrategyChoice {
   readonly addColumns: ColumnToAdd[];
 }
 
-async function chooseStrategy(o: PlanReplicationOptions, target: TableRef, sourceColumns: readonly ColumnInfo[], hasTimestamp: boolean): Promise<StrategyChoice> {
+interface TableFacts {
+  readonly target: TableRef;
+  readonly sourceColumns: readonly ColumnInfo[];
+  readonly hasTimestamp: boolean;
+  readonly targets: TargetTables;
+}
+
+async function chooseStrategy(o: PlanReplicationOptions, { target, sourceColumns, hasTimestamp, targets }: TableFacts): Promise<StrategyChoice> {
   const column = o.config.timestamp_column ?? DEFAULT_TIMESTAMP_COLUMN;
   const full = (reason: string, notes: string[] = []): StrategyChoice => ({ strategy: { kind: "full_refresh" }, reason, notes, addColumns: [] });
   if ((o.config.strategy ?? "incremental") === "full_refresh") return full("strategy full_refresh");
   if (!hasTimestamp) return full(`no "${column}" column`, [`no "${column}" column: falls back to full refresh every run`]);
   const invalid = sourceColumns.find((c) => !isValidIdentifier(c.name));
   if (invalid) return full(`column "${invalid.name}" is not a valid identifier`, [`column "${invalid.name}" cannot be named in SQL: copied with SELECT *`]);
-  if (!(await o.target.tableExists(target))) return full("target table missing");
+  if (!(await targets.exists(target))) return full("target table missing");
   const watermark = o.state?.getWatermark(target);
   if (!watermark) return full("no stored watermark");
 
@@ -65,7 +75,10 @@ async function chooseStrategy(o: PlanReplicationOptions, target: TableRef, sourc
   };
 }
 
-/** Builds the plan of one replication pipeline: describe each source table, then pick full refresh or incremental. */
+/**
+ * Builds the plan of one replication pipeline: describe each source table, then pick full refresh or incremental. Per table
+ * that is one describe_table, plus one of the target when it may be copied incrementally; which targets exist is listed in bulk.
+ */
 export async function planReplication(o: PlanReplicationOptions): Promise<ReplicationPlan> {
   const setup: SetupStep[] = [];
   const seen = new Set<string>();
@@ -90,11 +103,12 @@ export async function planReplication(o: PlanReplicationOptions): Promise<Replic
   );
   const column = o.config.timestamp_column ?? DEFAULT_TIMESTAMP_COLUMN;
   const metadata = metadataColumns(o.config);
+  const targets = createTargetTables(o.target, work.map((w) => w.target), o.logger);
   const planned = await mapConcurrent(work, o.config.concurrency ?? DEFAULT_CONCURRENCY, async ({ source, target }): Promise<ReplicationTablePlan | UnplannedTable> => {
     try {
       const sourceColumns = await o.target.describeTable(source);
       const hasTimestamp = sourceColumns.some((c) => lower(c.name) === lower(column));
-      const choice = await chooseStrategy(o, target, sourceColumns, hasTimestamp);
+      const choice = await chooseStrategy(o, { target, sourceColumns, hasTimestamp, targets });
       return {
         source,
         target,

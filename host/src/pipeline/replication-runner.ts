@@ -26,7 +26,7 @@ async function buildPlan(ctx: PipelineContext<ReplicationPipelineConfig>): Promi
   ctx.progress.update(`${ctx.name}: discovering sources`);
   const sources = await discoverSources(ctx.config, source);
   ctx.progress.update(`${ctx.name}: planning ${sources.schemas.reduce((n, s) => n + s.tables.length, 0)} tables`);
-  return planReplication({ name: ctx.name, config: ctx.config, sources, target, state: ctx.state });
+  return planReplication({ name: ctx.name, config: ctx.config, sources, target, state: ctx.state, logger: ctx.logger });
 }
 
 export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
