@@ -32,7 +32,8 @@ async function copyTable(table: ReplicationTablePlan, o: RunReplicationOptions):
     await o.target.request(Methods.executeStatement, { sql: statement.sql, params: [...statement.params] });
   }
   const check = copiedRowsQuery(table, o.dialect);
-  const { rows } = await o.target.query(check.sql, check.params);
+  // One aggregate row: execute_query is one round trip where query/open + query/fetch are two.
+  const { rows } = await o.target.request(Methods.executeQuery, { sql: check.sql, params: [...check.params] });
   const [count, max] = rows[0] ?? [];
   return { rows: count === null || count === undefined ? null : Number(count), watermark: max === null || max === undefined ? null : String(max) };
 }
