@@ -1,7 +1,8 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { useAdapters, type AdapterProcess } from "./adapter-process.js";
 
-const { open } = useAdapters();
+const { open, path } = useAdapters();
 
 type Ref = { catalog: string; schema: string; table: string };
 type Columns = { name: string; data_type: string; nullable: boolean }[];
@@ -87,6 +88,13 @@ describe("duckdb adapter describe_table and table_exists", () => {
       columns: [{ name: "id", data_type: "INTEGER", nullable: true }, { name: "n", data_type: "VARCHAR", nullable: true }],
     });
     expect(await a.result("describe_table", { catalog: "", schema: "s", table: "broken" })).toEqual({ columns: [{ name: "a", data_type: "INTEGER", nullable: true }] });
+  });
+
+  it("resolves the empty catalog to a main database whose file name is not an identifier", async () => {
+    const a = await open({ path: join(path(), "my-db.duckdb") });
+    await a.result("execute_statement", { sql: "CREATE SCHEMA s; CREATE TABLE s.t (x INTEGER NOT NULL)" });
+    expect(await a.result("describe_table", { catalog: "", schema: "s", table: "t" })).toEqual({ columns: [{ name: "x", data_type: "INTEGER", nullable: false }] });
+    expect(await a.result("table_exists", { catalog: "", schema: "s", table: "nope" })).toEqual({ exists: false });
   });
 
   it("refuses names that are not identifiers before touching SQL", async () => {
