@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { sqlParserVersion } from "./check-model-sql.js";
 
 /** Bumped whenever checkModelSql() accepts or rejects differently, so older caches are ignored. */
@@ -50,21 +50,25 @@ export function openSqlParseCache(options: OpenSqlParseCacheOptions): SqlParseCa
     save() {
       if (met.size === stored.size && [...met].every((k) => stored.has(k))) return;
       const content: CacheFile = { format: FORMAT, parser, hashes: [...met].sort() };
-      const temp = `${file}.${process.pid}.tmp`;
-      // A cache that cannot be written (read-only checkout) only means parsing again next time.
-      try {
-        mkdirSync(options.dir, { recursive: true });
-      } catch {
-        return;
-      }
-      try {
-        writeFileSync(temp, `${JSON.stringify(content)}\n`);
-        renameSync(temp, file);
-      } catch {
-        rmSync(temp, { force: true });
-      }
+      writeQuietly(file, `${JSON.stringify(content)}\n`);
     },
   };
+}
+
+/** Replaces `file` atomically (concurrent readers see the old or the new one); a cache that cannot be written (read-only checkout) only means parsing again. */
+function writeQuietly(file: string, text: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(temp, text);
+    renameSync(temp, file);
+  } catch {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing more to clean up.
+    }
+  }
 }
 
 function readStored(file: string, parser: string): Set<string> {
