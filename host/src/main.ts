@@ -1,29 +1,13 @@
 #!/usr/bin/env node
-import yargs from "yargs";
-import { hideBin } from "yargs/helpers";
-import { RockyError } from "./errors.js";
-import { processIo } from "./cli/cli-io.js";
-import { COMMANDS } from "./cli/commands.js";
-import { lazyCommand } from "./cli/lazy-command.js";
-import { reportError } from "./cli/report-error.js";
+import type * as RockyCli from "./cli/rocky-cli.js";
+import { bundleIsFresh } from "./fresh-bundle.js";
 
-const io = processIo();
-
-const cli = yargs(hideBin(process.argv))
-  .scriptName("rocky")
-  .usage("$0 <command> [options]")
-  .command(COMMANDS.map((spec) => lazyCommand(spec, io)))
-  .demandCommand(1, "Pass a command, e.g. rocky run")
-  .strict()
-  .help()
-  .alias("help", "h")
-  .version("0.1.0")
-  .fail((message, err) => {
-    throw err ?? new RockyError("USAGE", message, { hint: "Run rocky --help to see the commands and their options" });
-  });
-
-try {
-  await cli.parseAsync();
-} catch (err) {
-  process.exitCode = reportError(err, io);
-}
+// `npm run build` also writes bundle/: the CLI, @rocky/protocol, @rocky/conformance and their dependencies in a few
+// chunks, one per command plus what they share, which load ~100 ms sooner than ~500 modules. It runs only when newer
+// than the last `tsc -b` of those packages, so a plain `tsc -b` never leaves a stale bundle in charge.
+const bundle = new URL("./bundle/rocky-cli.js", import.meta.url);
+const builds = [import.meta.url, import.meta.resolve("@rocky/protocol"), import.meta.resolve("@rocky/conformance")].map((file) => new URL("./.tsbuildinfo", file));
+const entry = bundleIsFresh(bundle, builds) ? bundle.href : "./cli/rocky-cli.js";
+const { runRockyCli } = (await import(entry)) as typeof RockyCli;
+const code = await runRockyCli(process.argv.slice(2));
+if (code !== 0) process.exitCode = code;
