@@ -1,5 +1,6 @@
 import type { TableRef } from "@rocky/protocol";
 import type { AdapterClient } from "../adapter/types.js";
+import type { TargetTables } from "../pipeline/target-tables.js";
 import type { Dialect } from "../sql/dialect.js";
 import type { ModelDefinition } from "./model-definition.js";
 import { completedPartitions, type ModelState } from "./model-state.js";
@@ -14,14 +15,20 @@ export interface GatherModelFactsOptions {
   readonly state: ModelState | undefined;
   readonly selection: PartitionSelection;
   readonly now: Date;
+  /** Answers whether the target exists from a bulk listing; without it, table_exists is asked. */
+  readonly targets?: TargetTables | undefined;
+}
+
+/** Strategies whose plan depends on whether the target table exists. */
+export function needsTarget(strategy: ModelDefinition["strategy"]["type"]): boolean {
+  return strategy === "incremental" || strategy === "merge" || strategy === "time_interval";
 }
 
 /** Reads what planning a model needs, without changing anything: target existence, watermark, columns, partitions. */
 export async function gatherModelFacts(o: GatherModelFactsOptions): Promise<ModelFacts> {
   const target = targetRef(o.def);
   const s = o.def.strategy;
-  const needsTarget = s.type === "incremental" || s.type === "merge" || s.type === "time_interval";
-  const targetExists = needsTarget ? await o.client.tableExists(target) : false;
+  const targetExists = !needsTarget(s.type) ? false : o.targets ? await o.targets.exists(target) : await o.client.tableExists(target);
   switch (s.type) {
     case "incremental": {
       if (!targetExists) return { targetExists };

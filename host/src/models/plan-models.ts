@@ -4,13 +4,15 @@ import type { Dag } from "../dag/build-dag.js";
 import { parseSelectors, selectNodes } from "../dag/select-nodes.js";
 import { RockyError } from "../errors.js";
 import type { ModelPlan, SetupStep } from "../ir/index.js";
+import { silentLogger, type Logger } from "../log.js";
 import { mapConcurrent } from "../pipeline/map-concurrent.js";
+import { createTargetTables } from "../pipeline/target-tables.js";
 import type { Dialect } from "../sql/dialect.js";
 import { strategySupportProblem } from "./check-strategy-support.js";
-import { gatherModelFacts } from "./gather-model-facts.js";
+import { gatherModelFacts, needsTarget } from "./gather-model-facts.js";
 import type { ModelDefinition } from "./model-definition.js";
 import type { ModelState } from "./model-state.js";
-import { planModel } from "./plan-model.js";
+import { planModel, targetRef } from "./plan-model.js";
 import type { PartitionSelection } from "./select-partitions.js";
 
 export interface PlanModelsOptions {
@@ -25,6 +27,7 @@ export interface PlanModelsOptions {
   readonly state: ModelState | undefined;
   readonly concurrency: number;
   readonly now?: Date | undefined;
+  readonly logger?: Logger | undefined;
 }
 
 export interface PlannedModels {
@@ -55,8 +58,10 @@ export async function planModels(o: PlanModelsOptions): Promise<PlannedModels> {
     }
   }
   const now = o.now ?? new Date();
+  // Whether targets exist: one discovery/list per catalog rather than a table_exists per model (when the adapter can list).
+  const targets = createTargetTables(o.client, chosen.filter((m) => needsTarget(m.strategy.type)).map(targetRef), o.logger ?? silentLogger());
   const plans = await mapConcurrent(chosen, o.concurrency, async (def) => {
-    const facts = await gatherModelFacts({ def, client: o.client, dialect: o.dialect, state: o.state, selection: o.partitions, now });
+    const facts = await gatherModelFacts({ def, client: o.client, dialect: o.dialect, state: o.state, selection: o.partitions, now, targets });
     return planModel(def, facts, { dialect: o.dialect, adapter });
   });
   return { setup: setupSteps(plans, o.client), plans };

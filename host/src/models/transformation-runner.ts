@@ -78,6 +78,7 @@ async function prepare(ctx: Ctx): Promise<Prepared> {
     state: ctx.state,
     concurrency: ctx.config.concurrency ?? DEFAULT_MODEL_CONCURRENCY,
     now: options.now,
+    logger: ctx.logger,
   });
   return { client, dialect, dag: compiled.dag, planned };
 }
