@@ -1,23 +1,26 @@
-// Bundles dist/serve-duckdb.js (tsc's output) with @rocky/protocol and the npm dependencies into one ES module,
-// dist/serve-duckdb.bundle.js, which dist/main.js runs while it is newer than the last `tsc -b`. Run by `npm run build`.
+// Bundles dist/serve-duckdb.js (tsc's output) with @rocky/protocol and the npm dependencies into one CommonJS file,
+// dist/serve-duckdb.bundle.cjs, which dist/main.js runs (with V8's code cache, src/load-bundle.ts) while it is newer than
+// the last `tsc -b`. CommonJS because only a classic script can be compiled from a code cache. Run by `npm run build`.
 // Usage: node adapters/duckdb/scripts/bundle.mjs [outfile]
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+const outfile = process.argv[2] ?? "dist/serve-duckdb.bundle.cjs";
+rmSync(join(root, `${outfile}.cache`), { force: true });
 
 await build({
   absWorkingDir: root,
   entryPoints: ["dist/serve-duckdb.js"],
-  outfile: process.argv[2] ?? "dist/serve-duckdb.bundle.js",
+  outfile,
   bundle: true,
   platform: "node",
-  format: "esm",
+  format: "cjs",
   target: "node20",
   // Loads the native addon of the running platform's package.
   external: ["@duckdb/node-bindings"],
-  // The bundled CommonJS packages require Node built-ins.
-  banner: { js: 'import { createRequire as __bundleCreateRequire } from "node:module";\nconst require = __bundleCreateRequire(import.meta.url);' },
   sourcemap: true,
   logLevel: "warning",
 });

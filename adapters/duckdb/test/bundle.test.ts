@@ -1,13 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAdapter, tempDir, type AdapterProcess } from "./adapter-process.js";
 
-// The esbuild bundle that dist/main.js prefers, built from the current dist/ next to it (so @duckdb/node-bindings resolves).
+// The esbuild bundle that dist/main.js prefers, built from the current dist/ next to it (so @duckdb/node-bindings
+// resolves) and run as dist/main.js runs it: through loadBundle(), from V8's code cache once the first process has exited.
 const ADAPTER = resolve(import.meta.dirname, "..");
 const name = `test-bundle-${process.pid}`;
-const BUNDLE = join(ADAPTER, "dist", `${name}.js`);
+const BUNDLE = join(ADAPTER, "dist", `${name}.cjs`);
 const ENTRY = join(ADAPTER, "dist", `${name}-main.mjs`);
 
 let dir: ReturnType<typeof tempDir>;
@@ -19,8 +20,8 @@ const start = () => {
 };
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(ADAPTER, "scripts", "bundle.mjs"), `dist/${name}.js`], { stdio: "pipe" });
-  writeFileSync(ENTRY, `import { serveDuckDb } from "./${name}.js";\nserveDuckDb();\n`);
+  execFileSync(process.execPath, [join(ADAPTER, "scripts", "bundle.mjs"), `dist/${name}.cjs`], { stdio: "pipe" });
+  writeFileSync(ENTRY, `import { loadBundle } from "./load-bundle.js";\nloadBundle(${JSON.stringify(BUNDLE)}).exports.serveDuckDb();\n`);
   dir = tempDir();
 }, 60_000);
 
@@ -29,7 +30,7 @@ afterAll(async () => {
     adapter.kill();
     await adapter.exited;
   }
-  for (const file of [BUNDLE, `${BUNDLE}.map`, ENTRY]) rmSync(file, { force: true });
+  for (const file of [BUNDLE, `${BUNDLE}.map`, `${BUNDLE}.cache`, ENTRY]) rmSync(file, { force: true });
   dir.remove();
 });
 
@@ -41,9 +42,10 @@ describe("bundled duckdb adapter", () => {
     expect(await adapter.result("execute_query", { sql: "SELECT 42 AS answer" })).toEqual({ columns: ["answer"], column_types: ["INTEGER"], rows: [[42]] });
     expect(await adapter.stop()).toEqual({ code: 0, signal: null });
     expect(adapter.junk).toEqual([]);
+    expect(existsSync(`${BUNDLE}.cache`)).toBe(true);
   });
 
-  it("fails the handshake with -32054 when the database cannot be opened", async () => {
+  it("fails the handshake with -32054 when the database cannot be opened, compiled from the code cache", async () => {
     const adapter = start();
     const answer = await adapter.request("initialize", { config: { path: join(dir.path, "missing.duckdb"), read_only: true } });
     expect(answer.error?.code).toBe(-32054);
