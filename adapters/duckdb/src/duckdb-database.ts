@@ -36,6 +36,7 @@ export class DuckDbDatabase {
     const options: Record<string, string> = {};
     if (readOnly) options.access_mode = "READ_ONLY";
     if (config.threads !== undefined) options.threads = String(config.threads);
+    if (config.memory_limit !== undefined) options.memory_limit = config.memory_limit;
     let instance: DuckDBInstance;
     try {
       if (!memory && !readOnly) mkdirSync(dirname(path), { recursive: true });

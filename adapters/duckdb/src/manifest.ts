@@ -9,6 +9,8 @@ export interface DuckDbConfig {
   readonly read_only?: boolean;
   /** DuckDB worker threads. */
   readonly threads?: number;
+  /** Most memory DuckDB may hold, e.g. "2GB" (DuckDB's default is 80% of RAM). */
+  readonly memory_limit?: string;
 }
 
 export const CONFIG_SCHEMA = {
@@ -23,6 +25,11 @@ export const CONFIG_SCHEMA = {
     },
     read_only: { type: "boolean", default: false, description: "Open every database read-only" },
     threads: { type: "integer", minimum: 1, description: "DuckDB worker threads" },
+    memory_limit: {
+      type: "string",
+      pattern: "^[0-9]+(\\.[0-9]+)? ?(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$",
+      description: 'Most memory DuckDB may hold, e.g. "2GB" (default: 80% of RAM); beyond it DuckDB spills to disk',
+    },
   },
   additionalProperties: false,
 } as const;

@@ -119,6 +119,16 @@ describe("duckdb adapter config", () => {
     });
   });
 
+  it("caps DuckDB's memory with memory_limit and refuses a limit it cannot read", async () => {
+    const capped = await open({ memory_limit: "256MB" });
+    expect((await capped.result("execute_query", { sql: "SELECT current_setting('memory_limit') AS m" })).rows).toEqual([["244.1 MiB"]]);
+    await capped.stop();
+    const adapter = start();
+    const answer = await adapter.request("initialize", { config: { path: ":memory:", memory_limit: "lots" } });
+    expect(answer.error?.code).toBe(-32054);
+    expect(answer.error?.message).toContain("/memory_limit must match pattern");
+  });
+
   it("answers -32054 when the database cannot be opened", async () => {
     const adapter = start();
     const answer = await adapter.request("initialize", { config: { path: join(path(), "missing.duckdb"), read_only: true } });
