@@ -43,6 +43,7 @@ export const Methods = {
   discoveryList: request<T.DiscoveryListParams, T.DiscoveryListResult>(
     "discovery/list", "discovery", "DiscoveryListParams", "DiscoveryListResult"),
   catalogCreate: request<T.CatalogCreateParams, T.EmptyResult>("catalog/create", "create_catalog", "CatalogCreateParams", "EmptyResult"),
+  catalogDrop: request<T.CatalogDropParams, T.EmptyResult>("catalog/drop", "drop_catalog", "CatalogDropParams", "EmptyResult"),
   schemaCreate: request<T.SchemaCreateParams, T.EmptyResult>("schema/create", "create_schema", "SchemaCreateParams", "EmptyResult"),
   governanceSetTags: request<T.GovernanceSetTagsParams, T.EmptyResult>(
     "governance/set_tags", "governance", "GovernanceSetTagsParams", "EmptyResult"),

@@ -34,6 +34,8 @@ class _CapabilitiesRequired(TypedDict):
 
 
 class Capabilities(_CapabilitiesRequired, total=False):
+    drop_catalog: bool
+    """catalog/drop"""
     file_load: bool
     """CSV/Parquet/JSONL loading"""
     dialect: bool
@@ -68,6 +70,11 @@ class AdapterManifest(_AdapterManifestRequired, total=False):
 
 
 class CatalogCreateParams(TypedDict):
+    catalog: str
+
+
+class CatalogDropParams(TypedDict):
+    """Drop a catalog created with catalog/create, and everything in it. Dropping a catalog that does not exist succeeds"""
     catalog: str
 
 
@@ -403,6 +410,7 @@ SCHEMA_DEFS: Dict[str, Any] = {'AdapterManifest': {'additionalProperties': True,
                                  'create_schema': {'type': 'boolean'},
                                  'dialect': {'default': False, 'type': 'boolean'},
                                  'discovery': {'type': 'boolean'},
+                                 'drop_catalog': {'default': False, 'type': 'boolean'},
                                  'file_load': {'default': False, 'type': 'boolean'},
                                  'governance': {'type': 'boolean'},
                                  'merge': {'type': 'boolean'},
@@ -423,6 +431,10 @@ SCHEMA_DEFS: Dict[str, Any] = {'AdapterManifest': {'additionalProperties': True,
                          'properties': {'catalog': {'minLength': 1, 'type': 'string'}},
                          'required': ['catalog'],
                          'type': 'object'},
+ 'CatalogDropParams': {'additionalProperties': False,
+                       'properties': {'catalog': {'minLength': 1, 'type': 'string'}},
+                       'required': ['catalog'],
+                       'type': 'object'},
  'ChecksFreshnessParams': {'additionalProperties': False,
                            'properties': {'tables': {'items': {'$ref': '#/$defs/FreshnessTarget'},
                                                      'type': 'array'}},

@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { mkdir, readdir } from "node:fs/promises";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
 import { AdapterServerError, ErrorCodes, type ExecuteStatementParams, type ExecuteStatementResult, type SqlParam } from "@rocky/protocol";
@@ -106,6 +106,25 @@ export class DuckDbDatabase {
     const mode = this.readOnly ? " (READ_ONLY)" : "";
     await this.use(signal, (c) => c.run(`ATTACH IF NOT EXISTS ${quoteLiteral(target)} AS ${alias}${mode}`));
     return target;
+  }
+
+  /** Detaches catalog `name` and deletes its file when it is one of catalogs_dir's; the main database cannot be dropped. */
+  async drop(signal: AbortSignal, name: string): Promise<string | undefined> {
+    const alias = quoteIdentifier(name, "catalog name");
+    const { rows } = await this.query(signal, "SELECT database_name, path, internal FROM duckdb_databases() WHERE lower(database_name) = lower(?)", [name]);
+    const [found] = rows;
+    if (found === undefined) return undefined;
+    const [databaseName, path, internal] = found as [string, string | null, boolean];
+    if (internal || databaseName.toLowerCase() === this.mainCatalog.toLowerCase()) {
+      throw new AdapterServerError(ErrorCodes.InvalidParams, `Cannot drop catalog "${databaseName}": it is the adapter's main database or a DuckDB system catalog`, { code: "INVALID_PARAMS" });
+    }
+    await this.use(signal, (c) => c.run(`DETACH ${alias}`));
+    if (path && this.catalogsDir !== undefined && resolve(path) === join(this.catalogsDir, `${databaseName}.duckdb`)) {
+      await rm(path, { force: true });
+      await rm(`${path}.wal`, { force: true });
+      return path;
+    }
+    return undefined;
   }
 
   private async attachExisting(mainPath: string | undefined, log: Log): Promise<void> {

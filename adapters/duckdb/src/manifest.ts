@@ -45,6 +45,7 @@ export const MANIFEST: AdapterManifest = {
     governance: false,
     batch_checks: true,
     create_catalog: true,
+    drop_catalog: true,
     create_schema: true,
     merge: true,
     tablesample: true,

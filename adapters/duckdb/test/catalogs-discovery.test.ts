@@ -45,6 +45,24 @@ describe("duckdb adapter catalogs, discovery and checks", () => {
     expect((await second.request("catalog/create", { catalog: "bad-name" })).error?.code).toBe(-32602);
   });
 
+  it("drops a created catalog with its file, idempotently, and refuses to drop the main database", async () => {
+    const catalogs = join(path(), "catalogs");
+    const a = await open({ catalogs_dir: catalogs });
+    await a.result("catalog/create", { catalog: "scratch" });
+    await a.result("execute_statement", { sql: "CREATE TABLE scratch.main.t AS SELECT 1 AS x" });
+    expect(existsSync(join(catalogs, "scratch.duckdb"))).toBe(true);
+    expect(await a.result("catalog/drop", { catalog: "scratch" })).toEqual({});
+    expect(existsSync(join(catalogs, "scratch.duckdb"))).toBe(false);
+    expect(await a.result("table_exists", { catalog: "scratch", schema: "main", table: "t" })).toEqual({ exists: false });
+    expect(await a.result("catalog/drop", { catalog: "scratch" })).toEqual({});
+    const main = await a.request("catalog/drop", { catalog: "warehouse" });
+    expect(main.error).toMatchObject({ code: -32602, message: 'Cannot drop catalog "warehouse": it is the adapter\'s main database or a DuckDB system catalog' });
+    expect((await a.request("catalog/drop", { catalog: "system" })).error?.code).toBe(-32602);
+    expect((await a.request("catalog/drop", { catalog: "x;y" })).error?.code).toBe(-32602);
+    await a.result("catalog/create", { catalog: "scratch" });
+    expect(await a.result("table_exists", { catalog: "scratch", schema: "main", table: "t" })).toEqual({ exists: false });
+  });
+
   it("counts rows and finds the latest timestamp of many tables in one request", async () => {
     const a = await open();
     await a.result("execute_statement", {

@@ -52,14 +52,23 @@ export const DDL_CHECKS: Record<string, CheckRun> = {
   async create_catalog(ctx) {
     const catalog = ctx.sql.name("cat");
     await ctx.call("catalog/create", { catalog });
-    const drop = dropCatalogSql(ctx.builtin.name, catalog);
+    const drop = ctx.has("drop_catalog") ? undefined : dropCatalogSql(ctx.builtin.name, catalog);
     if (drop) ctx.sql.cleanupWith(drop);
     await ctx.call("catalog/create", { catalog }).catch((err: unknown) =>
       fail(`a second catalog/create of "${catalog}" failed (${(err as Error).message}); it must succeed when the catalog exists`),
     );
-    if (!ctx.has("create_schema")) return `created catalog "${catalog}"; not verified further because create_schema is not declared`;
-    const schema = ctx.sql.name("cat_s");
-    await ctx.call("schema/create", { catalog, schema });
-    await schemaIsUsable(ctx, catalog, schema, "in_cat");
+    let note: string | undefined;
+    if (ctx.has("create_schema")) {
+      const schema = ctx.sql.name("cat_s");
+      await ctx.call("schema/create", { catalog, schema });
+      await schemaIsUsable(ctx, catalog, schema, "in_cat");
+    } else note = `created catalog "${catalog}"; not verified further because create_schema is not declared`;
+    if (!ctx.has("drop_catalog")) return note;
+    await ctx.sql.cleanup(ctx.timeouts.requestMs);
+    await ctx.call("catalog/drop", { catalog }).catch((err: unknown) => fail(`catalog/drop of "${catalog}" failed: ${(err as Error).message}`));
+    await ctx.call("catalog/drop", { catalog }).catch((err: unknown) =>
+      fail(`a second catalog/drop of "${catalog}" failed (${(err as Error).message}); dropping a catalog that does not exist must succeed`),
+    );
+    return `${note ?? `created catalog "${catalog}"`}; dropped it with catalog/drop, twice`;
   },
 };

@@ -97,6 +97,11 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "type": "boolean",
             "description": "catalog/create"
           },
+          "drop_catalog": {
+            "type": "boolean",
+            "default": false,
+            "description": "catalog/drop"
+          },
           "create_schema": {
             "type": "boolean",
             "description": "schema/create"
@@ -669,6 +674,21 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         ],
         "additionalProperties": false,
         "title": "CatalogCreateParams"
+      },
+      "CatalogDropParams": {
+        "type": "object",
+        "properties": {
+          "catalog": {
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "catalog"
+        ],
+        "additionalProperties": false,
+        "title": "CatalogDropParams",
+        "description": "Drop a catalog created with catalog/create, and everything in it. Dropping a catalog that does not exist succeeds"
       },
       "SchemaCreateParams": {
         "type": "object",
@@ -2793,6 +2813,7 @@ export const TYPE_REFS = {
   "DiscoveredSchema": "messages.schema.json#/$defs/DiscoveredSchema",
   "DiscoveryListResult": "messages.schema.json#/$defs/DiscoveryListResult",
   "CatalogCreateParams": "messages.schema.json#/$defs/CatalogCreateParams",
+  "CatalogDropParams": "messages.schema.json#/$defs/CatalogDropParams",
   "SchemaCreateParams": "messages.schema.json#/$defs/SchemaCreateParams",
   "GovernanceTarget": "messages.schema.json#/$defs/GovernanceTarget",
   "GovernanceSetTagsParams": "messages.schema.json#/$defs/GovernanceSetTagsParams",

@@ -105,6 +105,10 @@ export interface Capabilities {
    */
   create_catalog: boolean;
   /**
+   * catalog/drop
+   */
+  drop_catalog?: boolean;
+  /**
    * schema/create
    */
   create_schema: boolean;
@@ -412,6 +416,15 @@ export interface DiscoveryListResult {
  * via the `definition` "CatalogCreateParams".
  */
 export interface CatalogCreateParams {
+  catalog: string;
+}
+/**
+ * Drop a catalog created with catalog/create, and everything in it. Dropping a catalog that does not exist succeeds
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "CatalogDropParams".
+ */
+export interface CatalogDropParams {
   catalog: string;
 }
 /**

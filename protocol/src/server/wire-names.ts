@@ -18,6 +18,7 @@ export const WIRE_NAMES = {
   queryClose: "query/close",
   discoveryList: "discovery/list",
   catalogCreate: "catalog/create",
+  catalogDrop: "catalog/drop",
   schemaCreate: "schema/create",
   governanceSetTags: "governance/set_tags",
   governanceGetGrants: "governance/get_grants",
