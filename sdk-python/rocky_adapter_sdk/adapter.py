@@ -181,6 +181,10 @@ class Adapter:
     def create_catalog(self, catalog: str) -> None:
         raise _not_implemented("catalog/create")
 
+    def drop_catalog(self, catalog: str) -> None:
+        """Drop a catalog made by create_catalog, with its contents; a catalog that does not exist is not an error."""
+        raise _not_implemented("catalog/drop")
+
     def create_schema(self, catalog: str, schema: str) -> None:
         raise _not_implemented("schema/create")
 

@@ -100,6 +100,11 @@ def _create_catalog(a: Adapter, p: Params, _: CursorRegistry) -> Any:
     return {}
 
 
+def _drop_catalog(a: Adapter, p: Params, _: CursorRegistry) -> Any:
+    a.drop_catalog(p["catalog"])
+    return {}
+
+
 def _create_schema(a: Adapter, p: Params, _: CursorRegistry) -> Any:
     a.create_schema(p["catalog"], p["schema"])
     return {}
@@ -145,6 +150,7 @@ _SPECS = [
     MethodSpec("query/close", "query_paging", "QueryCloseParams", _close, "query_open"),
     MethodSpec("discovery/list", "discovery", "DiscoveryListParams", _discover, "discover"),
     MethodSpec("catalog/create", "create_catalog", "CatalogCreateParams", _create_catalog, "create_catalog"),
+    MethodSpec("catalog/drop", "drop_catalog", "CatalogDropParams", _drop_catalog, "drop_catalog"),
     MethodSpec("schema/create", "create_schema", "SchemaCreateParams", _create_schema, "create_schema"),
     MethodSpec("governance/set_tags", "governance", "GovernanceSetTagsParams", _set_tags, "set_tags"),
     MethodSpec("governance/get_grants", "governance", "GovernanceGetGrantsParams", _get_grants, "get_grants"),

@@ -140,7 +140,7 @@ def test_concurrent_requests_are_answered_by_id_while_a_slow_one_runs(toy: InPro
 def test_every_wire_method_maps_to_a_capability_and_an_adapter_method() -> None:
     assert sorted(METHODS) == sorted([
         "execute_statement", "execute_batch", "execute_query", "describe_table", "table_exists", "query/open", "query/fetch", "query/close",
-        "discovery/list", "catalog/create", "schema/create", "governance/set_tags", "governance/get_grants",
+        "discovery/list", "catalog/create", "catalog/drop", "schema/create", "governance/set_tags", "governance/get_grants",
         "checks/row_counts", "checks/freshness", "dialect/format_table_ref", "dialect/watermark_where", "dialect/row_hash",
     ])
     for spec in METHODS.values():
