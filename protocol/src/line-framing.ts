@@ -145,6 +145,8 @@ export class LineMessageReader extends AbstractMessageReader {
 export class LineMessageWriter extends AbstractMessageWriter {
   private batch: string[] = [];
   private flushing: Promise<void> | undefined;
+  /** Id of the last request written; vscode-jsonrpc writes synchronously inside sendRequest, so callers read it right after. */
+  lastRequestId: number | string | undefined;
 
   constructor(
     private readonly sink: ByteSink,
@@ -155,7 +157,10 @@ export class LineMessageWriter extends AbstractMessageWriter {
 
   write(msg: Message): Promise<void> {
     const m = msg as { id?: number | string | null; method?: string };
-    if (this.pendingIds && m.method !== undefined && m.id !== undefined && m.id !== null) this.pendingIds.add(m.id);
+    if (m.method !== undefined && m.id !== undefined && m.id !== null) {
+      this.lastRequestId = m.id;
+      this.pendingIds?.add(m.id);
+    }
     this.batch.push(JSON.stringify(msg));
     this.flushing ??= new Promise<void>((resolve, reject) => queueMicrotask(() => this.flush(msg, resolve, reject)));
     return this.flushing;

@@ -38,7 +38,7 @@ export function createAdapterClient(conn: AdapterConnection, hs: Handshake, term
     },
 
     async executeStatement(sql, params, options) {
-      await client.request(Methods.executeStatement, params && params.length > 0 ? { sql, params: [...params] } : { sql }, options);
+      await client.request(Methods.executeStatement, withParams(sql, params), options);
     },
 
     executeBatch(statements, options) {

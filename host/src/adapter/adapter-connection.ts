@@ -26,7 +26,6 @@ export class AdapterConnection {
   private readonly inflight = new Map<number | string, Inflight>();
   private failure: RockyError | undefined;
   private readonly failListeners = new Set<(err: RockyError) => void>();
-  private lastId: number | string | undefined;
   readonly exited: Promise<ExitInfo>;
   exitInfo: ExitInfo | undefined;
 
@@ -40,12 +39,6 @@ export class AdapterConnection {
     const pending = new Set<number | string>();
     const reader = new LineMessageReader(child.stdout as never, { pendingIds: pending });
     this.writer = new LineMessageWriter(child.stdin as never, pending);
-    const origWrite = this.writer.write.bind(this.writer);
-    this.writer.write = (msg) => {
-      const m = msg as { id?: number | string; method?: string };
-      if (m.method !== undefined && m.id !== undefined) this.lastId = m.id;
-      return origWrite(msg);
-    };
     // With maxParallelism set, vscode-jsonrpc resolves a response as soon as its line is read instead of one message per
     // event-loop turn; $/log and $/progress are handled here, in line order, so progress still precedes its response.
     const routed: MessageReader = {
@@ -108,7 +101,7 @@ export class AdapterConnection {
     let onFail: ((e: RockyError) => void) | undefined;
     let onAbort: (() => void) | undefined;
     const sent = this.rpc.sendRequest<unknown>(method, params, cts.token);
-    const id = this.lastId as number | string;
+    const id = this.writer.lastRequestId as number | string;
     this.inflight.set(id, { method, onProgress: options.onProgress });
     try {
       const raw = await new Promise<unknown>((resolve, reject) => {
