@@ -28,6 +28,8 @@ export const ROCKY_ERROR_CODES = [
   "INIT_ADAPTER_FAILED",
   "CONFORMANCE_FAILED",
   "CANCELLED",
+  "PIPES_INVALID",
+  "EVENTS_FAILED",
 ] as const;
 
 export type RockyErrorCode = (typeof ROCKY_ERROR_CODES)[number];

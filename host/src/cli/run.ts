@@ -2,7 +2,9 @@ import type { CommandModule } from "yargs";
 import type { RunOutput } from "@rocky/protocol";
 import { RockyError } from "../errors.js";
 import { addModelRunOptions, modelRunOptionsFrom, type ModelRunArgs } from "../models/model-run-options.js";
+import { openRunEvents } from "../events/open-run-events.js";
 import { runPipelines } from "../pipeline/run-pipelines.js";
+import { newRunId } from "../pipeline/run-id.js";
 import type { CliIo } from "./cli-io.js";
 import { openProject, withCommonOptions, type CommonArgs } from "./common-options.js";
 import { formatDuration, plural, renderTable, writeJson } from "./output.js";
@@ -10,19 +12,27 @@ import { createProgress } from "./progress.js";
 
 export interface RunArgs extends CommonArgs, ModelRunArgs {
   readonly pipeline?: string | undefined;
+  /** --events FILE: lifecycle events as JSON Lines. */
+  readonly events?: string | undefined;
 }
 
 /** Runs the pipelines, prints what happened, and fails with RUN_FAILED when any table or pipeline failed. */
 export async function run(args: RunArgs, io: CliIo): Promise<RunOutput> {
   const models = modelRunOptionsFrom(args);
   const { config, logger } = await openProject(args);
+  const runId = newRunId();
+  const events = openRunEvents({ runId, eventsFile: args.events, env: process.env, logger });
   const progress = createProgress(io, args.output);
   let result: RunOutput;
   try {
-    result = await runPipelines({ config, pipeline: args.pipeline, logger, progress, models });
+    result = await runPipelines({ config, pipeline: args.pipeline, logger, progress, models, runId, events });
+  } catch (err) {
+    await events.close(err);
+    throw err;
   } finally {
     progress.done();
   }
+  await events.close();
   if (args.output === "json") writeJson(io, result);
   else io.stdout.write(formatRun(result));
   if (result.status === "failed") throw runFailed(result);
@@ -93,7 +103,12 @@ export function runCommand(io: CliIo): CommandModule<object, RunArgs> {
   return {
     command: "run",
     describe: "Run the pipelines in rocky.toml (or one with --pipeline)",
-    builder: (y) => addModelRunOptions(withCommonOptions(y).option("pipeline", { alias: "p", type: "string", describe: "Only this pipeline" })),
+    builder: (y) =>
+      addModelRunOptions(
+        withCommonOptions(y)
+          .option("pipeline", { alias: "p", type: "string", describe: "Only this pipeline" })
+          .option("events", { type: "string", describe: "Append the run's lifecycle events to FILE as JSON Lines (schemas/output/event.schema.json)" }),
+      ),
     handler: async (args) => {
       await run(args, io);
     },

@@ -2030,6 +2030,121 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
       }
     }
   },
+  "event.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "event.schema.json",
+    "title": "RunEvent",
+    "description": "One lifecycle event of a `rocky run`: a line of `--events FILE` (JSON Lines) and a message on the Valkey channel of [events]. Events of one run carry increasing `seq` numbers, starting at 1 with `run_started`",
+    "type": "object",
+    "required": [
+      "type",
+      "run_id",
+      "seq",
+      "at"
+    ],
+    "properties": {
+      "type": {
+        "enum": [
+          "run_started",
+          "run_finished",
+          "pipeline_started",
+          "pipeline_finished",
+          "table_started",
+          "table_finished",
+          "model_started",
+          "model_finished",
+          "check_finished"
+        ]
+      },
+      "run_id": {
+        "type": "string"
+      },
+      "seq": {
+        "type": "integer",
+        "minimum": 1,
+        "description": "Position of the event in its run, from 1"
+      },
+      "at": {
+        "type": "string",
+        "description": "ISO 8601 time the event happened"
+      },
+      "pipeline": {
+        "type": "string",
+        "description": "Every event but run_started and run_finished"
+      },
+      "pipeline_type": {
+        "type": "string",
+        "description": "pipeline_started and pipeline_finished"
+      },
+      "target": {
+        "type": "string",
+        "description": "table_* and model_*: catalog.schema.table; check_finished: what was checked"
+      },
+      "source": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "table_*: the source table; a skipped source has no target"
+      },
+      "model": {
+        "type": "string",
+        "description": "model_*: the model's name"
+      },
+      "strategy": {
+        "type": "string",
+        "description": "table_* and model_*: what the run does"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed",
+          "skipped"
+        ],
+        "description": "*_finished"
+      },
+      "rows": {
+        "type": [
+          "integer",
+          "null"
+        ],
+        "minimum": 0,
+        "description": "table_finished: rows copied; model_finished: rows affected, where the warehouse says"
+      },
+      "duration_ms": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "*_finished"
+      },
+      "watermark": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "table_finished and model_finished: the watermark after the run"
+      },
+      "check": {
+        "type": "string",
+        "description": "check_finished: the check's name"
+      },
+      "severity": {
+        "enum": [
+          "error",
+          "warn"
+        ],
+        "description": "check_finished"
+      },
+      "message": {
+        "type": "string",
+        "description": "check_finished and skipped items: what was found or why"
+      },
+      "error": {
+        "$ref": "run.schema.json#/$defs/RunError",
+        "description": "Failed items and runs"
+      }
+    },
+    "additionalProperties": false
+  },
   "history.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "history.schema.json",
@@ -2864,6 +2979,7 @@ export const TYPE_REFS = {
   "DiscoveredPipeline": "discover.schema.json#/$defs/DiscoveredPipeline",
   "DiscoveredSourceSchema": "discover.schema.json#/$defs/DiscoveredSourceSchema",
   "SkippedSource": "discover.schema.json#/$defs/SkippedSource",
+  "RunEvent": "event.schema.json",
   "HistoryOutput": "history.schema.json",
   "PlanOutput": "plan.schema.json",
   "PlannedPipeline": "plan.schema.json#/$defs/PlannedPipeline",

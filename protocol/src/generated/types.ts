@@ -1088,6 +1088,94 @@ export interface SkippedSource {
   reason: string;
 }
 /**
+ * One lifecycle event of a `rocky run`: a line of `--events FILE` (JSON Lines) and a message on the Valkey channel of [events]. Events of one run carry increasing `seq` numbers, starting at 1 with `run_started`
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "RunEvent".
+ */
+export interface RunEvent {
+  type:
+    | "run_started"
+    | "run_finished"
+    | "pipeline_started"
+    | "pipeline_finished"
+    | "table_started"
+    | "table_finished"
+    | "model_started"
+    | "model_finished"
+    | "check_finished";
+  run_id: string;
+  /**
+   * Position of the event in its run, from 1
+   */
+  seq: number;
+  /**
+   * ISO 8601 time the event happened
+   */
+  at: string;
+  /**
+   * Every event but run_started and run_finished
+   */
+  pipeline?: string;
+  /**
+   * pipeline_started and pipeline_finished
+   */
+  pipeline_type?: string;
+  /**
+   * table_* and model_*: catalog.schema.table; check_finished: what was checked
+   */
+  target?: string;
+  /**
+   * table_*: the source table; a skipped source has no target
+   */
+  source?: string | null;
+  /**
+   * model_*: the model's name
+   */
+  model?: string;
+  /**
+   * table_* and model_*: what the run does
+   */
+  strategy?: string;
+  /**
+   * *_finished
+   */
+  status?: "succeeded" | "failed" | "skipped";
+  /**
+   * table_finished: rows copied; model_finished: rows affected, where the warehouse says
+   */
+  rows?: number | null;
+  /**
+   * *_finished
+   */
+  duration_ms?: number;
+  /**
+   * table_finished and model_finished: the watermark after the run
+   */
+  watermark?: string | null;
+  /**
+   * check_finished: the check's name
+   */
+  check?: string;
+  /**
+   * check_finished
+   */
+  severity?: "error" | "warn";
+  /**
+   * check_finished and skipped items: what was found or why
+   */
+  message?: string;
+  error?: RunError;
+}
+/**
+ * Failed items and runs
+ */
+export interface RunError {
+  code: string;
+  message: string;
+  hint?: string;
+}
+/**
  * `rocky history --output json`: recorded runs, newest first
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1132,7 +1220,7 @@ export interface RunPipelineResult {
    * Transformation pipelines: every selected model, in dependency order
    */
   models?: RunModelResult[];
-  error?: RunError1;
+  error?: RunError2;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1152,13 +1240,13 @@ export interface RunTableResult {
    * Fallbacks and schema drift handled
    */
   notes: string[];
-  error?: RunError;
+  error?: RunError1;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
  * via the `definition` "RunError".
  */
-export interface RunError {
+export interface RunError1 {
   code: string;
   message: string;
   hint?: string;
@@ -1192,12 +1280,12 @@ export interface RunModelResult {
    * The failed model that caused this one to be skipped
    */
   failed_upstream?: string;
-  error?: RunError;
+  error?: RunError1;
 }
 /**
  * Why the pipeline failed before copying its tables
  */
-export interface RunError1 {
+export interface RunError2 {
   code: string;
   message: string;
   hint?: string;
