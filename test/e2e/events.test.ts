@@ -2,7 +2,7 @@ import { execFile, execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { validate, validateAgainst, type RunEvent, type RunOutput } from "@rocky/protocol";
+import { validate, validateAgainst, type MetricsOutput, type RunEvent, type RunOutput } from "@rocky/protocol";
 import { playgroundCopy, ROCKY, type CliResult } from "./helpers.js";
 
 /** Parameters made the way Dagster makes them: dagster_pipes.encode_param is base64(zlib(json)), here in Python's stdlib. */
@@ -140,6 +140,44 @@ describe("rocky run under Dagster Pipes", () => {
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain(message);
     expect(r.stdout).toBe("");
+    expect(existsSync(join(dir, ".rocky"))).toBe(false);
+  });
+});
+
+describe("rocky metrics", () => {
+  it("reads back each run's counters and histograms, which agree with the run's result", async () => {
+    const dir = playgroundCopy();
+    const first = JSON.parse((await rockyWith(dir, {}, "run", "--output", "json")).stdout) as RunOutput;
+    const second = JSON.parse((await rockyWith(dir, {}, "run", "--output", "json")).stdout) as RunOutput;
+    for (const run of [first, second]) {
+      const m = run.metrics;
+      const tables = run.pipelines.flatMap((p) => p.tables);
+      const models = run.pipelines.flatMap((p) => p.models ?? []);
+      expect(m?.counters).toMatchObject({
+        tables_processed: tables.length, tables_failed: 0, tables_skipped: run.pipelines.reduce((n, p) => n + p.skipped.length, 0),
+        models_processed: models.length, models_failed: 0, models_skipped: 0, adapter_calls_failed: 0,
+        rows_copied: tables.reduce((n, t) => n + (t.rows_copied ?? 0), 0),
+      });
+      expect(m?.counters.statements_executed).toBeGreaterThanOrEqual(tables.length + models.length);
+      expect(m?.histograms.adapter_call_ms.count).toBe(m?.counters.adapter_calls);
+      expect(m?.histograms.table_ms).toMatchObject({ count: tables.length, max: Math.max(...tables.map((t) => t.duration_ms)) });
+    }
+    const r = await rockyWith(dir, {}, "metrics", "--output", "json");
+    expect(r.exitCode, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as MetricsOutput;
+    expect(validate("MetricsOutput", out)).toEqual([]);
+    expect(out.runs.map((e) => [e.run_id, e.metrics])).toEqual([[second.run_id, second.metrics], [first.run_id, first.metrics]]);
+    const all = [first, second].flatMap((run) => run.pipelines.flatMap((p) => p.tables.map((t) => t.duration_ms))).sort((a, b) => a - b);
+    expect(out.overall).toMatchObject({ runs: 2, table_ms: { count: all.length, max: all.at(-1), p50: all[Math.ceil(all.length / 2) - 1] } });
+    const text = await rockyWith(dir, {}, "metrics");
+    expect(text.stdout.split("\n")[0]).toMatch(/^RUN +STATUS +TABLES +MODELS +ROWS +STATEMENTS +CALLS +TABLE MS p50\/p95\/max +MODEL MS p50\/p95\/max +CALL MS p50\/p95\/max$/);
+    expect(text.stdout).toContain("2 runs: tables ");
+  });
+
+  it("says so, and creates nothing, when no run is recorded", async () => {
+    const dir = playgroundCopy();
+    const r = await rockyWith(dir, {}, "metrics");
+    expect(r).toMatchObject({ exitCode: 0, stdout: `no runs recorded in ${join(dir, ".rocky/state")}\n` });
     expect(existsSync(join(dir, ".rocky"))).toBe(false);
   });
 });

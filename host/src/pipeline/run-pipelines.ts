@@ -3,6 +3,7 @@ import type { LoadedConfig } from "../config/load-config.js";
 import { SILENT_EVENTS, type RunEvents } from "../events/run-events.js";
 import type { Logger } from "../log.js";
 import type { ModelRunOptions } from "../models/transformation-runner.js";
+import { createCallRecorder, runMetrics } from "../metrics/run-metrics.js";
 import { openStateStore } from "../state/state-store.js";
 import { createAdapterPool } from "./adapter-pool.js";
 import { SILENT_PROGRESS, type Progress } from "./pipeline-context.js";
@@ -36,7 +37,8 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
   const state = openStateStore(o.config.statePath);
   try {
     const lock = state.acquireRunLock({ runId, command: "run" });
-    const adapters = createAdapterPool(o.config, o.logger);
+    const calls = createCallRecorder();
+    const adapters = createAdapterPool(o.config, o.logger, { measure: calls });
     const startedAt = new Date();
     const started = performance.now();
     const pipelines: RunPipelineResult[] = [];
@@ -69,6 +71,7 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
         finished_at: new Date().toISOString(),
         duration_ms: Math.round(performance.now() - started),
         pipelines,
+        metrics: runMetrics({ pipelines }, calls.stats()),
       };
       await state.recordRun(record);
       events.emit({ type: "run_finished", status: record.status, duration_ms: record.duration_ms });

@@ -2164,6 +2164,82 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     },
     "additionalProperties": false
   },
+  "metrics.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "metrics.schema.json",
+    "title": "MetricsOutput",
+    "description": "`rocky metrics --output json`: the metrics of recent runs from the run history, newest first, and the table and model durations of all of them together",
+    "type": "object",
+    "required": [
+      "runs",
+      "overall"
+    ],
+    "properties": {
+      "runs": {
+        "type": "array",
+        "items": {
+          "title": "RunMetricsEntry",
+          "type": "object",
+          "required": [
+            "run_id",
+            "started_at",
+            "status",
+            "metrics"
+          ],
+          "properties": {
+            "run_id": {
+              "type": "string"
+            },
+            "started_at": {
+              "type": "string"
+            },
+            "status": {
+              "enum": [
+                "succeeded",
+                "failed"
+              ]
+            },
+            "metrics": {
+              "oneOf": [
+                {
+                  "$ref": "run.schema.json#/$defs/RunMetrics"
+                },
+                {
+                  "type": "null"
+                }
+              ],
+              "description": "null for runs recorded before metrics existed"
+            }
+          },
+          "additionalProperties": false
+        }
+      },
+      "overall": {
+        "type": "object",
+        "required": [
+          "runs",
+          "table_ms",
+          "model_ms"
+        ],
+        "properties": {
+          "runs": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "table_ms": {
+            "$ref": "run.schema.json#/$defs/DurationHistogram",
+            "description": "Every table copy of these runs"
+          },
+          "model_ms": {
+            "$ref": "run.schema.json#/$defs/DurationHistogram",
+            "description": "Every model run of these runs"
+          }
+        },
+        "additionalProperties": false
+      }
+    },
+    "additionalProperties": false
+  },
   "plan.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "plan.schema.json",
@@ -2422,10 +2498,153 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "items": {
           "$ref": "#/$defs/RunPipelineResult"
         }
+      },
+      "metrics": {
+        "$ref": "#/$defs/RunMetrics",
+        "description": "Counters and duration histograms of the run (absent in runs recorded before metrics existed)"
       }
     },
     "additionalProperties": false,
     "$defs": {
+      "RunMetrics": {
+        "title": "RunMetrics",
+        "type": "object",
+        "required": [
+          "counters",
+          "histograms"
+        ],
+        "properties": {
+          "counters": {
+            "type": "object",
+            "required": [
+              "tables_processed",
+              "tables_failed",
+              "tables_skipped",
+              "models_processed",
+              "models_failed",
+              "models_skipped",
+              "statements_executed",
+              "adapter_calls",
+              "adapter_calls_failed",
+              "rows_copied",
+              "rows_affected"
+            ],
+            "properties": {
+              "tables_processed": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Tables the run tried to copy"
+              },
+              "tables_failed": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "tables_skipped": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Sources discovered and not copied, with a reason"
+              },
+              "models_processed": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Models the run tried to build"
+              },
+              "models_failed": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "models_skipped": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "statements_executed": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "SQL statements sent to adapters, each statement of a batch counted"
+              },
+              "adapter_calls": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Calls the host made to adapters and waited for (a paged query is one call)"
+              },
+              "adapter_calls_failed": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "rows_copied": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "rows_affected": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Rows written by models, where the warehouse says"
+              }
+            },
+            "additionalProperties": false
+          },
+          "histograms": {
+            "type": "object",
+            "required": [
+              "table_ms",
+              "model_ms",
+              "adapter_call_ms"
+            ],
+            "properties": {
+              "table_ms": {
+                "$ref": "#/$defs/DurationHistogram",
+                "description": "Duration of each table copy"
+              },
+              "model_ms": {
+                "$ref": "#/$defs/DurationHistogram",
+                "description": "Duration of each model run"
+              },
+              "adapter_call_ms": {
+                "$ref": "#/$defs/DurationHistogram",
+                "description": "Duration of each adapter call, from request to answer"
+              }
+            },
+            "additionalProperties": false
+          }
+        },
+        "additionalProperties": false
+      },
+      "DurationHistogram": {
+        "title": "DurationHistogram",
+        "description": "Nearest-rank percentiles of durations in milliseconds; null when nothing was measured",
+        "type": "object",
+        "required": [
+          "count",
+          "p50",
+          "p95",
+          "max"
+        ],
+        "properties": {
+          "count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "p50": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "p95": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "max": {
+            "type": [
+              "number",
+              "null"
+            ]
+          }
+        },
+        "additionalProperties": false
+      },
       "RunPipelineResult": {
         "title": "RunPipelineResult",
         "type": "object",
@@ -2981,12 +3200,15 @@ export const TYPE_REFS = {
   "SkippedSource": "discover.schema.json#/$defs/SkippedSource",
   "RunEvent": "event.schema.json",
   "HistoryOutput": "history.schema.json",
+  "MetricsOutput": "metrics.schema.json",
   "PlanOutput": "plan.schema.json",
   "PlannedPipeline": "plan.schema.json#/$defs/PlannedPipeline",
   "PlannedTable": "plan.schema.json#/$defs/PlannedTable",
   "PlannedModel": "plan.schema.json#/$defs/PlannedModel",
   "PlannedStatement": "plan.schema.json#/$defs/PlannedStatement",
   "RunOutput": "run.schema.json",
+  "RunMetrics": "run.schema.json#/$defs/RunMetrics",
+  "DurationHistogram": "run.schema.json#/$defs/DurationHistogram",
   "RunPipelineResult": "run.schema.json#/$defs/RunPipelineResult",
   "RunTableResult": "run.schema.json#/$defs/RunTableResult",
   "RunModelResult": "run.schema.json#/$defs/RunModelResult",

@@ -1204,6 +1204,7 @@ export interface RunOutput {
   finished_at: string;
   duration_ms: number;
   pipelines: RunPipelineResult[];
+  metrics?: RunMetrics;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1291,6 +1292,157 @@ export interface RunError2 {
   hint?: string;
 }
 /**
+ * Counters and duration histograms of the run (absent in runs recorded before metrics existed)
+ */
+export interface RunMetrics {
+  counters: {
+    /**
+     * Tables the run tried to copy
+     */
+    tables_processed: number;
+    tables_failed: number;
+    /**
+     * Sources discovered and not copied, with a reason
+     */
+    tables_skipped: number;
+    /**
+     * Models the run tried to build
+     */
+    models_processed: number;
+    models_failed: number;
+    models_skipped: number;
+    /**
+     * SQL statements sent to adapters, each statement of a batch counted
+     */
+    statements_executed: number;
+    /**
+     * Calls the host made to adapters and waited for (a paged query is one call)
+     */
+    adapter_calls: number;
+    adapter_calls_failed: number;
+    rows_copied: number;
+    /**
+     * Rows written by models, where the warehouse says
+     */
+    rows_affected: number;
+  };
+  histograms: {
+    table_ms: DurationHistogram;
+    model_ms: DurationHistogram1;
+    adapter_call_ms: DurationHistogram2;
+  };
+}
+/**
+ * Duration of each table copy
+ */
+export interface DurationHistogram {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+}
+/**
+ * Duration of each model run
+ */
+export interface DurationHistogram1 {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+}
+/**
+ * Duration of each adapter call, from request to answer
+ */
+export interface DurationHistogram2 {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+}
+/**
+ * `rocky metrics --output json`: the metrics of recent runs from the run history, newest first, and the table and model durations of all of them together
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "MetricsOutput".
+ */
+export interface MetricsOutput {
+  runs: RunMetricsEntry[];
+  overall: {
+    runs: number;
+    table_ms: DurationHistogram3;
+    model_ms: DurationHistogram4;
+  };
+}
+export interface RunMetricsEntry {
+  run_id: string;
+  started_at: string;
+  status: "succeeded" | "failed";
+  /**
+   * null for runs recorded before metrics existed
+   */
+  metrics: RunMetrics1 | null;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "RunMetrics".
+ */
+export interface RunMetrics1 {
+  counters: {
+    /**
+     * Tables the run tried to copy
+     */
+    tables_processed: number;
+    tables_failed: number;
+    /**
+     * Sources discovered and not copied, with a reason
+     */
+    tables_skipped: number;
+    /**
+     * Models the run tried to build
+     */
+    models_processed: number;
+    models_failed: number;
+    models_skipped: number;
+    /**
+     * SQL statements sent to adapters, each statement of a batch counted
+     */
+    statements_executed: number;
+    /**
+     * Calls the host made to adapters and waited for (a paged query is one call)
+     */
+    adapter_calls: number;
+    adapter_calls_failed: number;
+    rows_copied: number;
+    /**
+     * Rows written by models, where the warehouse says
+     */
+    rows_affected: number;
+  };
+  histograms: {
+    table_ms: DurationHistogram;
+    model_ms: DurationHistogram1;
+    adapter_call_ms: DurationHistogram2;
+  };
+}
+/**
+ * Every table copy of these runs
+ */
+export interface DurationHistogram3 {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+}
+/**
+ * Every model run of these runs
+ */
+export interface DurationHistogram4 {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+}
+/**
  * `rocky plan --output json`: every statement `rocky run` would execute, with its parameters, per pipeline
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1370,6 +1522,18 @@ export interface PlannedModel {
    */
   partitions: string[];
   statements: PlannedStatement[];
+}
+/**
+ * Nearest-rank percentiles of durations in milliseconds; null when nothing was measured
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DurationHistogram".
+ */
+export interface DurationHistogram5 {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
 }
 /**
  * `rocky state --output json`: the stored watermark of every target table
