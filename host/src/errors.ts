@@ -30,6 +30,7 @@ export const ROCKY_ERROR_CODES = [
   "CANCELLED",
   "PIPES_INVALID",
   "EVENTS_FAILED",
+  "DOCTOR_FAILED",
 ] as const;
 
 export type RockyErrorCode = (typeof ROCKY_ERROR_CODES)[number];

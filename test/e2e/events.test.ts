@@ -1,9 +1,10 @@
 import { execFile, execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { validate, validateAgainst, type MetricsOutput, type RunEvent, type RunOutput } from "@rocky/protocol";
-import { playgroundCopy, ROCKY, type CliResult } from "./helpers.js";
+import { validate, validateAgainst, type DoctorOutput, type MetricsOutput, type RunEvent, type RunOutput } from "@rocky/protocol";
+import { playgroundCopy, REPO, ROCKY, type CliResult } from "./helpers.js";
 
 /** Parameters made the way Dagster makes them: dagster_pipes.encode_param is base64(zlib(json)), here in Python's stdlib. */
 function encodeLikeDagster(value: unknown): string {
@@ -179,5 +180,31 @@ describe("rocky metrics", () => {
     const r = await rockyWith(dir, {}, "metrics");
     expect(r).toMatchObject({ exitCode: 0, stdout: `no runs recorded in ${join(dir, ".rocky/state")}\n` });
     expect(existsSync(join(dir, ".rocky"))).toBe(false);
+  });
+});
+
+describe("rocky doctor", () => {
+  it("checks config, starts and handshakes every adapter, reads the state, and creates nothing", async () => {
+    const dir = playgroundCopy();
+    writeFileSync(join(dir, "rocky.toml"), `${readFileSync(join(dir, "rocky.toml"), "utf8")}\n[adapter.broken]\ntype = "fixture"\ncommand = ["${process.execPath}", "${join(REPO, "test/fixtures/adapters/crashes-at-startup.mjs")}"]\n`);
+    const r = await rockyWith(dir, {}, "doctor", "--output", "json");
+    expect(r.exitCode).toBe(1);
+    const out = JSON.parse(r.stdout) as DoctorOutput;
+    expect(validate("DoctorOutput", out)).toEqual([]);
+    expect(out.overall).toBe("fail");
+    expect(out.checks.map((c) => [c.name, c.status])).toEqual([["config", "ok"], ["adapter.local", "ok"], ["adapter.broken", "fail"], ["state", "ok"]]);
+    expect(out.checks[1]?.details).toMatchObject({ name: "duckdb", dialect: "duckdb", protocol_version: 1, legacy: false });
+    expect(out.checks[1]?.message).toMatch(/^duckdb \d+\.\d+\.\d+, duckdb dialect, protocol v1, handshake \d+ ms$/);
+    expect(out.checks[2]?.message).toContain('Adapter "broken" exited');
+    expect(r.stderr).toContain("error: 1 of 4 health checks failed: adapter.broken");
+    expect(existsSync(join(dir, ".rocky"))).toBe(false);
+  });
+
+  it("reports a config that does not load and skips what needs it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rocky-doctor-"));
+    writeFileSync(join(dir, "rocky.toml"), "[adapter.x]\ntype = 3\n");
+    const r = await rockyWith(dir, {}, "doctor");
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout.split("\n").map((l) => l.split(/ +/).slice(0, 2).join(" "))).toEqual(["CHECK STATUS", "config fail", "adapters skipped", "state skipped", "doctor: fail", ""]);
   });
 });

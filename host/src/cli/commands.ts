@@ -38,6 +38,11 @@ export const COMMANDS: readonly LazyCommandSpec[] = [
     load: async () => (await import("./metrics.js")).metricsCommand,
   },
   {
+    command: "doctor",
+    describe: "Check the config, start and handshake every adapter, and read the state store, changing nothing",
+    load: async () => (await import("./doctor.js")).doctorCommand,
+  },
+  {
     command: "test-adapter",
     describe: "Run the conformance suite against an adapter, through its protocol only",
     load: async () => (await import("./test-adapter.js")).testAdapterCommand,

@@ -2030,6 +2030,69 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
       }
     }
   },
+  "doctor.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "doctor.schema.json",
+    "title": "DoctorOutput",
+    "description": "`rocky doctor --output json`: every health check of the project, and the worst status among them",
+    "type": "object",
+    "required": [
+      "overall",
+      "checks"
+    ],
+    "properties": {
+      "overall": {
+        "enum": [
+          "ok",
+          "warn",
+          "fail"
+        ]
+      },
+      "checks": {
+        "type": "array",
+        "items": {
+          "title": "DoctorCheck",
+          "type": "object",
+          "required": [
+            "name",
+            "status",
+            "message",
+            "duration_ms"
+          ],
+          "properties": {
+            "name": {
+              "type": "string",
+              "description": "config, adapter.NAME, state"
+            },
+            "status": {
+              "enum": [
+                "ok",
+                "warn",
+                "fail",
+                "skipped"
+              ]
+            },
+            "message": {
+              "type": "string"
+            },
+            "hint": {
+              "type": "string"
+            },
+            "duration_ms": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "details": {
+              "type": "object",
+              "description": "adapter.NAME: manifest name and version, dialect, protocol version, capabilities, handshake_ms; state: runs and watermarks recorded"
+            }
+          },
+          "additionalProperties": false
+        }
+      }
+    },
+    "additionalProperties": false
+  },
   "event.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "event.schema.json",
@@ -3198,6 +3261,7 @@ export const TYPE_REFS = {
   "DiscoveredPipeline": "discover.schema.json#/$defs/DiscoveredPipeline",
   "DiscoveredSourceSchema": "discover.schema.json#/$defs/DiscoveredSourceSchema",
   "SkippedSource": "discover.schema.json#/$defs/SkippedSource",
+  "DoctorOutput": "doctor.schema.json",
   "RunEvent": "event.schema.json",
   "HistoryOutput": "history.schema.json",
   "MetricsOutput": "metrics.schema.json",

@@ -1088,6 +1088,30 @@ export interface SkippedSource {
   reason: string;
 }
 /**
+ * `rocky doctor --output json`: every health check of the project, and the worst status among them
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DoctorOutput".
+ */
+export interface DoctorOutput {
+  overall: "ok" | "warn" | "fail";
+  checks: DoctorCheck[];
+}
+export interface DoctorCheck {
+  /**
+   * config, adapter.NAME, state
+   */
+  name: string;
+  status: "ok" | "warn" | "fail" | "skipped";
+  message: string;
+  hint?: string;
+  duration_ms: number;
+  /**
+   * adapter.NAME: manifest name and version, dialect, protocol version, capabilities, handshake_ms; state: runs and watermarks recorded
+   */
+  details?: {};
+}
+/**
  * One lifecycle event of a `rocky run`: a line of `--events FILE` (JSON Lines) and a message on the Valkey channel of [events]. Events of one run carry increasing `seq` numbers, starting at 1 with `run_started`
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
