@@ -1689,6 +1689,77 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "minLength": 1,
             "default": ".rocky/state",
             "description": "Directory of the state database, relative to rocky.toml"
+          },
+          "backend": {
+            "enum": [
+              "local",
+              "s3",
+              "valkey",
+              "tiered"
+            ],
+            "default": "local",
+            "description": "Where the state follows the project between machines: downloaded before each run, uploaded after it, conditional on the version downloaded, under a run lease. tiered: Valkey for the lease and the compare-and-swap, S3 as the durable copy"
+          },
+          "s3_bucket": {
+            "type": "string",
+            "minLength": 1,
+            "description": "s3 and tiered: the bucket"
+          },
+          "s3_prefix": {
+            "type": "string",
+            "default": "rocky/state/",
+            "description": "s3 and tiered: key prefix of the state objects"
+          },
+          "s3_endpoint": {
+            "type": "string",
+            "description": "s3 and tiered: an S3-compatible endpoint URL (default: AWS, from the environment)"
+          },
+          "s3_region": {
+            "type": "string",
+            "description": "s3 and tiered: the region (default: AWS_REGION, else us-east-1)"
+          },
+          "s3_force_path_style": {
+            "type": "boolean",
+            "default": false,
+            "description": "s3 and tiered: address the bucket in the path (most S3-compatible servers), not the host name"
+          },
+          "valkey_url": {
+            "type": "string",
+            "pattern": "^(redis|rediss|valkey|valkeys)://",
+            "description": "valkey and tiered: redis://host:port/db"
+          },
+          "valkey_prefix": {
+            "type": "string",
+            "default": "rocky:state:",
+            "description": "valkey and tiered: key prefix"
+          },
+          "transfer_timeout_seconds": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 300,
+            "description": "Deadline of each download and upload"
+          },
+          "lease_ttl_seconds": {
+            "type": "integer",
+            "minimum": 5,
+            "default": 120,
+            "description": "A run's lease on the remote state expires this long after its holder stops renewing it (a runner that died)"
+          },
+          "on_upload_failure": {
+            "enum": [
+              "fail",
+              "skip"
+            ],
+            "default": "fail",
+            "description": "fail: the run exits non-zero; skip: a warning. Either way the local state is kept and the next run uploads it first"
+          },
+          "concurrency_control": {
+            "enum": [
+              "cas",
+              "off"
+            ],
+            "default": "cas",
+            "description": "cas: uploads conditional on the downloaded version, and a run lease; off: last writer wins (only for S3 servers that do not enforce conditional writes, and one runner)"
           }
         },
         "additionalProperties": false

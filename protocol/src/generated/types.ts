@@ -949,6 +949,54 @@ export interface StateConfig {
    * Directory of the state database, relative to rocky.toml
    */
   path?: string;
+  /**
+   * Where the state follows the project between machines: downloaded before each run, uploaded after it, conditional on the version downloaded, under a run lease. tiered: Valkey for the lease and the compare-and-swap, S3 as the durable copy
+   */
+  backend?: "local" | "s3" | "valkey" | "tiered";
+  /**
+   * s3 and tiered: the bucket
+   */
+  s3_bucket?: string;
+  /**
+   * s3 and tiered: key prefix of the state objects
+   */
+  s3_prefix?: string;
+  /**
+   * s3 and tiered: an S3-compatible endpoint URL (default: AWS, from the environment)
+   */
+  s3_endpoint?: string;
+  /**
+   * s3 and tiered: the region (default: AWS_REGION, else us-east-1)
+   */
+  s3_region?: string;
+  /**
+   * s3 and tiered: address the bucket in the path (most S3-compatible servers), not the host name
+   */
+  s3_force_path_style?: boolean;
+  /**
+   * valkey and tiered: redis://host:port/db
+   */
+  valkey_url?: string;
+  /**
+   * valkey and tiered: key prefix
+   */
+  valkey_prefix?: string;
+  /**
+   * Deadline of each download and upload
+   */
+  transfer_timeout_seconds?: number;
+  /**
+   * A run's lease on the remote state expires this long after its holder stops renewing it (a runner that died)
+   */
+  lease_ttl_seconds?: number;
+  /**
+   * fail: the run exits non-zero; skip: a warning. Either way the local state is kept and the next run uploads it first
+   */
+  on_upload_failure?: "fail" | "skip";
+  /**
+   * cas: uploads conditional on the downloaded version, and a run lease; off: last writer wins (only for S3 servers that do not enforce conditional writes, and one runner)
+   */
+  concurrency_control?: "cas" | "off";
 }
 /**
  * `rocky compile --output json`: the models found, their dependency order, and every diagnostic
