@@ -69,3 +69,32 @@ describe("rocky run with [state] backend = valkey", () => {
     await redis.quit();
   });
 });
+
+describe("rocky run with [events] valkey_url", () => {
+  it("publishes every event, in order, to a subscriber of the channel: the same events as --events FILE", async () => {
+    const dir = playgroundCopy();
+    const channel = `rocky-events-${randomUUID()}`;
+    writeFileSync(join(dir, "rocky.toml"), `${readFileSync(join(dir, "rocky.toml"), "utf8")}\n[events]\nvalkey_url = "${inject("redisUrl")}"\nchannel = "${channel}"\n`);
+    const subscriber = new Redis(inject("redisUrl"));
+    const received: string[] = [];
+    subscriber.on("message", (_channel: string, message: string) => received.push(message));
+    await subscriber.subscribe(channel);
+    const r = await rockyIn(dir, "run", "--events", "events.jsonl");
+    expect(r.exitCode, r.stderr).toBe(0);
+    const written = readFileSync(join(dir, "events.jsonl"), "utf8").trimEnd().split("\n");
+    const deadline = Date.now() + 5000;
+    while (received.length < written.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(received).toEqual(written);
+    expect(received.map((m) => (JSON.parse(m) as { seq: number }).seq)).toEqual(written.map((_, i) => i + 1));
+    await subscriber.quit();
+  });
+
+  it("runs on with one warning when the Valkey server is unreachable", async () => {
+    const dir = playgroundCopy();
+    writeFileSync(join(dir, "rocky.toml"), `${readFileSync(join(dir, "rocky.toml"), "utf8")}\n[events]\nvalkey_url = "redis://127.0.0.1:1"\n`);
+    const r = await rockyIn(dir, "run", "--output", "json");
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as RunOutput).status).toBe("succeeded");
+    expect(r.stderr.match(/Cannot publish run events to redis:\/\/127\.0\.0\.1:1 channel \\"rocky:events\\"/g)).toHaveLength(1);
+  });
+});

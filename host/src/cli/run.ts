@@ -27,7 +27,7 @@ export async function run(args: RunArgs, io: CliIo): Promise<RunOutput> {
   const sync = await beginStateSync({ config, runId, logger, wait: args.wait });
   let result: RunOutput;
   try {
-    const events = openRunEvents({ runId, eventsFile: args.events, env: process.env, logger });
+    const events = openRunEvents({ runId, eventsFile: args.events, env: process.env, logger, config: config.raw.events });
     const progress = createProgress(io, args.output);
     try {
       result = await runPipelines({ config, pipeline: args.pipeline, logger, progress, models, runId, events });

@@ -1359,6 +1359,9 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
       },
       "state": {
         "$ref": "#/$defs/StateConfig"
+      },
+      "events": {
+        "$ref": "#/$defs/EventsConfig"
       }
     },
     "additionalProperties": false,
@@ -1675,6 +1678,25 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "type": "string",
             "pattern": "^[a-zA-Z0-9_]+$",
             "description": "Default schema of models"
+          }
+        },
+        "additionalProperties": false
+      },
+      "EventsConfig": {
+        "title": "EventsConfig",
+        "description": "Where `rocky run` publishes its lifecycle events as they happen (schemas/output/event.schema.json), besides --events FILE",
+        "type": "object",
+        "properties": {
+          "valkey_url": {
+            "type": "string",
+            "pattern": "^(redis|rediss|valkey|valkeys)://",
+            "description": "Publish each event to a Valkey/Redis pub/sub channel, in order"
+          },
+          "channel": {
+            "type": "string",
+            "minLength": 1,
+            "default": "rocky:events",
+            "description": "The pub/sub channel"
           }
         },
         "additionalProperties": false
@@ -3322,6 +3344,7 @@ export const TYPE_REFS = {
   "TableFilterConfig": "rocky.schema.json#/$defs/TableFilterConfig",
   "TransformationPipelineConfig": "rocky.schema.json#/$defs/TransformationPipelineConfig",
   "TransformationTargetConfig": "rocky.schema.json#/$defs/TransformationTargetConfig",
+  "EventsConfig": "rocky.schema.json#/$defs/EventsConfig",
   "StateConfig": "rocky.schema.json#/$defs/StateConfig",
   "CompileOutput": "compile.schema.json",
   "CompiledModel": "compile.schema.json#/$defs/CompiledModel",

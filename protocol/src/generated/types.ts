@@ -752,6 +752,7 @@ export interface RockyConfig {
     [k: string]: PipelineConfig;
   };
   state?: StateConfig;
+  events?: EventsConfig;
 }
 /**
  * An adapter: `type` and optional `command`; every other key is the adapter's own config, checked against its manifest's config_schema when it starts
@@ -997,6 +998,22 @@ export interface StateConfig {
    * cas: uploads conditional on the downloaded version, and a run lease; off: last writer wins (only for S3 servers that do not enforce conditional writes, and one runner)
    */
   concurrency_control?: "cas" | "off";
+}
+/**
+ * Where `rocky run` publishes its lifecycle events as they happen (schemas/output/event.schema.json), besides --events FILE
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "EventsConfig".
+ */
+export interface EventsConfig {
+  /**
+   * Publish each event to a Valkey/Redis pub/sub channel, in order
+   */
+  valkey_url?: string;
+  /**
+   * The pub/sub channel
+   */
+  channel?: string;
 }
 /**
  * `rocky compile --output json`: the models found, their dependency order, and every diagnostic
