@@ -192,11 +192,11 @@ describe("rocky doctor", () => {
     const out = JSON.parse(r.stdout) as DoctorOutput;
     expect(validate("DoctorOutput", out)).toEqual([]);
     expect(out.overall).toBe("fail");
-    expect(out.checks.map((c) => [c.name, c.status])).toEqual([["config", "ok"], ["adapter.local", "ok"], ["adapter.broken", "fail"], ["state", "ok"]]);
+    expect(out.checks.map((c) => [c.name, c.status])).toEqual([["config", "ok"], ["adapter.local", "ok"], ["adapter.broken", "fail"], ["state", "ok"], ["state.remote", "skipped"]]);
     expect(out.checks[1]?.details).toMatchObject({ name: "duckdb", dialect: "duckdb", protocol_version: 1, legacy: false });
     expect(out.checks[1]?.message).toMatch(/^duckdb \d+\.\d+\.\d+, duckdb dialect, protocol v1, handshake \d+ ms$/);
     expect(out.checks[2]?.message).toContain('Adapter "broken" exited');
-    expect(r.stderr).toContain("error: 1 of 4 health checks failed: adapter.broken");
+    expect(r.stderr).toContain("error: 1 of 5 health checks failed: adapter.broken");
     expect(existsSync(join(dir, ".rocky"))).toBe(false);
   });
 
@@ -205,6 +205,6 @@ describe("rocky doctor", () => {
     writeFileSync(join(dir, "rocky.toml"), "[adapter.x]\ntype = 3\n");
     const r = await rockyWith(dir, {}, "doctor");
     expect(r.exitCode).toBe(1);
-    expect(r.stdout.split("\n").map((l) => l.split(/ +/).slice(0, 2).join(" "))).toEqual(["CHECK STATUS", "config fail", "adapters skipped", "state skipped", "doctor: fail", ""]);
+    expect(r.stdout.split("\n").map((l) => l.split(/ +/).slice(0, 2).join(" "))).toEqual(["CHECK STATUS", "config fail", "adapters skipped", "state skipped", "state.remote skipped", "doctor: fail", ""]);
   });
 });

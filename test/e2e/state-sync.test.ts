@@ -54,6 +54,11 @@ describe("rocky run with [state] backend = valkey", () => {
     const redis = new Redis(inject("redisUrl"));
     const holder = { run_id: "run-elsewhere", host: "ci-runner-7", pid: 4242, started_at: "2026-12-02T04:00:00.000Z" };
     await redis.set(`${prefix}lease`, JSON.stringify(holder), "PX", 60_000);
+    const doctor = JSON.parse((await rockyIn(dir, "doctor", "--config", "rocky-a.toml", "--output", "json")).stdout) as { checks: { name: string; status: string; message: string }[] };
+    expect(doctor.checks.find((c) => c.name === "state.remote")).toMatchObject({
+      status: "ok",
+      message: `valkey ${inject("redisUrl")} (prefix "${prefix}") reachable, no state uploaded yet, leased by run run-elsewhere (pid 4242 on ci-runner-7, since 2026-12-02T04:00:00.000Z)`,
+    });
     const refused = await rockyIn(dir, "run", "--config", "rocky-a.toml");
     expect(refused.exitCode).toBe(1);
     expect(refused.stdout).toBe("");

@@ -7,6 +7,7 @@ import { isRockyError, RockyError } from "../errors.js";
 import { createLogger } from "../log.js";
 import { adapterSpecFromConfig } from "../pipeline/adapter-pool.js";
 import { openStateStore } from "../state/state-store.js";
+import { openRemote } from "../state/sync/open-remote.js";
 import type { CliIo } from "./cli-io.js";
 import { withCommonOptions, type CommonArgs } from "./common-options.js";
 import { plural, renderTable, writeJson } from "./output.js";
@@ -62,6 +63,22 @@ async function checkState(config: LoadedConfig): Promise<Outcome> {
   }
 }
 
+async function checkRemoteState(config: LoadedConfig): Promise<Outcome> {
+  const remote = await openRemote(config.raw.state, createLogger());
+  if (!remote) return { status: "skipped", message: "backend = \"local\": no remote state" };
+  try {
+    const [snapshot, holder] = await Promise.all([remote.download(), remote.leaseHolder()]);
+    const stored = snapshot ? `state of ${snapshot.bytes.length} bytes at version ${snapshot.version}` : "no state uploaded yet";
+    return {
+      status: "ok",
+      message: `${remote.describe} reachable, ${stored}, ${holder ? `leased by run ${holder.run_id} (pid ${holder.pid} on ${holder.host}, since ${holder.started_at})` : "no run holds the lease"}`,
+      details: { remote: remote.describe, version: snapshot?.version ?? null, bytes: snapshot?.bytes.length ?? 0, lease_holder: holder ?? null },
+    };
+  } finally {
+    await remote.close();
+  }
+}
+
 /** Checks the project's health without changing it: config, every adapter started and handshaken, the state store. */
 export async function doctor(args: CommonArgs, io: CliIo): Promise<DoctorOutput> {
   const checks: DoctorCheck[] = [];
@@ -76,8 +93,9 @@ export async function doctor(args: CommonArgs, io: CliIo): Promise<DoctorOutput>
     const loaded = config;
     checks.push(...(await Promise.all([...loaded.adapters.keys()].map((name) => timed(`adapter.${name}`, () => checkAdapter(loaded, name))))));
     checks.push(await timed("state", () => checkState(loaded)));
+    checks.push(await timed("state.remote", () => checkRemoteState(loaded)));
   } else {
-    checks.push({ name: "adapters", status: "skipped", message: "the config did not load", duration_ms: 0 }, { name: "state", status: "skipped", message: "the config did not load", duration_ms: 0 });
+    for (const name of ["adapters", "state", "state.remote"]) checks.push({ name, status: "skipped", message: "the config did not load", duration_ms: 0 });
   }
   const overall = checks.some((c) => c.status === "fail") ? "fail" : checks.some((c) => c.status === "warn") ? "warn" : "ok";
   const result: DoctorOutput = { overall, checks };

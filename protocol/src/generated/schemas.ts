@@ -2155,7 +2155,7 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           "properties": {
             "name": {
               "type": "string",
-              "description": "config, adapter.NAME, state"
+              "description": "config, adapter.NAME, state, state.remote"
             },
             "status": {
               "enum": [

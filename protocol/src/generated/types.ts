@@ -1164,7 +1164,7 @@ export interface DoctorOutput {
 }
 export interface DoctorCheck {
   /**
-   * config, adapter.NAME, state
+   * config, adapter.NAME, state, state.remote
    */
   name: string;
   status: "ok" | "warn" | "fail" | "skipped";

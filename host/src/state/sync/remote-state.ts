@@ -32,5 +32,7 @@ export interface RemoteState {
   /** False when the lease was lost (expired and taken by another runner). */
   renewLease(holder: LeaseHolder, ttlMs: number): Promise<boolean>;
   releaseLease(holder: LeaseHolder): Promise<void>;
+  /** Who holds the lease now, without taking it (rocky doctor). */
+  leaseHolder(): Promise<LeaseHolder | undefined>;
   close(): Promise<void>;
 }

@@ -115,6 +115,12 @@ export function createS3Remote(o: S3RemoteOptions): S3Remote {
       await send(new DeleteObjectCommand({ Bucket: o.bucket, Key: key.lease, IfMatch: leaseTag })).catch(() => undefined);
       leaseTag = undefined;
     },
+    async leaseHolder() {
+      const current = await get(key.lease);
+      if (!current) return undefined;
+      const record = JSON.parse(current.bytes.toString("utf8")) as LeaseRecord;
+      return Date.parse(record.expires_at) > Date.now() ? { run_id: record.run_id, host: record.host, pid: record.pid, started_at: record.started_at } : undefined;
+    },
     async probeConditionalWrites() {
       const probe = `${o.prefix}.rocky-conditional-probe-${process.pid}-${Date.now()}`;
       const attempt = () => send(new PutObjectCommand({ Bucket: o.bucket, Key: probe, Body: "probe", IfNoneMatch: "*" }));

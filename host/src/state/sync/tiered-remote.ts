@@ -34,6 +34,7 @@ export function createTieredRemote(fast: RemoteState, durable: RemoteState): Rem
     tryAcquireLease: (holder, ttlMs) => fast.tryAcquireLease(holder, ttlMs),
     renewLease: (holder, ttlMs) => fast.renewLease(holder, ttlMs),
     releaseLease: (holder) => fast.releaseLease(holder),
+    leaseHolder: () => fast.leaseHolder(),
     async close() {
       await Promise.all([fast.close(), durable.close()]);
     },

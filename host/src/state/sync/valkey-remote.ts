@@ -80,6 +80,11 @@ export function createValkeyRemote(o: ValkeyRemoteOptions): RemoteState {
       await ready();
       await redis.eval(RELEASE, 1, keys.lease, JSON.stringify(holder));
     },
+    async leaseHolder() {
+      await ready();
+      const current = await redis.get(keys.lease);
+      return current === null ? undefined : (JSON.parse(current) as LeaseHolder);
+    },
     async close() {
       await connected.catch(() => undefined);
       await Promise.race([redis.quit().catch(() => undefined), new Promise((r) => setTimeout(r, 1000).unref())]);
