@@ -1,0 +1,139 @@
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+
+import { runRocky } from "./crash-run.js";
+
+const FAULTY = resolve(import.meta.dirname, "fixtures", "faulty-duckdb.mjs");
+
+/** Landing tables, each a function of the row's global sequence number i; `_fivetran_synced` grows with i. */
+const TABLES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  src__acme__shop: {
+    // Later batches re-send earlier ids (updates), so the merge model really upserts.
+    orders: "i % (3 * {n} / 2) AS id, 'c' || (i % 17) AS customer, CAST((i * 7919) % 100000 AS DECIMAL(12, 2)) / 100 AS amount, TIMESTAMP '2019-01-01' + to_days(CAST((i * 7) % 2550 AS INTEGER)) AS event_at, {synced}",
+    customers: "i AS id, 'customer ' || i AS name, {synced}",
+  },
+  src__globex__crm: {
+    deals: "i AS id, ['new', 'won', 'lost'][1 + i % 3] AS stage, i * 3 AS value, {synced}",
+    // No _fivetran_synced: copied by full refresh every run.
+    stages: "i % 5 AS id, 'stage ' || (i % 5) AS label",
+  },
+};
+
+const SYNCED = "TIMESTAMP '2024-01-01' + to_microseconds(CAST(i AS BIGINT) * 1000000) AS _fivetran_synced";
+
+const MODELS: Readonly<Record<string, { sql: string; toml: string }>> = {
+  m_full: {
+    sql: "SELECT customer, count(*) AS orders, sum(amount) AS total FROM lake.acme__shop.orders GROUP BY customer",
+    toml: "",
+  },
+  m_incremental: {
+    sql: "SELECT id, customer, amount, _fivetran_synced AS synced FROM lake.acme__shop.orders",
+    toml: '[strategy]\ntype = "incremental"\ntimestamp_column = "synced"\n',
+  },
+  m_merge: {
+    sql: "SELECT id, arg_max(amount, _fivetran_synced) AS amount, max(_fivetran_synced) AS synced FROM lake.acme__shop.orders GROUP BY id",
+    toml: '[strategy]\ntype = "merge"\nunique_key = "id"\n',
+  },
+  m_time_interval: {
+    sql: "SELECT id, event_at, amount FROM lake.acme__shop.orders WHERE event_at >= @start_date AND event_at < @end_date",
+    toml: '[strategy]\ntype = "time_interval"\ntime_column = "event_at"\ngranularity = "year"\nfirst_partition = "2019"\n',
+  },
+};
+
+function config(command: string): string {
+  return `${command}
+[pipeline.bronze]
+type = "replication"
+strategy = "incremental"
+concurrency = 2
+metadata_columns = [
+  { name = "_loaded_at", value = "load_time" },
+  { name = "_source_schema", value = "source_schema" },
+  { name = "_source_table", value = "source_table" },
+  { name = "_run_id", value = "run_id" },
+]
+source = { adapter = "local", schema_pattern = { prefix = "src__", separator = "__", components = ["tenant", "connector"] } }
+target = { adapter = "local", catalog_template = "lake", schema_template = "{tenant}__{connector}" }
+
+[pipeline.bronze_full]
+type = "replication"
+strategy = "full_refresh"
+source = { adapter = "local", schema_pattern = { prefix = "src__", separator = "__", components = ["tenant", "connector"] } }
+target = { adapter = "local", catalog_template = "lake", schema_template = "full__{tenant}__{connector}" }
+
+[pipeline.silver]
+type = "transformation"
+models = "models"
+concurrency = 2
+target = { adapter = "local", catalog = "lake", schema = "silver" }
+
+[state]
+path = ".rocky/state"
+`;
+}
+
+const ADAPTER = '[adapter.local]\ntype = "duckdb"\npath = "data/warehouse.duckdb"\ncatalogs_dir = "data/catalogs"\n';
+
+/** A project in a new temp dir: rocky.toml (the DuckDB adapter), faulty.toml (the same behind the fault proxy), models. */
+export function createCrashProject(): string {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), "rocky-crash-")));
+  writeFileSync(join(dir, "rocky.toml"), config(ADAPTER));
+  writeFileSync(join(dir, "faulty.toml"), config(`${ADAPTER}command = ${JSON.stringify([process.execPath, FAULTY])}\n`));
+  mkdirSync(join(dir, "models"));
+  for (const [name, m] of Object.entries(MODELS)) {
+    writeFileSync(join(dir, "models", `${name}.sql`), `${m.sql}\n`);
+    writeFileSync(join(dir, "models", `${name}.toml`), m.toml);
+  }
+  mkdirSync(join(dir, "data", "catalogs"), { recursive: true });
+  return dir;
+}
+
+/** Lands rows [from, to) of every landing table; `rowsPerBatch` sizes the id space of the re-sent orders. */
+export async function land(dir: string, from: number, to: number, rowsPerBatch: number): Promise<void> {
+  const instance = await DuckDBInstance.create(join(dir, "data", "warehouse.duckdb"));
+  const connection = await instance.connect();
+  try {
+    for (const [schema, tables] of Object.entries(TABLES)) {
+      await connection.run(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      for (const [table, columns] of Object.entries(tables)) {
+        const select = `SELECT ${columns.replace("{synced}", SYNCED).replace("{n}", String(rowsPerBatch))} FROM range(${from}, ${to}) t(i)`;
+        await connection.run(`CREATE TABLE IF NOT EXISTS ${schema}.${table} AS ${select} LIMIT 0`);
+        await connection.run(`INSERT INTO ${schema}.${table} ${select}`);
+      }
+    }
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** A copy of a project directory (no process may hold its files). */
+export function copyProject(from: string): string {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), "rocky-crash-")));
+  cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+export interface Scenario {
+  /** Built once (every strategy past its first run, one time_interval partition), then more rows landed. */
+  readonly base: string;
+  /** A copy of base after one clean `rocky run --missing`: what every crashed-and-rerun copy must equal. */
+  readonly expected: string;
+}
+
+/** `rows` per landing table in each of two batches; the second lands after the base run. */
+export async function prepareScenario(rows: number): Promise<Scenario> {
+  const run = async (dir: string, args: readonly string[]) => {
+    const r = await runRocky(dir, { args });
+    if (r.code !== 0) throw new Error(`rocky run ${args.join(" ")} failed in ${dir}: ${r.stderr}`);
+  };
+  const base = createCrashProject();
+  await land(base, 0, rows, rows);
+  await run(base, ["--partition", "2019"]);
+  await land(base, rows, 2 * rows, rows);
+  const expected = copyProject(base);
+  await run(expected, ["--missing"]);
+  return { base, expected };
+}
