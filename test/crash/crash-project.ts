@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -60,8 +60,8 @@ target = { adapter = "local", catalog_template = "lake", schema_template = "{ten
 [pipeline.bronze_full]
 type = "replication"
 strategy = "full_refresh"
-source = { adapter = "local", schema_pattern = { prefix = "src__", separator = "__", components = ["tenant", "connector"] } }
-target = { adapter = "local", catalog_template = "lake", schema_template = "full__{tenant}__{connector}" }
+source = { adapter = "local", schema_pattern = { prefix = "src__globex__", separator = "__", components = ["connector"] } }
+target = { adapter = "local", catalog_template = "lake", schema_template = "full__{connector}" }
 
 [pipeline.silver]
 type = "transformation"
@@ -117,23 +117,41 @@ export function copyProject(from: string): string {
 }
 
 export interface Scenario {
-  /** Built once (every strategy past its first run, one time_interval partition), then more rows landed. */
+  /** Where each trial starts: the landed rows, and with `nextRun` the state and targets of an earlier run. */
   readonly base: string;
   /** A copy of base after one clean `rocky run --missing`: what every crashed-and-rerun copy must equal. */
   readonly expected: string;
+  /** Answers the fault proxy counted in that clean run: the points a between-statements kill can pick from. */
+  readonly points: number;
+  /** How long that clean run took, to pick kill delays from. */
+  readonly cleanMs: number;
 }
 
-/** `rows` per landing table in each of two batches; the second lands after the base run. */
-export async function prepareScenario(rows: number): Promise<Scenario> {
-  const run = async (dir: string, args: readonly string[]) => {
-    const r = await runRocky(dir, { args });
-    if (r.code !== 0) throw new Error(`rocky run ${args.join(" ")} failed in ${dir}: ${r.stderr}`);
-  };
+export interface ScenarioOptions {
+  /** Rows per landing table in each batch. */
+  readonly rows: number;
+  /**
+   * true: the base has run once (every strategy past its first run, only time_interval partition 2019 built), then a
+   * second batch landed. false: the base holds only landed rows; the trial is a first run.
+   */
+  readonly nextRun: boolean;
+}
+
+export async function prepareScenario(o: ScenarioOptions): Promise<Scenario> {
   const base = createCrashProject();
-  await land(base, 0, rows, rows);
-  await run(base, ["--partition", "2019"]);
-  await land(base, rows, 2 * rows, rows);
+  await land(base, 0, o.rows, o.rows);
+  if (o.nextRun) {
+    const first = await runRocky(base, { args: ["--partition", "2019"] });
+    if (first.code !== 0) throw new Error(`rocky run --partition 2019 failed in ${base}: ${first.stderr}`);
+    await land(base, o.rows, 2 * o.rows, o.rows);
+  }
   const expected = copyProject(base);
-  await run(expected, ["--missing"]);
-  return { base, expected };
+  const log = join(expected, "fault.log");
+  const started = performance.now();
+  // Through the proxy, unarmed: a clean run that counts the answers.
+  const clean = await runRocky(expected, { config: "faulty.toml", env: { FAULT_LOG: log } });
+  const cleanMs = performance.now() - started;
+  if (clean.code !== 0) throw new Error(`clean rocky run failed in ${expected}: ${clean.stderr}`);
+  const points = readFileSync(log, "utf8").split("\n").filter((l) => l !== "").length;
+  return { base, expected, points, cleanMs };
 }
