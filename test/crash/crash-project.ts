@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 
 import { runRocky } from "./crash-run.js";
@@ -76,28 +76,55 @@ path = ".rocky/state"
 
 const ADAPTER = '[adapter.local]\ntype = "duckdb"\npath = "data/warehouse.duckdb"\ncatalogs_dir = "data/catalogs"\n';
 
-/** A project in a new temp dir: rocky.toml (the DuckDB adapter), faulty.toml (the same behind the fault proxy), models. */
-export function createCrashProject(): string {
+/**
+ * "duckdb": the DuckDB adapter (behind the fault proxy in faulty.toml), replication and the models DuckDB can build.
+ * "warehouses": the strategies only Databricks (materialized_view) and Snowflake (dynamic_table) have, each on the fault
+ * proxy posing as that warehouse over its own DuckDB file (rocky.toml and faulty.toml are the same).
+ */
+export type ProjectKind = "duckdb" | "warehouses";
+
+const ORDERS = TABLES.src__acme__shop?.orders as string;
+const SQL_ORDERS = "SELECT customer, count(*) AS orders, sum(amount) AS total FROM {db}.shop.orders GROUP BY customer";
+
+function warehousesConfig(): string {
+  const adapter = (name: string, dialect: string) =>
+    `[adapter.${name}]\ntype = "duckdb"\ncommand = ${JSON.stringify([process.execPath, FAULTY, dialect])}\npath = "data/${name}.duckdb"\ncatalogs_dir = "data/catalogs_${name}"\n`;
+  const pipeline = (name: string) => `[pipeline.gold_${name}]\ntype = "transformation"\nmodels = "models_${name}"\ntarget = { adapter = "${name}", catalog = "lake_${name}", schema = "gold" }\n`;
+  return [adapter("dbx", "databricks"), adapter("sf", "snowflake"), pipeline("dbx"), pipeline("sf"), '[state]\npath = ".rocky/state"\n'].join("\n");
+}
+
+function writeModel(dir: string, name: string, sql: string, toml: string): void {
+  mkdirSync(dirname(join(dir, name)), { recursive: true });
+  writeFileSync(join(dir, `${name}.sql`), `${sql}\n`);
+  writeFileSync(join(dir, `${name}.toml`), toml);
+}
+
+/** A project in a new temp dir: rocky.toml (the adapters as they are), faulty.toml (behind the fault proxy), models. */
+export function createCrashProject(kind: ProjectKind = "duckdb"): string {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), "rocky-crash-")));
+  if (kind === "warehouses") {
+    writeFileSync(join(dir, "rocky.toml"), warehousesConfig());
+    writeFileSync(join(dir, "faulty.toml"), warehousesConfig());
+    writeModel(dir, "models_dbx/m_materialized_view", SQL_ORDERS.replace("{db}", "dbx"), '[strategy]\ntype = "materialized_view"\n');
+    writeModel(dir, "models_sf/m_dynamic_table", SQL_ORDERS.replace("{db}", "sf"), '[strategy]\ntype = "dynamic_table"\ntarget_lag = "1 hour"\nwarehouse = "compute_wh"\n');
+    return dir;
+  }
   writeFileSync(join(dir, "rocky.toml"), config(ADAPTER));
   writeFileSync(join(dir, "faulty.toml"), config(`${ADAPTER}command = ${JSON.stringify([process.execPath, FAULTY])}\n`));
-  mkdirSync(join(dir, "models"));
-  for (const [name, m] of Object.entries(MODELS)) {
-    writeFileSync(join(dir, "models", `${name}.sql`), `${m.sql}\n`);
-    writeFileSync(join(dir, "models", `${name}.toml`), m.toml);
-  }
+  for (const [name, m] of Object.entries(MODELS)) writeModel(dir, `models/${name}`, m.sql, m.toml);
   mkdirSync(join(dir, "data", "catalogs"), { recursive: true });
   return dir;
 }
 
-/** Lands rows [from, to) of every landing table; `rowsPerBatch` sizes the id space of the re-sent orders. */
-export async function land(dir: string, from: number, to: number, rowsPerBatch: number): Promise<void> {
-  const instance = await DuckDBInstance.create(join(dir, "data", "warehouse.duckdb"));
+/** Appends rows [from, to) to `schema.table` of a DuckDB file, creating both as needed. */
+async function append(file: string, tables: Readonly<Record<string, Readonly<Record<string, string>>>>, from: number, to: number, rowsPerBatch: number): Promise<void> {
+  mkdirSync(dirname(file), { recursive: true });
+  const instance = await DuckDBInstance.create(file);
   const connection = await instance.connect();
   try {
-    for (const [schema, tables] of Object.entries(TABLES)) {
+    for (const [schema, columnsOf] of Object.entries(tables)) {
       await connection.run(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      for (const [table, columns] of Object.entries(tables)) {
+      for (const [table, columns] of Object.entries(columnsOf)) {
         const select = `SELECT ${columns.replace("{synced}", SYNCED).replace("{n}", String(rowsPerBatch))} FROM range(${from}, ${to}) t(i)`;
         await connection.run(`CREATE TABLE IF NOT EXISTS ${schema}.${table} AS ${select} LIMIT 0`);
         await connection.run(`INSERT INTO ${schema}.${table} ${select}`);
@@ -107,6 +134,12 @@ export async function land(dir: string, from: number, to: number, rowsPerBatch: 
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/** Lands rows [from, to) of every landing table; `rowsPerBatch` sizes the id space of the re-sent orders. */
+export async function land(dir: string, from: number, to: number, rowsPerBatch: number, kind: ProjectKind = "duckdb"): Promise<void> {
+  if (kind === "duckdb") return append(join(dir, "data", "warehouse.duckdb"), TABLES, from, to, rowsPerBatch);
+  for (const db of ["dbx", "sf"]) await append(join(dir, "data", `${db}.duckdb`), { shop: { orders: ORDERS } }, from, to, rowsPerBatch);
 }
 
 /** A copy of a project directory (no process may hold its files). */
@@ -135,15 +168,16 @@ export interface ScenarioOptions {
    * second batch landed. false: the base holds only landed rows; the trial is a first run.
    */
   readonly nextRun: boolean;
+  readonly kind?: ProjectKind;
 }
 
 export async function prepareScenario(o: ScenarioOptions): Promise<Scenario> {
-  const base = createCrashProject();
-  await land(base, 0, o.rows, o.rows);
+  const base = createCrashProject(o.kind);
+  await land(base, 0, o.rows, o.rows, o.kind);
   if (o.nextRun) {
     const first = await runRocky(base, { args: ["--partition", "2019"] });
     if (first.code !== 0) throw new Error(`rocky run --partition 2019 failed in ${base}: ${first.stderr}`);
-    await land(base, o.rows, 2 * o.rows, o.rows);
+    await land(base, o.rows, 2 * o.rows, o.rows, o.kind);
   }
   const expected = copyProject(base);
   const log = join(expected, "fault.log");
