@@ -36,7 +36,8 @@ function tally(totals: Totals, result: ChainResult, story: string): void {
   totals.mismatchedRows += mismatched;
   if (result.rerun.code !== 0) totals.failedReruns++;
   if (mismatched > 0 || ahead.length > 0 || result.rerun.code !== 0) {
-    totals.failures.push(`${story} → ${JSON.stringify({ differences: result.comparison.differences, ahead, rerun: result.rerun.code, dir: result.dir })}`);
+    const rerun = result.rerun.code === 0 ? 0 : `${result.rerun.code}: ${result.rerun.stderr.slice(0, 2000)}`;
+    totals.failures.push(`${story} → ${JSON.stringify({ differences: result.comparison.differences, ahead, rerun, dir: result.dir })}`);
   } else {
     rmSync(result.dir, { recursive: true, force: true });
   }
@@ -58,8 +59,15 @@ export async function crashSuite(): Promise<SuiteResult> {
   const worker = async () => {
     while (next < chains.length) {
       const chain = chains[next++] as (typeof chains)[number];
-      const r = await crashChain(chain.scenario, chain.kinds, seededRandom(chain.seed));
-      tally(totals, r, `chain seed ${chain.seed} (${chain.scenario === scenarios[0] ? "next run" : "first run"}): ${r.crashes.map((c) => `${c.kind} at ${c.at}`).join(", ")}`);
+      const name = `chain seed ${chain.seed} (${chain.scenario === scenarios[0] ? "next run" : "first run"})`;
+      try {
+        const r = await crashChain(chain.scenario, chain.kinds, seededRandom(chain.seed));
+        tally(totals, r, `${name}: ${r.crashes.map((c) => `${c.kind} at ${c.at}`).join(", ")}`);
+      } catch (err) {
+        totals.chains++;
+        totals.failedReruns++;
+        totals.failures.push(`${name}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      }
       if (totals.chains % 10 === 0) process.stderr.write(`bench: crash ${totals.crashes}/${KILL_POINTS} kill points, ${totals.mismatchedRows} mismatched rows\n`);
     }
   };
