@@ -1695,6 +1695,166 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
       }
     }
   },
+  "adapter-info.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "adapter-info.schema.json",
+    "title": "AdapterInfoOutput",
+    "description": "`rocky adapter info NAME --output json`: the adapter `type = \"NAME\"` starts, and its manifest",
+    "type": "object",
+    "required": [
+      "command",
+      "status",
+      "name",
+      "path",
+      "origin",
+      "protocol_version",
+      "legacy_protocol",
+      "manifest"
+    ],
+    "properties": {
+      "command": {
+        "const": "adapter info"
+      },
+      "status": {
+        "const": "succeeded"
+      },
+      "name": {
+        "type": "string"
+      },
+      "path": {
+        "type": "string"
+      },
+      "origin": {
+        "enum": [
+          "path",
+          "builtin"
+        ]
+      },
+      "protocol_version": {
+        "type": "integer"
+      },
+      "legacy_protocol": {
+        "type": "boolean"
+      },
+      "manifest": {
+        "$ref": "manifest.schema.json"
+      }
+    },
+    "additionalProperties": false
+  },
+  "adapter-list.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "adapter-list.schema.json",
+    "title": "AdapterListOutput",
+    "description": "`rocky adapter list --output json`: every rocky-adapter-* and rocky-* executable on PATH and every first-party adapter, each started, initialized with an empty config and stopped",
+    "type": "object",
+    "required": [
+      "command",
+      "status",
+      "adapters"
+    ],
+    "properties": {
+      "command": {
+        "const": "adapter list"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "succeeded once every candidate was tried, even when some failed (see each one's error)"
+      },
+      "adapters": {
+        "type": "array",
+        "items": {
+          "$ref": "#/$defs/ListedAdapter"
+        },
+        "description": "Sorted by name; for each name the one `rocky run` would start comes first"
+      }
+    },
+    "additionalProperties": false,
+    "$defs": {
+      "ListedAdapter": {
+        "title": "ListedAdapter",
+        "type": "object",
+        "required": [
+          "name",
+          "program",
+          "path",
+          "origin",
+          "used",
+          "version",
+          "dialect",
+          "protocol_version",
+          "legacy_protocol",
+          "error"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "description": "The adapter type it serves: rocky-adapter-<name> or rocky-<name>, or the first-party adapters/<name>"
+          },
+          "program": {
+            "type": "string",
+            "description": "The executable's file name, or adapters/<name> for a first-party adapter"
+          },
+          "path": {
+            "type": "string",
+            "description": "Absolute path of what runs"
+          },
+          "origin": {
+            "enum": [
+              "path",
+              "builtin"
+            ]
+          },
+          "used": {
+            "type": "boolean",
+            "description": "Whether `type = \"<name>\"` without a command starts this one"
+          },
+          "version": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The manifest's version; null when it failed"
+          },
+          "dialect": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "protocol_version": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "The protocol version it picked in initialize"
+          },
+          "legacy_protocol": {
+            "type": [
+              "boolean",
+              "null"
+            ],
+            "description": "True when it answered initialize the original-protocol way"
+          },
+          "error": {
+            "oneOf": [
+              {
+                "type": "null"
+              },
+              {
+                "$ref": "error.schema.json#/$defs/CommandError"
+              }
+            ],
+            "description": "Why it could not be started or initialized"
+          }
+        },
+        "additionalProperties": false
+      }
+    }
+  },
   "compile.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "compile.schema.json",
@@ -2024,6 +2184,57 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           },
           "reason": {
             "type": "string"
+          }
+        },
+        "additionalProperties": false
+      }
+    }
+  },
+  "error.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "error.schema.json",
+    "title": "ErrorOutput",
+    "description": "What any command prints with `--output json` when it fails before it has a result of its own to print. Every command's JSON carries the same envelope: `command`, `status`, and `error` when it failed",
+    "type": "object",
+    "required": [
+      "command",
+      "status",
+      "error"
+    ],
+    "properties": {
+      "command": {
+        "type": "string",
+        "description": "The command as typed after rocky, e.g. \"plan\" or \"adapter info\""
+      },
+      "status": {
+        "const": "failed"
+      },
+      "error": {
+        "$ref": "#/$defs/CommandError"
+      }
+    },
+    "additionalProperties": false,
+    "$defs": {
+      "CommandError": {
+        "title": "CommandError",
+        "type": "object",
+        "required": [
+          "code",
+          "message"
+        ],
+        "properties": {
+          "code": {
+            "type": "string",
+            "description": "A RockyError code, e.g. CONFIG_INVALID, ADAPTER_STARTUP_TIMEOUT; INTERNAL for a bug"
+          },
+          "message": {
+            "type": "string"
+          },
+          "hint": {
+            "type": "string"
+          },
+          "location": {
+            "$ref": "diagnostic.schema.json#/$defs/DiagnosticLocation"
           }
         },
         "additionalProperties": false
@@ -2855,6 +3066,9 @@ export const TYPE_REFS = {
   "TransformationPipelineConfig": "rocky.schema.json#/$defs/TransformationPipelineConfig",
   "TransformationTargetConfig": "rocky.schema.json#/$defs/TransformationTargetConfig",
   "StateConfig": "rocky.schema.json#/$defs/StateConfig",
+  "AdapterInfoOutput": "adapter-info.schema.json",
+  "AdapterListOutput": "adapter-list.schema.json",
+  "ListedAdapter": "adapter-list.schema.json#/$defs/ListedAdapter",
   "CompileOutput": "compile.schema.json",
   "CompiledModel": "compile.schema.json#/$defs/CompiledModel",
   "ModelTargetName": "compile.schema.json#/$defs/ModelTargetName",
@@ -2864,6 +3078,8 @@ export const TYPE_REFS = {
   "DiscoveredPipeline": "discover.schema.json#/$defs/DiscoveredPipeline",
   "DiscoveredSourceSchema": "discover.schema.json#/$defs/DiscoveredSourceSchema",
   "SkippedSource": "discover.schema.json#/$defs/SkippedSource",
+  "ErrorOutput": "error.schema.json",
+  "CommandError": "error.schema.json#/$defs/CommandError",
   "HistoryOutput": "history.schema.json",
   "PlanOutput": "plan.schema.json",
   "PlannedPipeline": "plan.schema.json#/$defs/PlannedPipeline",

@@ -951,6 +951,105 @@ export interface StateConfig {
   path?: string;
 }
 /**
+ * `rocky adapter info NAME --output json`: the adapter `type = "NAME"` starts, and its manifest
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "AdapterInfoOutput".
+ */
+export interface AdapterInfoOutput {
+  command: "adapter info";
+  status: "succeeded";
+  name: string;
+  path: string;
+  origin: "path" | "builtin";
+  protocol_version: number;
+  legacy_protocol: boolean;
+  manifest: AdapterManifest;
+}
+/**
+ * `rocky adapter list --output json`: every rocky-adapter-* and rocky-* executable on PATH and every first-party adapter, each started, initialized with an empty config and stopped
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "AdapterListOutput".
+ */
+export interface AdapterListOutput {
+  command: "adapter list";
+  /**
+   * succeeded once every candidate was tried, even when some failed (see each one's error)
+   */
+  status: "succeeded" | "failed";
+  /**
+   * Sorted by name; for each name the one `rocky run` would start comes first
+   */
+  adapters: ListedAdapter[];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ListedAdapter".
+ */
+export interface ListedAdapter {
+  /**
+   * The adapter type it serves: rocky-adapter-<name> or rocky-<name>, or the first-party adapters/<name>
+   */
+  name: string;
+  /**
+   * The executable's file name, or adapters/<name> for a first-party adapter
+   */
+  program: string;
+  /**
+   * Absolute path of what runs
+   */
+  path: string;
+  origin: "path" | "builtin";
+  /**
+   * Whether `type = "<name>"` without a command starts this one
+   */
+  used: boolean;
+  /**
+   * The manifest's version; null when it failed
+   */
+  version: string | null;
+  dialect: string | null;
+  /**
+   * The protocol version it picked in initialize
+   */
+  protocol_version: number | null;
+  /**
+   * True when it answered initialize the original-protocol way
+   */
+  legacy_protocol: boolean | null;
+  /**
+   * Why it could not be started or initialized
+   */
+  error: null | CommandError;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "CommandError".
+ */
+export interface CommandError {
+  /**
+   * A RockyError code, e.g. CONFIG_INVALID, ADAPTER_STARTUP_TIMEOUT; INTERNAL for a bug
+   */
+  code: string;
+  message: string;
+  hint?: string;
+  location?: DiagnosticLocation;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DiagnosticLocation".
+ */
+export interface DiagnosticLocation {
+  file: string;
+  line?: number;
+  column?: number;
+  /**
+   * The config key, dotted (strategy.unique_key)
+   */
+  key?: string;
+}
+/**
  * `rocky compile --output json`: the models found, their dependency order, and every diagnostic
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1021,19 +1120,6 @@ export interface Diagnostic {
   model?: string;
 }
 /**
- * This interface was referenced by `RockySchemas`'s JSON-Schema
- * via the `definition` "DiagnosticLocation".
- */
-export interface DiagnosticLocation {
-  file: string;
-  line?: number;
-  column?: number;
-  /**
-   * The config key, dotted (strategy.unique_key)
-   */
-  key?: string;
-}
-/**
  * `rocky discover --output json`: what each replication pipeline's source adapter reports, matched against its schema pattern
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1086,6 +1172,20 @@ export interface SkippedSource {
   schema: string;
   table?: string;
   reason: string;
+}
+/**
+ * What any command prints with `--output json` when it fails before it has a result of its own to print. Every command's JSON carries the same envelope: `command`, `status`, and `error` when it failed
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ErrorOutput".
+ */
+export interface ErrorOutput {
+  /**
+   * The command as typed after rocky, e.g. "plan" or "adapter info"
+   */
+  command: string;
+  status: "failed";
+  error: CommandError;
 }
 /**
  * `rocky history --output json`: recorded runs, newest first
