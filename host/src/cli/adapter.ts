@@ -65,7 +65,7 @@ export function formatList(adapters: readonly ListedAdapter[]): string {
     { header: "DIALECT", value: (a) => printable(a.dialect ?? "-") },
     { header: "PROTOCOL", value: (a) => (a.protocol_version === null ? "-" : `${a.protocol_version}${a.legacy_protocol ? " (original)" : ""}`) },
     { header: "PATH", value: (a) => printable(a.path) },
-    { header: "NOTE", value: (a) => (a.error ? printable(`${a.error.code}: ${a.error.message}`) : a.used ? "" : "not used: another comes first") },
+    { header: "NOTE", value: (a) => (a.error ? printable(`${a.error.code}: ${a.error.message.split("\n")[0] ?? ""}`) : a.used ? "" : "not used: another comes first") },
   ]);
 }
 
