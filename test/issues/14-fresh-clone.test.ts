@@ -1,0 +1,51 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, realpathSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { COMMANDS } from "../../host/src/cli/commands.js";
+import { normalise, REPO } from "../e2e/helpers.js";
+
+// What the README promises a newcomer: `npm ci`, then `npx rocky ...`. npm links bins while it installs, before the
+// prepare script builds dist/, so this runs in a fresh clone of the committed HEAD (uncommitted work is not in it).
+// npm's own settings from an enclosing `npm test` (npm_config_*, npm_lifecycle_*) are left out, as on a newcomer's shell.
+const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith("npm_")));
+const run = (cwd: string, command: string, args: string[]) => {
+  const r = spawnSync(command, args, { cwd, env: { ...env, NO_COLOR: "1", ROCKY_LOG: "warn" }, encoding: "utf8", timeout: 540_000 });
+  return { stdout: r.stdout, stderr: r.stderr, exitCode: r.status };
+};
+
+describe("a newcomer's first commands in a fresh clone (issue 14)", () => {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), "rocky-clone-")));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("npm ci links rocky and rocky-adapter-duckdb; npx rocky --help and npx rocky run on the example work at once", () => {
+    const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: REPO, encoding: "utf8" }).trim();
+    execFileSync("git", ["clone", "--quiet", "--shared", "--no-checkout", REPO, dir], { stdio: "pipe" });
+    execFileSync("git", ["checkout", "--quiet", "--detach", head], { cwd: dir, stdio: "pipe" });
+
+    const ci = run(dir, "npm", ["ci", "--no-audit", "--no-fund", "--prefer-offline"]);
+    expect(ci.stderr).not.toMatch(/npm (ERR|error)/);
+    expect(ci.exitCode).toBe(0);
+
+    const help = run(dir, "npx", ["--no-install", "rocky", "--help"]);
+    expect(help.stderr).toBe("");
+    expect(help.exitCode).toBe(0);
+    const lines = help.stdout.split("\n");
+    expect(lines[0]).toBe("rocky <command> [options]");
+    const listed = lines.filter((l) => l.startsWith("  rocky ")).map((l) => l.trim().split(/ {2,}/)[0]);
+    expect(listed).toEqual(COMMANDS.map((c) => `rocky ${c.command}`));
+
+    const adapter = run(dir, "npx", ["--no-install", "rocky-adapter-duckdb"]);
+    // No input: the adapter reads EOF at once and exits cleanly, saying nothing on the protocol channel.
+    expect([adapter.exitCode, adapter.stdout]).toEqual([0, ""]);
+
+    execFileSync(process.execPath, ["examples/playground/generate.mjs"], { cwd: dir, stdio: "pipe" });
+    const r = run(dir, "npx", ["--no-install", "rocky", "run", "--config", "examples/playground/rocky.toml"]);
+    expect(r.stderr).toBe("");
+    expect(r.exitCode).toBe(0);
+    expect(normalise(r.stdout)).toBe(EXPECTED_RUN);
+  }, 600_000);
+});
+
+const EXPECTED_RUN = "";
