@@ -145,7 +145,7 @@ describe("rocky adapter list / info (issue 14)", () => {
   it("rocky test-adapter --adapter duckdb, the original docs' command, passes with no config: the database defaults to :memory:", async () => {
     const r = await rocky(cwd, { env }, "test-adapter", "--adapter", "duckdb", "--output", "json");
     expect(r.exitCode).toBe(0);
-    const out = JSON.parse(r.stdout) as { status: string; tests_failed: number; adapter: string };
-    expect([out.adapter, out.status, out.tests_failed]).toEqual(["duckdb", "passed", 0]);
+    const out = JSON.parse(r.stdout) as { command: string; status: string; tests_failed: number; adapter: string };
+    expect([out.command, out.adapter, out.status, out.tests_failed]).toEqual(["test-adapter", "duckdb", "passed", 0]);
   }, 120_000);
 });

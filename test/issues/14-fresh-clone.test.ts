@@ -17,7 +17,7 @@ const run = (cwd: string, command: string, args: string[]) => {
 
 describe("a newcomer's first commands in a fresh clone (issue 14)", () => {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), "rocky-clone-")));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000);
 
   it("npm ci links rocky and rocky-adapter-duckdb; npx rocky --help and npx rocky run on the example work at once", () => {
     const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: REPO, encoding: "utf8" }).trim();

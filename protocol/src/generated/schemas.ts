@@ -1102,8 +1102,17 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "The sidecar `<name>.toml` of a transformation model `<name>.sql`: where the model lands, how it is materialized, what it depends on",
     "type": "object",
     "properties": {
+      "name": {
+        "type": "string",
+        "pattern": "^[a-zA-Z0-9_]+$",
+        "description": "The model's name; defaults to the file stem (original Rocky key)"
+      },
       "description": {
         "type": "string"
+      },
+      "intent": {
+        "type": "string",
+        "description": "What the model is for, in plain words (original Rocky key; shown by rocky compile --output json)"
       },
       "target": {
         "$ref": "#/$defs/ModelTarget"
@@ -1121,12 +1130,34 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "description": "Models this one depends on beyond the tables its SQL reads"
       },
       "tags": {
+        "description": "Labels for --select tag:NAME. A list of names, or a table of key = \"value\" pairs as the original Rocky writes [tags] (each becomes the tag key:value)",
+        "oneOf": [
+          {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^[a-zA-Z0-9_.:-]+$"
+            },
+            "uniqueItems": true
+          },
+          {
+            "type": "object",
+            "propertyNames": {
+              "pattern": "^[a-zA-Z0-9_.-]+$"
+            },
+            "additionalProperties": {
+              "type": "string",
+              "pattern": "^[a-zA-Z0-9_.:-]+$"
+            }
+          }
+        ]
+      },
+      "sources": {
         "type": "array",
+        "description": "Tables the model reads that no model builds (original Rocky [[sources]]): documentation and lineage, and a bare table name listed here is not refused as unknown",
         "items": {
-          "type": "string",
-          "pattern": "^[a-zA-Z0-9_.:-]+$"
-        },
-        "uniqueItems": true
+          "$ref": "#/$defs/ModelSource"
+        }
       }
     },
     "additionalProperties": false,
@@ -1324,6 +1355,28 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           "first_partition": {
             "type": "string",
             "description": "Partition key (2024, 2024-01, 2024-01-15, 2024-01-15T13) where --missing starts"
+          }
+        },
+        "additionalProperties": false
+      },
+      "ModelSource": {
+        "title": "ModelSource",
+        "type": "object",
+        "required": [
+          "table"
+        ],
+        "properties": {
+          "catalog": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$"
+          },
+          "schema": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$"
+          },
+          "table": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$"
           }
         },
         "additionalProperties": false
@@ -1863,12 +1916,20 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "type": "object",
     "required": [
       "command",
+      "status",
       "ok",
       "models",
       "order",
       "diagnostics"
     ],
     "properties": {
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)"
+      },
       "command": {
         "const": "compile"
       },
@@ -1959,6 +2020,10 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "items": {
               "type": "string"
             }
+          },
+          "intent": {
+            "type": "string",
+            "description": "The sidecar's intent, when it has one"
           }
         },
         "additionalProperties": false
@@ -2057,9 +2122,21 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "`rocky discover --output json`: what each replication pipeline's source adapter reports, matched against its schema pattern",
     "type": "object",
     "required": [
+      "command",
+      "status",
       "pipelines"
     ],
     "properties": {
+      "command": {
+        "const": "discover"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)"
+      },
       "pipelines": {
         "type": "array",
         "items": {
@@ -2248,9 +2325,21 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "`rocky history --output json`: recorded runs, newest first",
     "type": "object",
     "required": [
+      "command",
+      "status",
       "runs"
     ],
     "properties": {
+      "command": {
+        "const": "history"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)"
+      },
       "runs": {
         "type": "array",
         "items": {
@@ -2267,9 +2356,21 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "`rocky plan --output json`: every statement `rocky run` would execute, with its parameters, per pipeline",
     "type": "object",
     "required": [
+      "command",
+      "status",
       "pipelines"
     ],
     "properties": {
+      "command": {
+        "const": "plan"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)"
+      },
       "pipelines": {
         "type": "array",
         "items": {
@@ -2755,10 +2856,22 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "`rocky state --output json`: the stored watermark of every target table",
     "type": "object",
     "required": [
+      "command",
+      "status",
       "state_path",
       "watermarks"
     ],
     "properties": {
+      "command": {
+        "const": "state"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)"
+      },
       "state_path": {
         "type": "string"
       },
@@ -2812,6 +2925,7 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "`rocky test-adapter --output json`: every conformance check run against a live adapter. A superset of the original Rocky TestAdapterOutput (adapter, sdk_version, tests_run/passed/failed/skipped, results of {name, category, status, message, duration_ms})",
     "type": "object",
     "required": [
+      "command",
       "adapter",
       "adapter_version",
       "sdk_version",
@@ -2829,6 +2943,9 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
       "results"
     ],
     "properties": {
+      "command": {
+        "const": "test-adapter"
+      },
       "adapter": {
         "type": "string",
         "description": "The manifest's name, or the adapter command when initialize failed"
@@ -3054,6 +3171,7 @@ export const TYPE_REFS = {
   "MaterializedViewStrategy": "model.schema.json#/$defs/MaterializedViewStrategy",
   "DynamicTableStrategy": "model.schema.json#/$defs/DynamicTableStrategy",
   "TimeIntervalStrategy": "model.schema.json#/$defs/TimeIntervalStrategy",
+  "ModelSource": "model.schema.json#/$defs/ModelSource",
   "RockyConfig": "rocky.schema.json",
   "AdapterSection": "rocky.schema.json#/$defs/AdapterSection",
   "PipelineConfig": "rocky.schema.json#/$defs/PipelineConfig",

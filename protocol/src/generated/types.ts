@@ -629,14 +629,33 @@ export interface ErrorData {
  * via the `definition` "ModelConfig".
  */
 export interface ModelConfig {
+  /**
+   * The model's name; defaults to the file stem (original Rocky key)
+   */
+  name?: string;
   description?: string;
+  /**
+   * What the model is for, in plain words (original Rocky key; shown by rocky compile --output json)
+   */
+  intent?: string;
   target?: ModelTarget;
   strategy?: MaterializationStrategy;
   /**
    * Models this one depends on beyond the tables its SQL reads
    */
   depends_on?: string[];
-  tags?: string[];
+  /**
+   * Labels for --select tag:NAME. A list of names, or a table of key = "value" pairs as the original Rocky writes [tags] (each becomes the tag key:value)
+   */
+  tags?:
+    | string[]
+    | {
+        [k: string]: string;
+      };
+  /**
+   * Tables the model reads that no model builds (original Rocky [[sources]]): documentation and lineage, and a bare table name listed here is not refused as unknown
+   */
+  sources?: ModelSource[];
 }
 /**
  * Where the model is built; catalog and schema default to the pipeline's [pipeline.NAME.target], table to the model name
@@ -731,6 +750,15 @@ export interface TimeIntervalStrategy {
    * Partition key (2024, 2024-01, 2024-01-15, 2024-01-15T13) where --missing starts
    */
   first_partition?: string;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ModelSource".
+ */
+export interface ModelSource {
+  catalog?: string;
+  schema?: string;
+  table: string;
 }
 /**
  * rocky.toml: the adapters a project talks to, its pipelines, and where run state is kept
@@ -1056,6 +1084,10 @@ export interface DiagnosticLocation {
  * via the `definition` "CompileOutput".
  */
 export interface CompileOutput {
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   command: "compile";
   /**
    * False when any diagnostic is an error
@@ -1089,6 +1121,10 @@ export interface CompiledModel {
    */
   sources: string[];
   tags: string[];
+  /**
+   * The sidecar's intent, when it has one
+   */
+  intent?: string;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1126,6 +1162,11 @@ export interface Diagnostic {
  * via the `definition` "DiscoverOutput".
  */
 export interface DiscoverOutput {
+  command: "discover";
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   pipelines: DiscoveredPipeline[];
 }
 /**
@@ -1194,6 +1235,11 @@ export interface ErrorOutput {
  * via the `definition` "HistoryOutput".
  */
 export interface HistoryOutput {
+  command: "history";
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   runs: RunOutput[];
 }
 /**
@@ -1309,6 +1355,11 @@ export interface RunError1 {
  * via the `definition` "PlanOutput".
  */
 export interface PlanOutput {
+  command: "plan";
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   pipelines: PlannedPipeline[];
 }
 /**
@@ -1390,6 +1441,11 @@ export interface PlannedModel {
  * via the `definition` "StateOutput".
  */
 export interface StateOutput {
+  command: "state";
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   state_path: string;
   watermarks: WatermarkEntry[];
 }
@@ -1420,6 +1476,7 @@ export interface WatermarkEntry {
  * via the `definition` "TestAdapterOutput".
  */
 export interface TestAdapterOutput {
+  command: "test-adapter";
   /**
    * The manifest's name, or the adapter command when initialize failed
    */
