@@ -44,8 +44,31 @@ describe("a newcomer's first commands in a fresh clone (issue 14)", () => {
     const r = run(dir, "npx", ["--no-install", "rocky", "run", "--config", "examples/playground/rocky.toml"]);
     expect(r.stderr).toBe("");
     expect(r.exitCode).toBe(0);
-    expect(normalise(r.stdout)).toBe(EXPECTED_RUN);
+    expect(normalise(r.stdout).replace(/\d{4}-\d\d-\d\d\b/g, "<day>")).toBe(EXPECTED_RUN);
   }, 600_000);
 });
 
-const EXPECTED_RUN = "";
+const EXPECTED_RUN = [
+  "TABLE  STRATEGY  ROWS  TIME  STATUS  DETAIL",
+  "acme_warehouse.staging__eu_central__stripe.charges  full_refresh  250 <t>  ok  target table missing",
+  "acme_warehouse.staging__eu_central__stripe.refunds  full_refresh  30 <t>  ok  target table missing",
+  "acme_warehouse.staging__us_west__shopify.customers  full_refresh  120 <t>  ok  target table missing",
+  "acme_warehouse.staging__us_west__shopify.orders  full_refresh  300 <t>  ok  target table missing",
+  "acme_warehouse.staging__us_west__shopify.products  full_refresh  40 <t>  ok  target table missing",
+  "globex_warehouse.staging__us_east__hubspot.contacts  full_refresh  200 <t>  ok  target table missing",
+  "globex_warehouse.staging__us_east__hubspot.deals  full_refresh  80 <t>  ok  target table missing",
+  `globex_warehouse.staging__us_east__hubspot.owners  full_refresh  12 <t>  ok  no "_fivetran_synced" column`,
+  "initech_warehouse.staging__apac__jp__salesforce.accounts  full_refresh  60 <t>  ok  target table missing",
+  `warehouse.src__acme__us_west__shopify.orders_tmp  -  -  -  skipped  excluded by tables.exclude "*_tmp"`,
+  "warehouse.src__scratch  -  -  -  skipped  schema has 1 part(s) after the prefix, expected at least 3 (tenant__regions...__connector)",
+  "acme_warehouse.silver.customers  full_refresh  120 <t>  ok  first run: target table missing",
+  "globex_warehouse.gold.deal_pipeline  full_refresh  3 <t>  ok  full_refresh model: rebuilt every run",
+  "acme_warehouse.silver.order_loads  time_interval  300 <t>  ok  2 day partitions: <day>, <day>",
+  "acme_warehouse.silver.orders  full_refresh  225 <t>  ok  first run: target table missing",
+  "acme_warehouse.gold.customer_revenue  full_refresh  120 <t>  ok  full_refresh model: rebuilt every run",
+  "acme_warehouse.gold.stripe_net_revenue  full_refresh  3 <t>  ok  full_refresh model: rebuilt every run",
+  "bronze: succeeded, 9 ok, 0 failed, 2 skipped, 1092 rows copied in <t>",
+  "silver: succeeded, 6 ok, 0 failed, 0 skipped models in <t>",
+  "run <run_id> succeeded in <t>",
+  "",
+].join("\n");

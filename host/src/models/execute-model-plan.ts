@@ -69,8 +69,9 @@ export async function executeModelPlan(o: ExecuteModelPlanOptions): Promise<Mode
     }
   }
   let rowsAffected = sumRowsAffected(results);
-  // CREATE TABLE ... AS reports no count on some warehouses (DuckDB): a full refresh wrote exactly what the target holds.
-  if (rowsAffected === null && plan.strategy.kind === "full_refresh") rowsAffected = await countRows(client, o.dialect, plan.target);
+  // CREATE TABLE ... AS reports no count on some warehouses (DuckDB): a table this run created holds exactly what it wrote.
+  const created = plan.strategy.kind === "full_refresh" || (plan.strategy.kind === "time_interval" && plan.strategy.createTable);
+  if (rowsAffected === null && created) rowsAffected = await countRows(client, o.dialect, plan.target);
   return { rowsAffected, partitions: done, watermarkAfter };
 }
 
