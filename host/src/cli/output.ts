@@ -2,7 +2,6 @@ import type { CliIo } from "./cli-io.js";
 
 /** Text from an adapter or a file, safe on a terminal: control characters (escape sequences, newlines) shown as \uXXXX. */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
