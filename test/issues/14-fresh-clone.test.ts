@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, realpathSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -46,6 +46,17 @@ describe("a newcomer's first commands in a fresh clone (issue 14)", () => {
     expect(r.exitCode).toBe(0);
     expect(normalise(r.stdout).replace(/\d{4}-\d\d-\d\d\b/g, "<day>")).toBe(EXPECTED_RUN);
   }, 600_000);
+
+  it.each([
+    ["host", 'error: Cannot start rocky: "<dir>/dist/main.js" is not built'],
+    ["adapters/duckdb", 'error: Cannot start the DuckDB adapter: "<dir>/dist/main.js" is not built'],
+  ])("the %s bin says how to build when dist/ is missing, and leaves stdout alone", (pkg, message) => {
+    const copy = realpathSync(mkdtempSync(join(tmpdir(), "rocky-bin-")));
+    cpSync(join(REPO, pkg, "bin"), join(copy, "bin"), { recursive: true });
+    const r = run(copy, process.execPath, [join(copy, "bin", "main.js"), "--help"]);
+    rmSync(copy, { recursive: true, force: true });
+    expect([r.exitCode, r.stdout, r.stderr.replaceAll(copy, "<dir>")]).toEqual([1, "", `${message}\nhint: Run "npm run build" (or "npm ci") at the repository root\n`]);
+  });
 });
 
 const EXPECTED_RUN = [
