@@ -134,7 +134,7 @@ function outputOptions<T>(y: Argv<T>) {
 
 export function adapterCommand(io: CliIo): CommandModule<object, AdapterArgs> {
   return {
-    command: "adapter <command>",
+    command: "adapter",
     describe: "List the adapters Rocky can start (rocky adapter list), or show one's manifest (rocky adapter info NAME)",
     builder: (y) =>
       y

@@ -38,7 +38,7 @@ export const COMMANDS: readonly LazyCommandSpec[] = [
     load: async () => (await import("./test-adapter.js")).testAdapterCommand,
   },
   {
-    command: "adapter <command>",
+    command: "adapter",
     describe: "List the adapters Rocky can start (rocky adapter list), or show one's manifest (rocky adapter info NAME)",
     load: async () => (await import("./adapter.js")).adapterCommand,
   },
