@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { validate, type CompileOutput, type ErrorOutput, type HistoryOutput, type RunOutput, type SchemaTypeName } from "@rocky/protocol";
@@ -173,6 +173,13 @@ describe("models tell the truth at compile time (issue 14)", () => {
       tags: ["team:finance", "tier:gold"],
       intent: "One row per order, for the finance dashboards",
     });
+    // The file stem is no longer the model's name: reading it by that name is a typo of the new one.
+    writeFileSync(join(dir, "models/report.sql"), "SELECT * FROM fct_orders\n");
+    writeFileSync(join(dir, "models/report.toml"), "");
+    const stale = parseJson<CompileOutput>(await rocky(dir, "compile", "--output", "json"));
+    expect(stale.diagnostics.map((d) => d.message)).toEqual(['Model "report" reads "fct_orders", which is neither a model nor a qualified source table; did you mean "orders_fact"?']);
+    rmSync(join(dir, "models/report.sql"));
+    rmSync(join(dir, "models/report.toml"));
     const run = await rocky(dir, "run", "--select", "tag:team:finance", "--output", "json");
     expect(run.exitCode).toBe(0);
     expect(parseJson<RunOutput>(run).pipelines[0]?.models?.map((m) => [m.name, m.target, m.status])).toEqual([["orders_fact", "wh.gold.orders", "succeeded"]]);

@@ -81,6 +81,10 @@ export async function compileModels(options: CompileModelsOptions, read?: ReadMo
   const resolver = createModelResolver(loaded.map((m) => ({ name: m.definition.name, target: m.definition.target })));
   const fileNames = new Set([...files.map((f) => f.name.toLowerCase()), ...models.flatMap((r) => (r.config?.name ? [r.config.name.toLowerCase()] : []))]);
   const modelNames = loaded.map((m) => m.definition.name);
+  // Models whose own errors are already reported: a reference to one is not reported again as unknown.
+  const loadedNames = new Set(modelNames.map((n) => n.toLowerCase()));
+  const brokenNames = new Set(models.map((r) => (r.config?.name ?? r.files.name).toLowerCase()).filter((n) => !loadedNames.has(n)));
+  const renamed = new Map(models.flatMap((r) => (r.config?.name !== undefined && r.config.name !== r.files.name ? [[r.files.name.toLowerCase(), r.config.name] as const] : [])));
   const definitions: ModelDefinition[] = loaded.map((m) => {
     const deps = new Set<string>();
     const sources: string[] = [];
@@ -88,7 +92,7 @@ export async function compileModels(options: CompileModelsOptions, read?: ReadMo
       const model = resolver.resolve(ref);
       if (model === undefined) {
         sources.push(ref.text);
-        if (ref.schema === undefined && !fileNames.has(ref.table.toLowerCase()) && !declaresSource(m, ref.table)) diagnostics.push(unknownTable(m, ref.text, modelNames));
+        if (ref.schema === undefined && !brokenNames.has(ref.table.toLowerCase()) && !declaresSource(m, ref.table)) diagnostics.push(unknownTable(m, ref.text, renamed.get(ref.table.toLowerCase()) ?? closestMatch(ref.table, modelNames.filter((n) => n !== m.definition.name))));
       } else if (model !== m.definition.name) deps.add(model);
     }
     for (const dep of m.config.depends_on ?? []) {
@@ -142,11 +146,11 @@ function declaresSource(model: LoadedModel, table: string): boolean {
 }
 
 /**
- * A one-part table name that is no model: a typo of a model's name (the original Rocky treats bare names as models), or a
- * table the warehouse resolves by its search path, which the SQL must then qualify as schema.table or the sidecar list in [[sources]].
+ * A one-part table name that is no model: a typo of a model's name or the file stem of a model its sidecar renamed (the
+ * original Rocky treats bare names as models), or a table the warehouse resolves by its search path, which the SQL must
+ * then qualify as schema.table or the sidecar list in [[sources]]. `near` is the model it probably means.
  */
-function unknownTable(model: LoadedModel, table: string, modelNames: readonly string[]): Diagnostic {
-  const near = closestMatch(table, modelNames.filter((n) => n !== model.definition.name));
+function unknownTable(model: LoadedModel, table: string, near: string | undefined): Diagnostic {
   const span = model.scan.spans.find((s) => s.parts.length === 1 && s.parts[0] === table);
   return diagnostic({
     code: "DAG_MISSING_REF",
