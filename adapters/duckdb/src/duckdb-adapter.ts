@@ -7,7 +7,7 @@ import { dialectHandlers } from "./handlers/dialect.js";
 import { discoveryHandlers } from "./handlers/discovery.js";
 import { queryPagingHandlers } from "./handlers/query-paging.js";
 import { warehouseHandlers } from "./handlers/warehouse.js";
-import type { DuckDbConfig } from "./manifest.js";
+import { duckDbConfig } from "./manifest.js";
 
 export interface DuckDbAdapter {
   readonly handlers: AdapterHandlers;
@@ -31,7 +31,7 @@ export function createDuckDbAdapter(): DuckDbAdapter {
   return {
     handlers: {
       initialize: async (params, ctx) => {
-        const opening = DuckDbDatabase.open(params.config as DuckDbConfig, ctx.log);
+        const opening = DuckDbDatabase.open(duckDbConfig(params.config), ctx.log);
         // The server checks the initialize result next: compile that validator while DuckDB opens.
         compileValidators(["InitializeResult"]);
         database = await opening;

@@ -54,7 +54,7 @@ export async function compileProject(options: CompileProjectOptions): Promise<Co
   }
   for (const unit of units) {
     const { dir, root, dialect, defaults, checkSupport, cacheDir } = unit;
-    const result = await compileModels({ dir, root, dialect, defaults, checkSupport, cacheDir, reparse: true });
+    const result = await compileModels({ dir, root, dialect, defaults, checkSupport, cacheDir, reparse: true, requireCatalog: unit.pipeline !== undefined });
     diagnostics.push(...result.diagnostics);
     order.push(...(result.dag?.order ?? []));
     for (const m of result.models) {
@@ -68,13 +68,16 @@ export async function compileProject(options: CompileProjectOptions): Promise<Co
         depends_on: [...m.dependsOn],
         sources: [...m.sources],
         tags: [...m.tags],
+        ...(m.intent === undefined ? {} : { intent: m.intent }),
       });
     }
   }
   const dialects = [...new Set(units.map((u) => u.dialect.name))];
+  const ok = !diagnostics.some((d) => d.severity === "error");
   return {
     command: "compile",
-    ok: !diagnostics.some((d) => d.severity === "error"),
+    status: ok ? "succeeded" : "failed",
+    ok,
     ...(dialects.length === 1 ? { dialect: dialects[0] as string } : {}),
     models,
     order: diagnostics.some((d) => d.severity === "error") ? [] : order,

@@ -42,6 +42,8 @@ export interface CheckModelOptions extends StrategyTarget {
   readonly defaults?: TargetDefaults | undefined;
   /** False when the target's dialect is not known (a process adapter not started): strategies are not refused. */
   readonly checkSupport?: boolean | undefined;
+  /** A project's models must say which catalog they land in (plan refuses them otherwise); a bare directory's need not. */
+  readonly requireCatalog?: boolean | undefined;
   /** SQL known to parse is not parsed again; SQL that parses is added. Without it every model is parsed. */
   readonly parseCache?: Pick<SqlParseCache, "has" | "add"> | undefined;
 }
@@ -70,7 +72,8 @@ export function readModel(files: ModelFiles): ReadModel {
 export function checkModel(read: ReadModel, options: CheckModelOptions): { model?: LoadedModel; diagnostics: Diagnostic[] } {
   const { files, sql, config, configText } = read;
   const { dialect, defaults } = options;
-  const { name } = files;
+  // The original Rocky's sidecars may name the model; the file stem is the default.
+  const name = config?.name ?? files.name;
   const diagnostics: Diagnostic[] = [];
   if (!isValidIdentifier(name)) {
     diagnostics.push(
@@ -105,6 +108,17 @@ export function checkModel(read: ReadModel, options: CheckModelOptions): { model
       }),
     );
   }
+  if (catalog === undefined && options.requireCatalog) {
+    diagnostics.push(
+      diagnostic({
+        code: "MODEL_INVALID",
+        message: `Model "${name}" has no target catalog`,
+        hint: 'Set [target] catalog = "..." in the .toml, or a default `catalog` in the pipeline\'s target in rocky.toml',
+        location: at(config.target === undefined ? "target" : "target.catalog"),
+        model: name,
+      }),
+    );
+  }
   const strategy: ConfiguredStrategy = config.strategy ?? { type: "full_refresh" };
   const refused = options.checkSupport === false ? undefined : strategySupportProblem(name, strategy, options);
   if (refused) diagnostics.push(diagnosticFromError(refused, name, at("strategy.type")));
@@ -124,13 +138,19 @@ export function checkModel(read: ReadModel, options: CheckModelOptions): { model
   const target = { ...(catalog === undefined ? {} : { catalog }), schema, table: config.target?.table ?? name };
   return {
     model: {
-      definition: { name, sqlFile: files.sqlFile, configFile: files.configFile, sql, target, strategy, tags: config.tags ?? [] },
+      definition: { name, sqlFile: files.sqlFile, configFile: files.configFile, sql, target, strategy, tags: tagsOf(config), ...(config.intent === undefined ? {} : { intent: config.intent }) },
       config,
       configText,
       scan: read.scan,
     },
     diagnostics,
   };
+}
+
+/** Tags as a list, or the original Rocky's [tags] table whose key = "value" pairs become key:value. */
+function tagsOf(config: ModelConfig): readonly string[] {
+  const tags = config.tags ?? [];
+  return Array.isArray(tags) ? tags : Object.entries(tags).map(([key, value]) => `${key}:${value}`);
 }
 
 function checkMacros(

@@ -58,6 +58,7 @@ async function prepare(ctx: Ctx): Promise<Prepared> {
       dialect,
       adapter,
       defaults: { catalog: ctx.config.target.catalog, schema: ctx.config.target.schema },
+      requireCatalog: true,
       cacheDir: join(ctx.project.dir, CACHE_DIR),
     },
     read,

@@ -30,7 +30,7 @@ describe("rocky compile (built CLI)", () => {
 
   it("exits 1 with every diagnostic on stdout and the summary error on stderr", async () => {
     const root = writeProject({
-      "rocky.toml": '[adapter.wh]\ntype = "duckdb"\npath = "wh.duckdb"\n\n[pipeline.silver]\ntype = "transformation"\ntarget = { adapter = "wh", schema = "s" }\n',
+      "rocky.toml": '[adapter.wh]\ntype = "duckdb"\npath = "wh.duckdb"\n\n[pipeline.silver]\ntype = "transformation"\ntarget = { adapter = "wh", catalog = "wh", schema = "s" }\n',
       "models/a.sql": "SELECT * FROM b",
       "models/a.toml": 'depends_on = ["ghost"]\n',
       "models/b.sql": "SELECT id,, name FROM raw.t",

@@ -65,7 +65,7 @@ describe("transformation pipeline runner", () => {
   it("plans every model with its statements, valid against the plan output schema", async () => {
     await withPipeline(MODELS, async (p) => {
       const planned = await p.plan();
-      expect(validate("PlanOutput", { pipelines: [planned] })).toEqual([]);
+      expect(validate("PlanOutput", { command: "plan", status: "succeeded", pipelines: [planned] })).toEqual([]);
       expect(planned).toEqual({
         pipeline: "silver",
         type: "transformation",

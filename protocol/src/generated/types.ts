@@ -629,14 +629,33 @@ export interface ErrorData {
  * via the `definition` "ModelConfig".
  */
 export interface ModelConfig {
+  /**
+   * The model's name; defaults to the file stem (original Rocky key)
+   */
+  name?: string;
   description?: string;
+  /**
+   * What the model is for, in plain words (original Rocky key; shown by rocky compile --output json)
+   */
+  intent?: string;
   target?: ModelTarget;
   strategy?: MaterializationStrategy;
   /**
    * Models this one depends on beyond the tables its SQL reads
    */
   depends_on?: string[];
-  tags?: string[];
+  /**
+   * Labels for --select tag:NAME. A list of names, or a table of key = "value" pairs as the original Rocky writes [tags] (each becomes the tag key:value)
+   */
+  tags?:
+    | string[]
+    | {
+        [k: string]: string;
+      };
+  /**
+   * Tables the model reads that no model builds (original Rocky [[sources]]): documentation and lineage, and a bare table name listed here is not refused as unknown
+   */
+  sources?: ModelSource[];
 }
 /**
  * Where the model is built; catalog and schema default to the pipeline's [pipeline.NAME.target], table to the model name
@@ -731,6 +750,15 @@ export interface TimeIntervalStrategy {
    * Partition key (2024, 2024-01, 2024-01-15, 2024-01-15T13) where --missing starts
    */
   first_partition?: string;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ModelSource".
+ */
+export interface ModelSource {
+  catalog?: string;
+  schema?: string;
+  table: string;
 }
 /**
  * rocky.toml: the adapters a project talks to, its pipelines, and where run state is kept
@@ -1016,12 +1044,115 @@ export interface EventsConfig {
   channel?: string;
 }
 /**
+ * `rocky adapter info NAME --output json`: the adapter `type = "NAME"` starts, and its manifest
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "AdapterInfoOutput".
+ */
+export interface AdapterInfoOutput {
+  command: "adapter info";
+  status: "succeeded";
+  name: string;
+  path: string;
+  origin: "path" | "builtin";
+  protocol_version: number;
+  legacy_protocol: boolean;
+  manifest: AdapterManifest;
+}
+/**
+ * `rocky adapter list --output json`: every rocky-adapter-* and rocky-* executable on PATH and every first-party adapter, each started, initialized with an empty config and stopped
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "AdapterListOutput".
+ */
+export interface AdapterListOutput {
+  command: "adapter list";
+  /**
+   * succeeded once every candidate was tried, even when some failed (see each one's error)
+   */
+  status: "succeeded" | "failed";
+  /**
+   * Sorted by name; for each name the one `rocky run` would start comes first
+   */
+  adapters: ListedAdapter[];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ListedAdapter".
+ */
+export interface ListedAdapter {
+  /**
+   * The adapter type it serves: rocky-adapter-<name> or rocky-<name>, or the first-party adapters/<name>
+   */
+  name: string;
+  /**
+   * The executable's file name, or adapters/<name> for a first-party adapter
+   */
+  program: string;
+  /**
+   * Absolute path of what runs
+   */
+  path: string;
+  origin: "path" | "builtin";
+  /**
+   * Whether `type = "<name>"` without a command starts this one
+   */
+  used: boolean;
+  /**
+   * The manifest's version; null when it failed
+   */
+  version: string | null;
+  dialect: string | null;
+  /**
+   * The protocol version it picked in initialize
+   */
+  protocol_version: number | null;
+  /**
+   * True when it answered initialize the original-protocol way
+   */
+  legacy_protocol: boolean | null;
+  /**
+   * Why it could not be started or initialized
+   */
+  error: null | CommandError;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "CommandError".
+ */
+export interface CommandError {
+  /**
+   * A RockyError code, e.g. CONFIG_INVALID, ADAPTER_STARTUP_TIMEOUT; INTERNAL for a bug
+   */
+  code: string;
+  message: string;
+  hint?: string;
+  location?: DiagnosticLocation;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DiagnosticLocation".
+ */
+export interface DiagnosticLocation {
+  file: string;
+  line?: number;
+  column?: number;
+  /**
+   * The config key, dotted (strategy.unique_key)
+   */
+  key?: string;
+}
+/**
  * `rocky compile --output json`: the models found, their dependency order, and every diagnostic
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
  * via the `definition` "CompileOutput".
  */
 export interface CompileOutput {
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   command: "compile";
   /**
    * False when any diagnostic is an error
@@ -1055,6 +1186,10 @@ export interface CompiledModel {
    */
   sources: string[];
   tags: string[];
+  /**
+   * The sidecar's intent, when it has one
+   */
+  intent?: string;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1086,25 +1221,17 @@ export interface Diagnostic {
   model?: string;
 }
 /**
- * This interface was referenced by `RockySchemas`'s JSON-Schema
- * via the `definition` "DiagnosticLocation".
- */
-export interface DiagnosticLocation {
-  file: string;
-  line?: number;
-  column?: number;
-  /**
-   * The config key, dotted (strategy.unique_key)
-   */
-  key?: string;
-}
-/**
  * `rocky discover --output json`: what each replication pipeline's source adapter reports, matched against its schema pattern
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
  * via the `definition` "DiscoverOutput".
  */
 export interface DiscoverOutput {
+  command: "discover";
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   pipelines: DiscoveredPipeline[];
 }
 /**
@@ -1159,6 +1286,11 @@ export interface SkippedSource {
  * via the `definition` "DoctorOutput".
  */
 export interface DoctorOutput {
+  command: "doctor";
+  /**
+   * The envelope every command's JSON carries: failed when any check failed
+   */
+  status: "succeeded" | "failed";
   overall: "ok" | "warn" | "fail";
   checks: DoctorCheck[];
 }
@@ -1175,6 +1307,20 @@ export interface DoctorCheck {
    * adapter.NAME: manifest name and version, dialect, protocol version, capabilities, handshake_ms; state: runs and watermarks recorded
    */
   details?: {};
+}
+/**
+ * What any command prints with `--output json` when it fails before it has a result of its own to print. Every command's JSON carries the same envelope: `command`, `status`, and `error` when it failed
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ErrorOutput".
+ */
+export interface ErrorOutput {
+  /**
+   * The command as typed after rocky, e.g. "plan" or "adapter info"
+   */
+  command: string;
+  status: "failed";
+  error: CommandError;
 }
 /**
  * One lifecycle event of a `rocky run`: a line of `--events FILE` (JSON Lines) and a message on the Valkey channel of [events]. Events of one run carry increasing `seq` numbers, starting at 1 with `run_started`
@@ -1271,6 +1417,11 @@ export interface RunError {
  * via the `definition` "HistoryOutput".
  */
 export interface HistoryOutput {
+  command: "history";
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   runs: RunOutput[];
 }
 /**
@@ -1455,6 +1606,11 @@ export interface DurationHistogram2 {
  * via the `definition` "MetricsOutput".
  */
 export interface MetricsOutput {
+  command: "metrics";
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   runs: RunMetricsEntry[];
   overall: {
     runs: number;
@@ -1538,6 +1694,11 @@ export interface DurationHistogram4 {
  * via the `definition` "PlanOutput".
  */
 export interface PlanOutput {
+  command: "plan";
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   pipelines: PlannedPipeline[];
 }
 /**
@@ -1631,6 +1792,11 @@ export interface DurationHistogram5 {
  * via the `definition` "StateOutput".
  */
 export interface StateOutput {
+  command: "state";
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   state_path: string;
   watermarks: WatermarkEntry[];
 }
@@ -1661,6 +1827,7 @@ export interface WatermarkEntry {
  * via the `definition` "TestAdapterOutput".
  */
 export interface TestAdapterOutput {
+  command: "test-adapter";
   /**
    * The manifest's name, or the adapter command when initialize failed
    */
