@@ -1,12 +1,13 @@
 import type { DuckDBConnection, DuckDBResult } from "@duckdb/node-api";
 import { interruptible } from "./interruptible.js";
-import { toJsonValue } from "./json-values.js";
+import { chunkRows, columnWriter, type ColumnWriter } from "./json-values.js";
 
 /** A streaming result on its own connection, read in batches of rows converted to protocol JSON. */
 export class Cursor {
   private buffered: unknown[][] = [];
   private exhausted = false;
   private reading: Promise<unknown> = Promise.resolve();
+  private writers: ColumnWriter[] | undefined;
 
   constructor(
     private readonly connection: DuckDBConnection,
@@ -48,7 +49,8 @@ export class Cursor {
       this.exhausted = true;
       return false;
     }
-    this.buffered = chunk.convertRows(toJsonValue);
+    this.writers ??= this.result.columnTypes().map(columnWriter);
+    this.buffered = chunkRows(chunk, this.writers);
     return true;
   }
 
