@@ -1,4 +1,4 @@
-import type { DuckDBConnection, DuckDBResult } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBResult } from "@duckdb/node-api";
 import { interruptible } from "./interruptible.js";
 import { chunkRows, columnWriter, type ColumnWriter } from "./json-values.js";
 
@@ -8,6 +8,8 @@ export class Cursor {
   private exhausted = false;
   private reading: Promise<unknown> = Promise.resolve();
   private writers: ColumnWriter[] | undefined;
+  /** The next chunk, requested as soon as the previous one arrived: DuckDB reads it while this thread converts and sends. */
+  private next: Promise<DuckDBDataChunk | null> | undefined;
 
   constructor(
     private readonly connection: DuckDBConnection,
@@ -44,11 +46,15 @@ export class Cursor {
 
   private async readChunk(): Promise<boolean> {
     if (this.exhausted) return false;
-    const chunk = await this.result.fetchChunk();
+    const chunk = await (this.next ?? this.result.fetchChunk());
+    this.next = undefined;
     if (!chunk || chunk.rowCount === 0) {
       this.exhausted = true;
       return false;
     }
+    this.next = this.result.fetchChunk();
+    // Its failure is seen by the read that awaits it (or by nobody, once the cursor is closed).
+    this.next.catch(() => undefined);
     this.writers ??= this.result.columnTypes().map(columnWriter);
     this.buffered = chunkRows(chunk, this.writers);
     return true;
@@ -58,7 +64,8 @@ export class Cursor {
   close(): Promise<void> {
     this.exhausted = true;
     this.buffered = [];
-    const closed = this.reading.then(() => this.connection.closeSync());
+    const pending = this.next?.catch(() => undefined);
+    const closed = this.reading.then(() => pending).then(() => this.connection.closeSync());
     this.reading = closed;
     return closed;
   }
