@@ -10,8 +10,10 @@ import { locateTomlKey } from "./locate-toml-key.js";
 import { createModelResolver, type ModelResolver } from "./resolve-references.js";
 import { rewriteTableReferences, type TableNameSpan } from "./rewrite-table-references.js";
 import { toReference } from "./scan-model-sql.js";
-import { openSqlParseCache } from "./sql-parse-cache.js";
+import { openSqlParseCache, type SqlParseCache } from "./sql-parse-cache.js";
+import { parseableSql } from "./check-model-sql.js";
 import type { Dialect } from "../sql/dialect.js";
+import type { SqlParseOutcome } from "@rocky/protocol";
 
 /** Models loaded between two turns of the event loop, so that adapter output and signals are handled while thousands load. */
 const LOAD_CHUNK = 200;
@@ -28,6 +30,35 @@ export interface CompileModelsOptions extends StrategyTarget {
   readonly cacheDir?: string | undefined;
   /** Parse every model even when the cache knows its SQL (`rocky compile`), refreshing the cache. */
   readonly reparse?: boolean | undefined;
+  /**
+   * The target warehouse's own parser (sql/parse, when the adapter declares sql_parse): one outcome per text, in order.
+   * Given, it decides instead of the host's generic grammar, so SQL the warehouse accepts is never refused.
+   */
+  readonly parseSql?: ((texts: readonly string[]) => Promise<readonly SqlParseOutcome[]>) | undefined;
+}
+
+/** Texts per sql/parse request. */
+const PARSE_CHUNK = 1000;
+
+/** Asks the warehouse's parser about every model SQL the parse cache does not know; the outcomes by SQL. */
+async function warehouseVerdicts(
+  models: readonly ReadModel[],
+  cache: Pick<SqlParseCache, "has"> | undefined,
+  parseSql: (texts: readonly string[]) => Promise<readonly SqlParseOutcome[]>,
+): Promise<Map<string, SqlParseOutcome>> {
+  const unknown = [...new Set(models.map((m) => m.sql).filter((sql) => !cache?.has(sql)))];
+  const chunks: string[][] = [];
+  for (let i = 0; i < unknown.length; i += PARSE_CHUNK) chunks.push(unknown.slice(i, i + PARSE_CHUNK));
+  const outcomes = await Promise.all(
+    chunks.map(async (chunk) => {
+      const answered = await parseSql(chunk.map((sql) => parseableSql(sql).text));
+      if (answered.length !== chunk.length) throw new Error(`sql/parse answered ${answered.length} outcomes for ${chunk.length} texts`);
+      return answered;
+    }),
+  );
+  const verdicts = new Map<string, SqlParseOutcome>();
+  chunks.forEach((chunk, c) => chunk.forEach((sql, i) => verdicts.set(sql, (outcomes[c] as readonly SqlParseOutcome[])[i] as SqlParseOutcome)));
+  return verdicts;
 }
 
 export interface CompiledModels {
@@ -65,10 +96,11 @@ export async function compileModels(options: CompileModelsOptions, read?: ReadMo
   const diagnostics = [...listed];
   const cache = options.cacheDir === undefined ? undefined : openSqlParseCache({ dir: options.cacheDir, dialect: options.dialect.name, modelsDir: options.dir });
   const parseCache = cache && options.reparse ? { has: () => false, add: (sql: string) => cache.add(sql) } : cache;
+  const sqlVerdicts = options.parseSql ? await warehouseVerdicts(models, parseCache, options.parseSql) : undefined;
   const loaded: LoadedModel[] = [];
   for (let i = 0; i < models.length; i++) {
     if (i > 0 && i % LOAD_CHUNK === 0) await nextTurn();
-    const result = checkModel(models[i] as ReadModel, { ...options, parseCache });
+    const result = checkModel(models[i] as ReadModel, { ...options, parseCache, sqlVerdicts });
     diagnostics.push(...result.diagnostics);
     if (result.model) loaded.push(result.model);
   }
