@@ -6,6 +6,7 @@ import { checksHandlers } from "./handlers/checks.js";
 import { dialectHandlers } from "./handlers/dialect.js";
 import { discoveryHandlers } from "./handlers/discovery.js";
 import { queryPagingHandlers } from "./handlers/query-paging.js";
+import { sqlParseHandlers } from "./handlers/sql-parse.js";
 import { warehouseHandlers } from "./handlers/warehouse.js";
 import { duckDbConfig } from "./manifest.js";
 
@@ -44,6 +45,7 @@ export function createDuckDbAdapter(): DuckDbAdapter {
       ...catalogHandlers(db),
       ...checksHandlers(db),
       ...dialectHandlers(),
+      ...sqlParseHandlers(db),
     },
     async close() {
       await closeCursors();

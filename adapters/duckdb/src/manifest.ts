@@ -61,6 +61,7 @@ export const MANIFEST: AdapterManifest = {
     query_paging: true,
     cancellation: true,
     transactions: true,
+    sql_parse: true,
   },
   auth_methods: [],
   config_schema: CONFIG_SCHEMA,

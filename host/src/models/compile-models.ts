@@ -12,8 +12,10 @@ import { lineColumn } from "./macros.js";
 import { createModelResolver, type ModelResolver } from "./resolve-references.js";
 import { rewriteTableReferences, type TableNameSpan } from "./rewrite-table-references.js";
 import { toReference } from "./scan-model-sql.js";
-import { openSqlParseCache } from "./sql-parse-cache.js";
+import { openSqlParseCache, type SqlParseCache } from "./sql-parse-cache.js";
+import { checkModelSql, parseableSql } from "./check-model-sql.js";
 import type { Dialect } from "../sql/dialect.js";
+import type { SqlParseOutcome } from "@rocky/protocol";
 
 /** Models loaded between two turns of the event loop, so that adapter output and signals are handled while thousands load. */
 const LOAD_CHUNK = 200;
@@ -32,6 +34,39 @@ export interface CompileModelsOptions extends StrategyTarget {
   readonly reparse?: boolean | undefined;
   /** Every model must have a target catalog (a project's pipeline; not a bare models directory). */
   readonly requireCatalog?: boolean | undefined;
+  /**
+   * The target warehouse's own parser (sql/parse, when the adapter declares sql_parse): one outcome per text, in order.
+   * Given, it decides instead of the host's generic grammar, so SQL the warehouse accepts is never refused.
+   */
+  readonly parseSql?: ParseSql | undefined;
+  /**
+   * Without parseSql: the target warehouse's parser, started only when the generic grammar cannot read some model
+   * (`rocky compile` starts no adapter otherwise); undefined when the target offers none. Its verdict replaces the grammar's.
+   */
+  readonly parseSqlFallback?: (() => Promise<ParseSql | undefined>) | undefined;
+}
+
+/** The target warehouse's parser: one outcome per text, in order. */
+export type ParseSql = (texts: readonly string[]) => Promise<readonly SqlParseOutcome[]>;
+
+/** Texts per sql/parse request. */
+const PARSE_CHUNK = 1000;
+
+/** Asks the warehouse's parser about every model SQL the parse cache does not know; the outcomes by SQL. */
+async function warehouseVerdicts(models: readonly ReadModel[], cache: Pick<SqlParseCache, "has"> | undefined, parseSql: ParseSql): Promise<Map<string, SqlParseOutcome>> {
+  const unknown = [...new Set(models.map((m) => m.sql).filter((sql) => !cache?.has(sql)))];
+  const chunks: string[][] = [];
+  for (let i = 0; i < unknown.length; i += PARSE_CHUNK) chunks.push(unknown.slice(i, i + PARSE_CHUNK));
+  const outcomes = await Promise.all(
+    chunks.map(async (chunk) => {
+      const answered = await parseSql(chunk.map((sql) => parseableSql(sql).text));
+      if (answered.length !== chunk.length) throw new Error(`sql/parse answered ${answered.length} outcomes for ${chunk.length} texts`);
+      return answered;
+    }),
+  );
+  const verdicts = new Map<string, SqlParseOutcome>();
+  chunks.forEach((chunk, c) => chunk.forEach((sql, i) => verdicts.set(sql, (outcomes[c] as readonly SqlParseOutcome[])[i] as SqlParseOutcome)));
+  return verdicts;
 }
 
 export interface CompiledModels {
@@ -69,10 +104,28 @@ export async function compileModels(options: CompileModelsOptions, read?: ReadMo
   const diagnostics = [...listed];
   const cache = options.cacheDir === undefined ? undefined : openSqlParseCache({ dir: options.cacheDir, dialect: options.dialect.name, modelsDir: options.dir });
   const parseCache = cache && options.reparse ? { has: () => false, add: (sql: string) => cache.add(sql) } : cache;
+  let sqlVerdicts = options.parseSql ? await warehouseVerdicts(models, parseCache, options.parseSql) : undefined;
+  let checkCache: Pick<SqlParseCache, "has" | "add"> | undefined = parseCache;
+  if (!sqlVerdicts && options.parseSqlFallback) {
+    // The generic grammar first; the models it cannot read go to the warehouse, whose answer stands.
+    const read = new Set<string>();
+    const unread: ReadModel[] = [];
+    for (const m of models) {
+      if (parseCache?.has(m.sql) || read.has(m.sql)) continue;
+      if (checkModelSql(m.sql, options.dialect.name, m.files.sqlFile, m.files.name).length > 0) unread.push(m);
+      else {
+        read.add(m.sql);
+        parseCache?.add(m.sql);
+      }
+    }
+    checkCache = { has: (sql) => read.has(sql) || parseCache?.has(sql) === true, add: (sql) => parseCache?.add(sql) };
+    const parseSql = unread.length > 0 ? await options.parseSqlFallback() : undefined;
+    if (parseSql) sqlVerdicts = await warehouseVerdicts(unread, parseCache, parseSql);
+  }
   const loaded: LoadedModel[] = [];
   for (let i = 0; i < models.length; i++) {
     if (i > 0 && i % LOAD_CHUNK === 0) await nextTurn();
-    const result = checkModel(models[i] as ReadModel, { ...options, parseCache });
+    const result = checkModel(models[i] as ReadModel, { ...options, parseCache: checkCache, sqlVerdicts });
     diagnostics.push(...result.diagnostics);
     if (result.model) loaded.push(result.model);
   }

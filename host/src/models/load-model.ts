@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { ModelConfig } from "@rocky/protocol";
 import { isValidIdentifier } from "../sql/identifiers.js";
-import { checkModelSql } from "./check-model-sql.js";
+import type { SqlParseOutcome } from "@rocky/protocol";
+import { checkModelSql, warehouseSqlDiagnostics } from "./check-model-sql.js";
 import { strategySupportProblem, type StrategyTarget } from "./check-strategy-support.js";
 import { diagnostic, diagnosticFromError, type Diagnostic } from "./diagnostics.js";
 import type { ConfiguredStrategy, ModelDefinition } from "./model-definition.js";
@@ -46,6 +47,8 @@ export interface CheckModelOptions extends StrategyTarget {
   readonly requireCatalog?: boolean | undefined;
   /** SQL known to parse is not parsed again; SQL that parses is added. Without it every model is parsed. */
   readonly parseCache?: Pick<SqlParseCache, "has" | "add"> | undefined;
+  /** What the target warehouse's own parser said of model SQL texts (sql/parse), by SQL; these are not parsed here. */
+  readonly sqlVerdicts?: ReadonlyMap<string, SqlParseOutcome> | undefined;
 }
 
 export interface LoadModelOptions extends CheckModelOptions {
@@ -88,7 +91,10 @@ export function checkModel(read: ReadModel, options: CheckModelOptions): { model
   }
   diagnostics.push(...read.configProblems);
   if (!options.parseCache?.has(sql)) {
-    const sqlProblems = checkModelSql(sql, dialect.name, files.sqlFile, name);
+    const verdict = options.sqlVerdicts?.get(sql);
+    const sqlProblems = verdict
+      ? warehouseSqlDiagnostics(verdict, sql, dialect.name, files.sqlFile, name)
+      : checkModelSql(sql, dialect.name, files.sqlFile, name);
     diagnostics.push(...sqlProblems);
     if (sqlProblems.length === 0) options.parseCache?.add(sql);
   }

@@ -138,6 +138,11 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "type": "boolean",
             "default": false,
             "description": "execute_batch: several statements in order on one session, atomically when asked; the host refuses multi-statement changes that must be atomic on adapters without it"
+          },
+          "sql_parse": {
+            "type": "boolean",
+            "default": false,
+            "description": "sql/parse: the warehouse's own parser checks model SQL (without running it), instead of the host's generic SQL grammar"
           }
         },
         "additionalProperties": {
@@ -689,6 +694,74 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "additionalProperties": false,
         "title": "CatalogDropParams",
         "description": "Drop a catalog created with catalog/create, and everything in it. Dropping a catalog that does not exist succeeds"
+      },
+      "SqlParseParams": {
+        "type": "object",
+        "properties": {
+          "statements": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "minItems": 1,
+            "description": "SQL texts to parse, each parsed on its own"
+          }
+        },
+        "required": [
+          "statements"
+        ],
+        "additionalProperties": false,
+        "title": "SqlParseParams",
+        "description": "sql/parse (capability sql_parse): parse SQL with the warehouse's own parser, without running or binding it (tables need not exist)"
+      },
+      "SqlParseOutcome": {
+        "type": "object",
+        "properties": {
+          "valid": {
+            "type": "boolean",
+            "description": "The warehouse's parser accepts the text"
+          },
+          "statements": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "How many statements the text holds (when valid)"
+          },
+          "select": {
+            "type": "boolean",
+            "description": "Every statement is a query (SELECT, WITH ... SELECT, FROM-first, VALUES...) (when valid)"
+          },
+          "message": {
+            "type": "string",
+            "description": "The parser's error, as the warehouse words it (when not valid)"
+          },
+          "position": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Where the error is: 0-based offset in the text, in UTF-16 code units as JSON strings count them (when known)"
+          }
+        },
+        "required": [
+          "valid"
+        ],
+        "additionalProperties": false,
+        "title": "SqlParseOutcome"
+      },
+      "SqlParseResult": {
+        "type": "object",
+        "properties": {
+          "results": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/SqlParseOutcome"
+            },
+            "description": "One outcome per statement text, in order"
+          }
+        },
+        "required": [
+          "results"
+        ],
+        "additionalProperties": false,
+        "title": "SqlParseResult"
       },
       "SchemaCreateParams": {
         "type": "object",
@@ -3656,6 +3729,9 @@ export const TYPE_REFS = {
   "DiscoveryListResult": "messages.schema.json#/$defs/DiscoveryListResult",
   "CatalogCreateParams": "messages.schema.json#/$defs/CatalogCreateParams",
   "CatalogDropParams": "messages.schema.json#/$defs/CatalogDropParams",
+  "SqlParseParams": "messages.schema.json#/$defs/SqlParseParams",
+  "SqlParseOutcome": "messages.schema.json#/$defs/SqlParseOutcome",
+  "SqlParseResult": "messages.schema.json#/$defs/SqlParseResult",
   "SchemaCreateParams": "messages.schema.json#/$defs/SchemaCreateParams",
   "GovernanceTarget": "messages.schema.json#/$defs/GovernanceTarget",
   "GovernanceSetTagsParams": "messages.schema.json#/$defs/GovernanceSetTagsParams",

@@ -140,6 +140,10 @@ export interface Capabilities {
    * execute_batch: several statements in order on one session, atomically when asked; the host refuses multi-statement changes that must be atomic on adapters without it
    */
   transactions?: boolean;
+  /**
+   * sql/parse: the warehouse's own parser checks model SQL (without running it), instead of the host's generic SQL grammar
+   */
+  sql_parse?: boolean;
   [k: string]: boolean | undefined;
 }
 /**
@@ -426,6 +430,56 @@ export interface CatalogCreateParams {
  */
 export interface CatalogDropParams {
   catalog: string;
+}
+/**
+ * sql/parse (capability sql_parse): parse SQL with the warehouse's own parser, without running or binding it (tables need not exist)
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "SqlParseParams".
+ */
+export interface SqlParseParams {
+  /**
+   * SQL texts to parse, each parsed on its own
+   *
+   * @minItems 1
+   */
+  statements: [string, ...string[]];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "SqlParseOutcome".
+ */
+export interface SqlParseOutcome {
+  /**
+   * The warehouse's parser accepts the text
+   */
+  valid: boolean;
+  /**
+   * How many statements the text holds (when valid)
+   */
+  statements?: number;
+  /**
+   * Every statement is a query (SELECT, WITH ... SELECT, FROM-first, VALUES...) (when valid)
+   */
+  select?: boolean;
+  /**
+   * The parser's error, as the warehouse words it (when not valid)
+   */
+  message?: string;
+  /**
+   * Where the error is: 0-based offset in the text, in UTF-16 code units as JSON strings count them (when known)
+   */
+  position?: number;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "SqlParseResult".
+ */
+export interface SqlParseResult {
+  /**
+   * One outcome per statement text, in order
+   */
+  results: SqlParseOutcome[];
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
