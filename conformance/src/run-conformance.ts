@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { ParamsOf, WireMethod } from "@rocky/protocol";
+import { withoutParams, type ParamsOf, type ResultOf, type SqlParam, type WireMethod } from "@rocky/protocol";
 import { CHECKS, checkInfo } from "./check-catalog.js";
 import { finish } from "./checks/lifecycle-checks.js";
 import { stdoutOutcome, responsesOutcome } from "./checks/stream-checks.js";
@@ -81,7 +81,12 @@ class Runner {
 
   private has = (cap: string): boolean => (this.hs.manifest.capabilities as Record<string, boolean | undefined>)[cap] === true;
 
-  private caller = <M extends WireMethod>(method: M, params: ParamsOf<M>, timeoutMs = this.t.requestMs) => call(this.main, method, params, timeoutMs);
+  /** Requests on the main session; an original-protocol adapter gets values as literals in the SQL, never `params`. */
+  private caller = async <M extends WireMethod>(method: M, params: ParamsOf<M>, timeoutMs = this.t.requestMs): Promise<ResultOf<M>> => {
+    if (!this.hs.legacy) return call(this.main, method, params, timeoutMs);
+    const builtin = this.o.dialectFor(this.hs.manifest.dialect);
+    return call(this.main, method, withoutParams(method, params, (sql, values: readonly SqlParam[]) => builtin.inlineParams(sql, values)) as ParamsOf<M>, timeoutMs);
+  };
 
   private async setupScratch(): Promise<void> {
     const catalog = this.o.catalog ?? "";

@@ -1,4 +1,4 @@
-import type { AdapterManifest, Capabilities } from "@rocky/protocol";
+import type { AdapterManifest, Capabilities, SqlParam } from "@rocky/protocol";
 
 export type CheckCategory =
   | "connection" | "ddl" | "dml" | "query" | "types" | "dialect" | "governance" | "batch_checks" | "discovery" | "protocol" | "lifecycle";
@@ -49,6 +49,8 @@ export interface BuiltinDialect {
   rowHash(columns: readonly string[]): string;
   /** `WHERE <column> > <timestamp placeholder>` */
   watermarkWhere(column: string): string;
+  /** `sql` with its `?` placeholders replaced by `params` as literals, for original-protocol adapters (which never get params). */
+  inlineParams(sql: string, params: readonly SqlParam[]): string;
 }
 
 export interface ConformanceTimeouts {
