@@ -56,12 +56,14 @@ export interface BuiltinDialect {
 export interface ConformanceTimeouts {
   /** Spawn to completed initialize (default 10 000 ms). */
   readonly startupMs: number;
-  /** Deadline of each request (default 30 000 ms). */
+  /** Deadline of each request (default 10 000 ms); a process that misses one is replaced for the next check. */
   readonly requestMs: number;
   /** Time allowed for a shutdown answer, and for the exit after stdin closes (default 2 000 ms). */
   readonly graceMs: number;
   /** How soon a cancelled request must answer -32800 (default 5 000 ms). */
   readonly cancelMs: number;
+  /** The whole run, every process included (default 60 000 ms); checks not finished by then fail and the report is written. */
+  readonly totalMs: number;
 }
 
 /** Receives the runner's own diagnostics; pino loggers fit. */
