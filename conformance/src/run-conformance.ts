@@ -206,7 +206,8 @@ class Runner {
     if (!run) return this.record(id, failed(`internal error: no implementation for check "${id}"`), 0);
     this.deadline.check();
     this.current = id;
-    const unusable = probe ? undefined : await this.ensureMain();
+    // Probes start processes of their own, but once processes keep breaking they would only break again.
+    const unusable = probe ? this.giveUp : await this.ensureMain();
     if (unusable) return this.record(id, failed(`not run: ${unusable}`), 0);
     this.main.during = id;
     if (this.probe) this.probe.during = id;

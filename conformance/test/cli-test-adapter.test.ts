@@ -10,7 +10,7 @@ import { CONFORMANCE_FIXTURES, DUCKDB_MAIN, ROOT, scratchDir } from "./helpers.j
 
 const scratch = scratchDir();
 afterAll(() => scratch.remove());
-const FAST = { timeout: 4000, grace: 1000 } as const;
+const FAST = { "request-timeout": 4000, grace: 1000 } as const;
 const duckdbJson = join(scratch.dir, "duckdb.json");
 writeFileSync(duckdbJson, JSON.stringify({ path: ":memory:", catalogs_dir: scratch.dir }));
 

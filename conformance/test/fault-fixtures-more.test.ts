@@ -1,17 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { readdirSync, readFileSync } from "node:fs";
 import { CONFORMANCE_FIXTURES, duckdbConfig, idsWith, nodeLaunch, result, run, scratchDir } from "./helpers.js";
-
-function processesTagged(tag: string): number[] {
-  return readdirSync("/proc").filter((d) => /^\d+$/.test(d)).filter((d) => {
-    try {
-      return readFileSync(`/proc/${d}/cmdline`, "utf8").includes(tag);
-    } catch {
-      return false;
-    }
-  }).map(Number);
-}
+import { processesTagged } from "./processes.js";
 
 const scratch = scratchDir();
 afterAll(() => scratch.remove());
