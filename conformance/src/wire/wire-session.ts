@@ -57,6 +57,11 @@ export class WireSession {
   during = "startup";
   /** While set, responses with id null (or 0, the original protocol's parse-error id) are collected instead of flagged. */
   acceptNullIds = false;
+  /** While acceptNullIds is set, answers with these ids are collected too (a probe wants to see the id an adapter used). */
+  readonly probeIds = new Set<WireId>();
+  /** While set, batch answers (JSON arrays) are collected in batchReplies instead of flagged. */
+  acceptBatches = false;
+  readonly batchReplies: (readonly unknown[])[] = [];
   readonly violations: StreamViolation[] = [];
   /** Violations beyond the ones kept. */
   violationsDropped = 0;
@@ -277,6 +282,11 @@ export class WireSession {
     const line = classifyLine(bytes);
     if (line.kind === "blank") return;
     if (line.kind === "invalid") return this.violate(line.reason, line.text);
+    if (line.kind === "batch") {
+      if (this.acceptBatches) this.batchReplies.push(line.items);
+      else this.violate("not-jsonrpc", line.text);
+      return;
+    }
     const msg = line.message;
     if (typeof msg.method === "string") {
       if (msg.id !== undefined) this.problems.push({ method: msg.method, during: this.during, problem: "the adapter sent a request; adapters may only answer and notify" });
@@ -292,7 +302,7 @@ export class WireSession {
       if (this.answered.has(id)) return this.violate("duplicate-id", line.text);
       // A late answer to a request that timed out is not a stream fault; the timeout was reported.
       if (this.expired.delete(id)) return;
-      if (this.acceptNullIds && (id === null || id === 0)) {
+      if (this.acceptNullIds && (id === null || id === 0 || this.probeIds.has(id))) {
         this.nullIdReplies.push({ id, message: msg });
         return;
       }

@@ -80,24 +80,21 @@ export function serve(manifest: Manifest, handlers: Handlers, options: { exitGra
     return { code: ErrorCode.InternalError, message: (err as Error)?.message ?? String(err), data: { code: "INTERNAL" } };
   }
 
-  function onLine(line: string): void {
-    if (line.trim() === "") return;
-    let msg: Message;
-    try {
-      msg = JSON.parse(line) as Message;
-    } catch (err) {
-      send({ id: null, error: { code: ErrorCode.ParseError, message: `Parse error: ${(err as Error).message}` } });
-      return;
+  /** One message; `reply` takes its answer. Resolves once a request is answered (notifications and invalid ones at once). */
+  function handle(msg: Message, reply: (answer: object) => void): Promise<void> {
+    // JSON-RPC 2.0 section 4: an invalid Request object is answered -32600 with id null, whether or not it has an id.
+    const invalid = msg === null || typeof msg !== "object" || Array.isArray(msg) || msg.jsonrpc !== "2.0" || typeof msg.method !== "string" ||
+      (msg.params !== undefined && (msg.params === null || typeof msg.params !== "object")) ||
+      (msg.id !== undefined && msg.id !== null && typeof msg.id !== "number" && typeof msg.id !== "string");
+    if (invalid) {
+      reply({ jsonrpc: "2.0", id: null, error: { code: ErrorCode.InvalidRequest, message: "Not a valid JSON-RPC 2.0 request" } });
+      return Promise.resolve();
     }
-    if (msg === null || typeof msg !== "object" || msg.jsonrpc !== "2.0" || typeof msg.method !== "string") {
-      const id = typeof msg?.id === "number" || typeof msg?.id === "string" ? msg.id : null;
-      send({ id, error: { code: ErrorCode.InvalidRequest, message: "Not a JSON-RPC 2.0 request" } });
-      return;
-    }
+    const method = msg.method as string;
     const params = (msg.params ?? {}) as Record<string, unknown>;
     if (msg.id === undefined || msg.id === null) {
-      if (msg.method === "$/cancelRequest") inflight.get(params.id as Id)?.controller.abort();
-      return;
+      if (method === "$/cancelRequest") inflight.get(params.id as Id)?.controller.abort();
+      return Promise.resolve();
     }
     const id = msg.id;
     const controller = new AbortController();
@@ -107,11 +104,36 @@ export function serve(manifest: Manifest, handlers: Handlers, options: { exitGra
       log: (level, message, fields) => notify("$/log", fields ? { level, message, fields } : { level, message }),
       progress: (current, total, message) => notify("$/progress", { token: id, ...(current === undefined ? {} : { current }), ...(total === undefined ? {} : { total }), ...(message === undefined ? {} : { message }) }),
     };
-    const done = dispatch(msg.method, params, ctx).then(
-      (result) => void send(controller.signal.aborted ? { id, error: errorOf(undefined, true) } : { id, result: result ?? {} }),
-      (err: unknown) => void send({ id, error: errorOf(err, controller.signal.aborted) }),
+    const done = dispatch(method, params, ctx).then(
+      (result) => void reply({ jsonrpc: "2.0", id, ...(controller.signal.aborted ? { error: errorOf(undefined, true) } : { result: result ?? {} }) }),
+      (err: unknown) => void reply({ jsonrpc: "2.0", id, error: errorOf(err, controller.signal.aborted) }),
     ).finally(() => inflight.delete(id));
     inflight.set(id, { controller, done });
+    return done;
+  }
+
+  function onLine(line: string): void {
+    if (line.trim() === "") return;
+    let msg: unknown;
+    try {
+      msg = JSON.parse(line);
+    } catch (err) {
+      send({ id: null, error: { code: ErrorCode.ParseError, message: `Parse error: ${(err as Error).message}` } });
+      return;
+    }
+    if (!Array.isArray(msg)) {
+      void handle(msg as Message, (answer) => protocolOut(`${JSON.stringify(answer)}\n`));
+      return;
+    }
+    // A batch (JSON-RPC 2.0 section 6): one array of answers, none for notifications; an empty batch is one invalid request.
+    if (msg.length === 0) {
+      send({ id: null, error: { code: ErrorCode.InvalidRequest, message: "Empty batch" } });
+      return;
+    }
+    const answers: object[] = [];
+    void Promise.all(msg.map((m) => handle(m as Message, (answer) => answers.push(answer)))).then(() => {
+      if (answers.length > 0) protocolOut(`${JSON.stringify(answers)}\n`);
+    });
   }
 
   const input = createInterface({ input: process.stdin, crlfDelay: Infinity });
