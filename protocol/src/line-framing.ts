@@ -53,6 +53,11 @@ export class LineMessageReader extends AbstractMessageReader {
   private chunks: Buffer[] = [];
   private buffered = 0;
 
+  /** Bytes read of a line whose newline has not arrived yet (a peer flooding stdout without newlines shows here). */
+  get partialBytes(): number {
+    return this.buffered;
+  }
+
   constructor(
     private readonly source: ByteSource,
     private readonly options: LineReaderOptions = {},
