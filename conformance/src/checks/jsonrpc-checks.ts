@@ -21,11 +21,6 @@ const INVALID: readonly [string, string][] = [
 ];
 const PROBE_IDS = [7001, 7002, 7003];
 
-async function until(session: WireSession, done: () => boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!done() && session.alive && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-}
-
 function exitNote(session: WireSession): string {
   return session.alive ? "" : `; the adapter exited${session.stderrTail().length > 0 ? `, last stderr: ${json(session.stderrTail().slice(-2))}` : ""}`;
 }
@@ -44,7 +39,7 @@ function judgeInvalid(ctx: CheckContext, what: string, reply: Reply | undefined,
 async function sendBatch(session: WireSession, line: string, ms: number): Promise<readonly unknown[] | undefined> {
   const before = session.batchReplies.length;
   session.writeRaw(`${line}\n`);
-  await until(session, () => session.batchReplies.length > before, ms);
+  await session.waitFor(() => session.batchReplies.length > before, ms);
   return session.batchReplies[before];
 }
 
@@ -62,7 +57,7 @@ export const JSONRPC_CHECKS: Record<string, CheckRun> = {
       for (const [what, line] of INVALID) {
         const before = session.nullIdReplies.length;
         session.writeRaw(`${line}\n`);
-        await until(session, () => session.nullIdReplies.length > before, ctx.timeouts.requestMs);
+        await session.waitFor(() => session.nullIdReplies.length > before, ctx.timeouts.requestMs);
         const reply = session.nullIdReplies[before];
         if (!reply) fail(`${line} (${what}) got no answer within ${ctx.timeouts.requestMs} ms${exitNote(session)}; expected error -32600 with id null`, INVALID_HINT);
         const note = judgeInvalid(ctx, what, reply, line);
@@ -96,7 +91,7 @@ export const JSONRPC_CHECKS: Record<string, CheckRun> = {
 
       const before = session.nullIdReplies.length;
       session.writeRaw("[]\n");
-      await until(session, () => session.nullIdReplies.length > before || session.batchReplies.length > 1, ctx.timeouts.requestMs);
+      await session.waitFor(() => session.nullIdReplies.length > before || session.batchReplies.length > 1, ctx.timeouts.requestMs);
       if (session.batchReplies.length > 1) fail(`an empty batch was answered with an array ${json(session.batchReplies[1])}; expected one error -32600 (not in an array)`, BATCH_HINT);
       const empty = session.nullIdReplies[before];
       if (!empty) fail(`an empty batch got no answer within ${ctx.timeouts.requestMs} ms${exitNote(session)}; expected one error -32600 with id null`, BATCH_HINT);

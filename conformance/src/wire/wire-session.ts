@@ -232,6 +232,12 @@ export class WireSession {
     this.child.stdin?.end();
   }
 
+  /** Resolves once `done()` holds, the process has exited, or `ms` have passed, whichever is first. */
+  async waitFor(done: () => boolean, ms: number): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!done() && this.alive && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  }
+
   /** Resolves with the exit, or undefined if the process is still running after `ms`. */
   async waitExit(ms: number): Promise<ExitInfo | undefined> {
     if (this.exitInfo) return this.exitInfo;
