@@ -183,7 +183,7 @@ class Runner {
     this.brokenInARow = this.passedOnMain ? 1 : this.brokenInARow + 1;
     await this.main.kill();
     if (this.brokenInARow >= MAX_BROKEN_IN_A_ROW) {
-      this.giveUp = `${fault}; ${this.brokenInARow} adapter processes in a row broke before a check passed, so no more are started`;
+      this.giveUp = `${fault}; ${this.brokenInARow} adapter processes in a row broke, so no more are started`;
       return this.giveUp;
     }
     const next = await this.start();
