@@ -43,7 +43,16 @@ export interface Dialect {
   readonly literals: LiteralSyntax;
   /** `sql` with its `?` placeholders replaced by `params` as literals, for adapters that cannot bind (the original protocol). */
   inlineParams(sql: string, params: readonly SqlParam[]): string;
+  /**
+   * `WHERE <column> > COALESCE((SELECT MAX(<column>) FROM <target>), <timestamp param>)`: rows past what the target already
+   * holds (the stored watermark only while it is empty), read in the statement that inserts them, so a copy committed
+   * by a run that died before storing its watermark is never copied again.
+   */
+  watermarkPastTarget(column: string, target: TableName): string;
 }
+
+/** Alias of the target table in the subquery of watermarkPastTarget. */
+const TARGET_ALIAS = "rocky_target";
 
 function makeDialect(
   name: DialectName,
@@ -91,6 +100,11 @@ function makeDialect(
     },
     inlineParams(sql, params) {
       return inlineParams(sql, params, (this as Dialect).literals);
+    },
+    watermarkPastTarget(column, target) {
+      const col = this.quote(column, "watermark column");
+      const alias = this.quote(TARGET_ALIAS, "alias");
+      return `WHERE ${col} > COALESCE((SELECT MAX(${alias}.${col}) FROM ${this.tableRef(target)} AS ${alias}), ${this.timestampParam()})`;
     },
   };
   const dialect = Object.assign(base, overrides) as Dialect;
