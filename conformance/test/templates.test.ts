@@ -9,7 +9,7 @@ import type { AdapterLaunch, ConformanceReport } from "../src/types.js";
 import { ROOT, idsWith, run, scratchDir } from "./helpers.js";
 
 const PASSED = [
-  "connect", "manifest_valid", "version_negotiation", "unknown_method", "malformed_json", "utf8_roundtrip", "large_message",
+  "connect", "manifest_valid", "version_negotiation", "unknown_method", "malformed_json", "invalid_request", "batch_requests", "utf8_roundtrip", "large_message",
   "concurrent_requests", "error_codes", "undeclared_capability", "stdout_clean", "responses_valid", "startup", "shutdown", "exit_on_eof", "no_orphans",
 ];
 const FAILED = [

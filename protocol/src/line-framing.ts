@@ -57,6 +57,11 @@ export class LineSplitter {
   private chunks: Buffer[] = [];
   private buffered = 0;
 
+  /** Bytes read of a line whose newline has not arrived yet (a peer flooding stdout without newlines shows here). */
+  get partialBytes(): number {
+    return this.buffered;
+  }
+
   constructor(
     private readonly onLine: (line: string) => void,
     private readonly onTooLong: (head: string, maxLineBytes: number) => void,
@@ -95,11 +100,18 @@ export class LineSplitter {
 
 /** Reads JSON Lines: one JSON-RPC message per `\n`-terminated UTF-8 line. A trailing `\r` is tolerated. */
 export class LineMessageReader extends AbstractMessageReader {
+  private lines: LineSplitter | undefined;
+
   constructor(
     private readonly source: ByteSource,
     private readonly options: LineReaderOptions = {},
   ) {
     super();
+  }
+
+  /** Bytes read of a line whose newline has not arrived yet (a peer flooding stdout without newlines shows here). */
+  get partialBytes(): number {
+    return this.lines?.partialBytes ?? 0;
   }
 
   listen(callback: DataCallback): Disposable {
@@ -108,6 +120,7 @@ export class LineMessageReader extends AbstractMessageReader {
       (head, max) => this.invalid(new FramingError(`Line exceeds ${max} bytes without a newline`, head, "line-too-long")),
       this.options.maxLineBytes,
     );
+    this.lines = lines;
     const onData = (chunk: Buffer) => lines.push(chunk);
     const onEnd = () => this.fireClose();
     const onError = (err: Error) => this.fireError(err);

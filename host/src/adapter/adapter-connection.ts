@@ -26,6 +26,8 @@ export class AdapterConnection {
   private readonly inflight = new Map<number | string, Inflight>();
   private failure: RockyError | undefined;
   private readonly failListeners = new Set<(err: RockyError) => void>();
+  private readonly reader: LineMessageReader;
+  private processGone = false;
   readonly exited: Promise<ExitInfo>;
   exitInfo: ExitInfo | undefined;
 
@@ -38,6 +40,7 @@ export class AdapterConnection {
   ) {
     const pending = new Set<number | string>();
     const reader = new LineMessageReader(child.stdout as never, { pendingIds: pending });
+    this.reader = reader;
     this.writer = new LineMessageWriter(child.stdin as never, pending);
     // With maxParallelism set, vscode-jsonrpc resolves a response as soon as its line is read instead of one message per
     // event-loop turn; $/log and $/progress are handled here, in line order, so progress still precedes its response.
@@ -60,11 +63,21 @@ export class AdapterConnection {
       { maxParallelism: 1 },
     );
     reader.onError((err) => this.fail(this.describeReadError(err)));
+    // stdout closing is normally the process exiting; one that lives on can never answer again.
+    reader.onClose(() => {
+      setTimeout(() => {
+        if (this.processGone) return;
+        this.fail(new RockyError("ADAPTER_PROTOCOL_VIOLATION", `Adapter "${name}" closed its stdout but kept running${this.duringWhat()}${this.stderr.describe()}`, {
+          hint: "An adapter answers on stdout until stdin closes; it is stopped now",
+        }));
+      }, 500).unref();
+    });
     this.rpc.onError(([err]) => this.fail(this.describeReadError(err)));
     this.rpc.listen();
     (child.stdin as NodeJS.WritableStream).on("error", () => undefined);
     this.exited = (async () => {
       const info = await child.completion;
+      this.processGone = true;
       await this.stderr.done;
       this.exitInfo = info;
       this.fail(new RockyError("ADAPTER_CRASHED", `Adapter "${name}" exited ${describeExit(info)}${this.duringWhat()}${this.stderr.describe()}`, {
@@ -118,7 +131,8 @@ export class AdapterConnection {
         this.failListeners.add(onFail);
         timer = setTimeout(() => {
           cts.cancel();
-          reject(new RockyError("ADAPTER_TIMEOUT", `Adapter "${this.name}" did not answer "${method}" within ${timeoutMs} ms`, {
+          const flood = this.reader.partialBytes > 0 ? `; meanwhile it wrote ${formatBytes(this.reader.partialBytes)} on stdout without ending the line` : "";
+          reject(new RockyError("ADAPTER_TIMEOUT", `Adapter "${this.name}" did not answer "${method}" within ${timeoutMs} ms${flood}`, {
             hint: "The request was cancelled. Raise the deadline with ROCKY_ADAPTER_REQUEST_TIMEOUT_MS, or check the adapter for a hang",
           }));
         }, timeoutMs);
@@ -169,7 +183,7 @@ export class AdapterConnection {
 
   private describeReadError(err: unknown): RockyError {
     if (err instanceof FramingError) {
-      const what = err.kind === "unknown-response-id" ? err.message : `wrote to stdout something that is not a protocol message: ${err.message}`;
+      const what = err.kind === "unknown-response-id" ? err.message.replace(/^Response has id/, "answered under id") : `wrote to stdout something that is not a protocol message: ${err.message}`;
       return new RockyError("ADAPTER_PROTOCOL_VIOLATION", `Adapter "${this.name}" ${what}${this.duringWhat()}${this.stderr.describe()}`, {
         hint: "Adapters must write only JSON-RPC messages to stdout, one per line; logs belong on stderr or in $/log notifications",
       });
@@ -200,6 +214,10 @@ export class AdapterConnection {
     const level = p.level === "warn" ? "warn" : p.level;
     this.logger[level](fields, p.message);
   }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${n} bytes`;
 }
 
 export function describeExit(info: ExitInfo): string {
