@@ -27,6 +27,7 @@ export function serveStdio(options: ServeStdioOptions): AdapterServer {
   };
   const toStderr = (chunk: unknown, ...rest: unknown[]) => (process.stderr.write as (...a: unknown[]) => boolean)(chunk, ...rest);
   stdout.write = toStderr as typeof stdout.write;
+  // eslint-disable-next-line no-console -- stray console output goes to stderr, never into the protocol channel
   for (const method of ["log", "info", "debug", "warn"] as const) console[method] = console.error.bind(console);
 
   const logger = options.logger ?? stderrLogger(options.manifest.name);
