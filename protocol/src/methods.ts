@@ -68,6 +68,8 @@ export const Notifications = {
   cancelRequest: { method: "$/cancelRequest", params: "CancelParams", type: new NotificationType<T.CancelParams>("$/cancelRequest") },
   progress: { method: "$/progress", params: "ProgressParams", type: new NotificationType<T.ProgressParams>("$/progress") },
   log: { method: "$/log", params: "LogParams", type: new NotificationType<T.LogParams>("$/log") },
+  /** Adapter to host: counters (increments) and gauges of what only the adapter sees, for the run's metrics. */
+  metrics: { method: "$/metrics", params: "MetricsParams", type: new NotificationType<T.MetricsParams>("$/metrics") },
 } as const;
 
 const BY_NAME = new Map<string, MethodSpec<unknown, unknown>>(

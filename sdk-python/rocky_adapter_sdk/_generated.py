@@ -228,6 +228,14 @@ class LogParams(_LogParamsRequired, total=False):
     fields: Dict[str, Any]
 
 
+class MetricsParams(TypedDict, total=False):
+    """Notification, adapter to host: what the adapter counts and measures that the host cannot see (its retries, its concurrency window), summed and tracked per adapter in the run's metrics"""
+    counters: Dict[str, int]
+    """Increments since the adapter's previous $/metrics, e.g. retries (HTTP and statement retries), rate_limited"""
+    gauges: Dict[str, float]
+    """Current values, e.g. concurrency_window (the AIMD window of statements in flight)"""
+
+
 class _ProgressParamsRequired(TypedDict):
     token: Union[int, str]
 
@@ -623,6 +631,14 @@ SCHEMA_DEFS: Dict[str, Any] = {'AdapterManifest': {'additionalProperties': True,
                               'message': {'type': 'string'}},
                'required': ['level', 'message'],
                'type': 'object'},
+ 'MetricsParams': {'additionalProperties': False,
+                   'properties': {'counters': {'additionalProperties': {'minimum': 0, 'type': 'integer'},
+                                               'propertyNames': {'pattern': '^[a-z][a-z0-9_]*$'},
+                                               'type': 'object'},
+                                  'gauges': {'additionalProperties': {'type': 'number'},
+                                             'propertyNames': {'pattern': '^[a-z][a-z0-9_]*$'},
+                                             'type': 'object'}},
+                   'type': 'object'},
  'ProgressParams': {'additionalProperties': False,
                     'properties': {'current': {'type': 'number'},
                                    'message': {'type': 'string'},

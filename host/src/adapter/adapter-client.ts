@@ -27,6 +27,9 @@ export function createAdapterClient(conn: AdapterConnection, hs: Handshake, term
     legacy: hs.legacy,
     exited: conn.exited,
     has,
+    onMetrics(listener) {
+      conn.metricsListeners.add(listener);
+    },
 
     request(method, params, options = {}) {
       if (method.capability && !has(method.capability)) {

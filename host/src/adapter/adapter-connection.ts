@@ -1,5 +1,5 @@
 import { CancellationTokenSource, createMessageConnection, ErrorCodes, type Message, type MessageConnection, type MessageReader, ResponseError } from "vscode-jsonrpc/node";
-import { LineMessageReader, LineMessageWriter, FramingError, Notifications, validate, formatProblems, type LogParams, type ProgressParams, type SchemaTypeName } from "@rocky/protocol";
+import { LineMessageReader, LineMessageWriter, FramingError, Notifications, validate, formatProblems, type LogParams, type MetricsParams, type ProgressParams, type SchemaTypeName } from "@rocky/protocol";
 import { RockyError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { AdapterError } from "./adapter-error.js";
@@ -196,17 +196,30 @@ export class AdapterConnection {
     return methods.length === 0 ? "" : ` during ${methods.map((m) => `"${m}"`).join(", ")}`;
   }
 
-  /** Handles $/log and $/progress on arrival; true when the message was one of them. */
+  /** Listeners of the adapter's $/metrics notifications (the run's metrics). */
+  readonly metricsListeners = new Set<(p: MetricsParams) => void>();
+
+  /** Handles $/log, $/progress and $/metrics on arrival; true when the message was one of them. */
   private route(msg: Message): boolean {
     const m = msg as { id?: unknown; method?: unknown; params?: unknown };
-    if (m.id !== undefined || (m.method !== Notifications.log.method && m.method !== Notifications.progress.method)) return false;
+    if (m.id !== undefined || !ROUTED.has(m.method)) return false;
     try {
       if (m.method === Notifications.log.method) this.onLog(m.params as LogParams);
+      else if (m.method === Notifications.metrics.method) this.onMetrics(m.params);
       else this.inflight.get((m.params as ProgressParams).token)?.onProgress?.(m.params as ProgressParams);
     } catch (err) {
       this.logger.warn({ err }, `Handling "${String(m.method)}" from the adapter failed`);
     }
     return true;
+  }
+
+  private onMetrics(params: unknown): void {
+    const problems = validate("MetricsParams", params);
+    if (problems.length > 0) {
+      this.logger.warn({ problems: formatProblems(problems) }, `Adapter "${this.name}" sent $/metrics that do not match MetricsParams; ignored`);
+      return;
+    }
+    for (const listener of this.metricsListeners) listener(params as MetricsParams);
   }
 
   private onLog(p: LogParams): void {
@@ -215,6 +228,8 @@ export class AdapterConnection {
     this.logger[level](fields, p.message);
   }
 }
+
+const ROUTED = new Set<unknown>([Notifications.log.method, Notifications.progress.method, Notifications.metrics.method]);
 
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${n} bytes`;

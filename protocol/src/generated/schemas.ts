@@ -1143,6 +1143,35 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "title": "LogParams",
         "description": "Notification: a log line for the host's log"
       },
+      "MetricsParams": {
+        "type": "object",
+        "properties": {
+          "counters": {
+            "type": "object",
+            "description": "Increments since the adapter's previous $/metrics, e.g. retries (HTTP and statement retries), rate_limited",
+            "propertyNames": {
+              "pattern": "^[a-z][a-z0-9_]*$"
+            },
+            "additionalProperties": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          "gauges": {
+            "type": "object",
+            "description": "Current values, e.g. concurrency_window (the AIMD window of statements in flight)",
+            "propertyNames": {
+              "pattern": "^[a-z][a-z0-9_]*$"
+            },
+            "additionalProperties": {
+              "type": "number"
+            }
+          }
+        },
+        "additionalProperties": false,
+        "title": "MetricsParams",
+        "description": "Notification, adapter to host: what the adapter counts and measures that the host cannot see (its retries, its concurrency window), summed and tracked per adapter in the run's metrics"
+      },
       "ErrorData": {
         "type": "object",
         "properties": {
@@ -3091,6 +3120,7 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
               "statements_executed",
               "adapter_calls",
               "adapter_calls_failed",
+              "retries",
               "rows_copied",
               "rows_affected"
             ],
@@ -3136,6 +3166,11 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
                 "type": "integer",
                 "minimum": 0
               },
+              "retries": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Retries the adapters made (HTTP and statement retries), as they report them in $/metrics"
+              },
               "rows_copied": {
                 "type": "integer",
                 "minimum": 0
@@ -3170,6 +3205,50 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
               }
             },
             "additionalProperties": false
+          },
+          "adapters": {
+            "type": "object",
+            "description": "Per adapter: what it reported in $/metrics notifications (counters summed; each gauge's last, min and max, e.g. concurrency_window, the AIMD window)",
+            "additionalProperties": {
+              "type": "object",
+              "required": [
+                "counters",
+                "gauges"
+              ],
+              "properties": {
+                "counters": {
+                  "type": "object",
+                  "additionalProperties": {
+                    "type": "integer",
+                    "minimum": 0
+                  }
+                },
+                "gauges": {
+                  "type": "object",
+                  "additionalProperties": {
+                    "type": "object",
+                    "required": [
+                      "last",
+                      "min",
+                      "max"
+                    ],
+                    "properties": {
+                      "last": {
+                        "type": "number"
+                      },
+                      "min": {
+                        "type": "number"
+                      },
+                      "max": {
+                        "type": "number"
+                      }
+                    },
+                    "additionalProperties": false
+                  }
+                }
+              },
+              "additionalProperties": false
+            }
           }
         },
         "additionalProperties": false
@@ -3751,6 +3830,7 @@ export const TYPE_REFS = {
   "CancelParams": "messages.schema.json#/$defs/CancelParams",
   "ProgressParams": "messages.schema.json#/$defs/ProgressParams",
   "LogParams": "messages.schema.json#/$defs/LogParams",
+  "MetricsParams": "messages.schema.json#/$defs/MetricsParams",
   "ErrorData": "messages.schema.json#/$defs/ErrorData",
   "ModelConfig": "model.schema.json",
   "ModelTarget": "model.schema.json#/$defs/ModelTarget",

@@ -661,6 +661,26 @@ export interface LogParams {
   fields?: {};
 }
 /**
+ * Notification, adapter to host: what the adapter counts and measures that the host cannot see (its retries, its concurrency window), summed and tracked per adapter in the run's metrics
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "MetricsParams".
+ */
+export interface MetricsParams {
+  /**
+   * Increments since the adapter's previous $/metrics, e.g. retries (HTTP and statement retries), rate_limited
+   */
+  counters?: {
+    [k: string]: number;
+  };
+  /**
+   * Current values, e.g. concurrency_window (the AIMD window of statements in flight)
+   */
+  gauges?: {
+    [k: string]: number;
+  };
+}
+/**
  * `error.data` of an adapter error. `code` is a string code such as EXECUTION_FAILED
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1614,6 +1634,10 @@ export interface RunMetrics {
      */
     adapter_calls: number;
     adapter_calls_failed: number;
+    /**
+     * Retries the adapters made (HTTP and statement retries), as they report them in $/metrics
+     */
+    retries: number;
     rows_copied: number;
     /**
      * Rows written by models, where the warehouse says
@@ -1624,6 +1648,23 @@ export interface RunMetrics {
     table_ms: DurationHistogram;
     model_ms: DurationHistogram1;
     adapter_call_ms: DurationHistogram2;
+  };
+  /**
+   * Per adapter: what it reported in $/metrics notifications (counters summed; each gauge's last, min and max, e.g. concurrency_window, the AIMD window)
+   */
+  adapters?: {
+    [k: string]: {
+      counters: {
+        [k: string]: number;
+      };
+      gauges: {
+        [k: string]: {
+          last: number;
+          min: number;
+          max: number;
+        };
+      };
+    };
   };
 }
 /**
@@ -1711,6 +1752,10 @@ export interface RunMetrics1 {
      */
     adapter_calls: number;
     adapter_calls_failed: number;
+    /**
+     * Retries the adapters made (HTTP and statement retries), as they report them in $/metrics
+     */
+    retries: number;
     rows_copied: number;
     /**
      * Rows written by models, where the warehouse says
@@ -1721,6 +1766,23 @@ export interface RunMetrics1 {
     table_ms: DurationHistogram;
     model_ms: DurationHistogram1;
     adapter_call_ms: DurationHistogram2;
+  };
+  /**
+   * Per adapter: what it reported in $/metrics notifications (counters summed; each gauge's last, min and max, e.g. concurrency_window, the AIMD window)
+   */
+  adapters?: {
+    [k: string]: {
+      counters: {
+        [k: string]: number;
+      };
+      gauges: {
+        [k: string]: {
+          last: number;
+          min: number;
+          max: number;
+        };
+      };
+    };
   };
 }
 /**
