@@ -37,10 +37,12 @@ describe("runConformance() against an adapter that picks a misbehaviour per call
 describe("rocky test-adapter --timeout", () => {
   it("writes the report when the total deadline passes: the check in flight not finished, the rest not run, exit 1", async () => {
     const tag = `rocky-deadline-${process.pid}`;
-    const adapter = join(ADAPTER_FIXTURES, "original_sqlite_adapter.py");
+    // It never answers execute_query, and each request may take 30 s: the 1.5 s total deadline passes with a check in
+    // flight however fast the machine runs the checks before it.
+    const adapter = join(ADAPTER_FIXTURES, "never-answers-query.mjs");
     const started = Date.now();
     const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-      const child = execFile(process.execPath, [join(ROOT, "host", "dist", "main.js"), "test-adapter", "--command", `python3 ${adapter} ${tag}`, "--timeout", "1500", "--output", "json"], { env: { ...process.env, ROCKY_LOG: "silent" } }, (_err, out) => resolve({ code: child.exitCode, stdout: out }));
+      const child = execFile(process.execPath, [join(ROOT, "host", "dist", "main.js"), "test-adapter", "--command", `${process.execPath} ${adapter} ${tag}`, "--timeout", "1500", "--request-timeout", "30000", "--output", "json"], { env: { ...process.env, ROCKY_LOG: "silent" } }, (_err, out) => resolve({ code: child.exitCode, stdout: out }));
     });
     expect(Date.now() - started).toBeLessThan(1500 + WIND_DOWN_MS + 2_000);
     expect(code).toBe(1);
