@@ -119,6 +119,8 @@ class _DiscoveredSchemaRequired(TypedDict):
 
 class DiscoveredSchema(_DiscoveredSchemaRequired, total=False):
     metadata: Dict[str, Any]
+    synced_at: Optional[str]
+    """When what landed in this schema last changed (ISO 8601): for an ingestion tool, the end of its last successful sync. The host skips a schema whose synced_at is not newer than what the last successful run saw; absent or null means unknown, and the schema is always copied"""
 
 
 class DiscoveryListParams(TypedDict, total=False):
@@ -483,6 +485,7 @@ SCHEMA_DEFS: Dict[str, Any] = {'AdapterManifest': {'additionalProperties': True,
                       'properties': {'catalog': {'type': 'string'},
                                      'metadata': {'type': 'object'},
                                      'schema': {'minLength': 1, 'type': 'string'},
+                                     'synced_at': {'type': ['string', 'null']},
                                      'tables': {'items': {'$ref': '#/$defs/DiscoveredTable'},
                                                 'type': 'array'}},
                       'required': ['catalog', 'schema', 'tables'],

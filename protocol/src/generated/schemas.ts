@@ -635,6 +635,13 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           },
           "metadata": {
             "type": "object"
+          },
+          "synced_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "When what landed in this schema last changed (ISO 8601): for an ingestion tool, the end of its last successful sync. The host skips a schema whose synced_at is not newer than what the last successful run saw; absent or null means unknown, and the schema is always copied"
           }
         },
         "required": [

@@ -401,6 +401,10 @@ export interface DiscoveredSchema {
   schema: string;
   tables: DiscoveredTable[];
   metadata?: {};
+  /**
+   * When what landed in this schema last changed (ISO 8601): for an ingestion tool, the end of its last successful sync. The host skips a schema whose synced_at is not newer than what the last successful run saw; absent or null means unknown, and the schema is always copied
+   */
+  synced_at?: string | null;
   [k: string]: unknown;
 }
 /**
