@@ -1,0 +1,111 @@
+import { randomUUID } from "node:crypto";
+import type { DuckDBValue } from "@duckdb/node-api";
+import { field } from "./encode-result.js";
+import { splitStatements } from "./scan-sql.js";
+import { CANCELED, placeholderCount, StatementFailure, type SqlEngine, type StatementOutcome } from "./sql-engine.js";
+
+export type StatementState =
+  | { readonly status: "running" }
+  | { readonly status: "succeeded"; readonly outcome: StatementOutcome; readonly statementHandles?: string[] }
+  | { readonly status: "failed"; readonly failure: StatementFailure };
+
+export interface StatementRecord {
+  readonly handle: string;
+  readonly createdOn: number;
+  /** The requestId it was submitted with (resubmits with retry=true find it). */
+  readonly requestId: string | undefined;
+  state: StatementState;
+  readonly done: Promise<void>;
+  readonly cancel: () => void;
+  /** How many GETs saw it still running. */
+  polls: number;
+}
+
+export interface SubmitOptions {
+  readonly text: string;
+  readonly bindings: DuckDBValue[];
+  readonly database: string | undefined;
+  readonly schema: string | undefined;
+  /** MULTI_STATEMENT_COUNT: undefined means 1; 0 means any number. */
+  readonly statementCount: number | undefined;
+  readonly timeoutSeconds: number | undefined;
+  readonly requestId: string | undefined;
+}
+
+/** Statements submitted to the server, by handle; each request runs in its own session. */
+export class StatementStore {
+  readonly records = new Map<string, StatementRecord>();
+
+  constructor(private readonly engine: SqlEngine) {}
+
+  byRequestId(requestId: string): StatementRecord | undefined {
+    return [...this.records.values()].find((r) => r.requestId === requestId);
+  }
+
+  submit(o: SubmitOptions): StatementRecord {
+    const handle = randomUUID();
+    const abort = new AbortController();
+    let timedOut = false;
+    const timer = o.timeoutSeconds ? setTimeout(() => ((timedOut = true), abort.abort()), o.timeoutSeconds * 1000) : undefined;
+    const record: StatementRecord = {
+      handle,
+      createdOn: Date.now(),
+      requestId: o.requestId,
+      state: { status: "running" },
+      polls: 0,
+      cancel: () => abort.abort(),
+      done: Promise.resolve().then(async () => {
+        try {
+          record.state = await this.execute(o, abort.signal);
+        } catch (error) {
+          let f = error instanceof StatementFailure ? error : new StatementFailure("000603", "XX000", String(error));
+          if (timedOut) f = new StatementFailure("000630", "57014", `Statement reached its statement or warehouse timeout of ${o.timeoutSeconds} second(s) and was canceled.`, "timeout");
+          record.state = { status: "failed", failure: f };
+        } finally {
+          clearTimeout(timer);
+        }
+      }),
+    };
+    this.records.set(handle, record);
+    return record;
+  }
+
+  private async execute(o: SubmitOptions, signal: AbortSignal): Promise<StatementState> {
+    const statements = splitStatements(o.text);
+    const wanted = o.statementCount ?? 1;
+    if (wanted !== 0 && wanted !== statements.length) {
+      // https://docs.snowflake.com/en/developer-guide/sql-api/submitting-multiple-statements
+      throw new StatementFailure("000008", "0A000", `Actual statement count ${statements.length} did not match the desired statement count ${wanted}.`);
+    }
+    const session = await this.engine.openSession(o.database, o.schema);
+    try {
+      const multi = o.statementCount !== undefined && o.statementCount !== 1;
+      const handles: string[] = [];
+      let outcome: StatementOutcome | undefined;
+      let used = 0;
+      for (const s of statements) {
+        if (signal.aborted) throw CANCELED();
+        const n = placeholderCount(s.sql);
+        const bindings = o.bindings.slice(used, used + n);
+        used += n;
+        try {
+          outcome = await session.run(s.sql, bindings, signal);
+        } catch (error) {
+          if (!multi || !(error instanceof StatementFailure) || error.kind !== "error") throw error;
+          // A failing statement of a multi-statement request is reported with its line, as Snowflake Scripting reports it.
+          throw new StatementFailure(error.code, error.sqlState, `Uncaught exception of type 'STATEMENT_ERROR' on line ${s.line} at position 0 : ${error.message}`);
+        }
+        if (multi) {
+          const child = randomUUID();
+          const childOutcome = outcome;
+          this.records.set(child, { handle: child, createdOn: Date.now(), requestId: undefined, state: { status: "succeeded", outcome: childOutcome }, polls: 0, cancel: () => undefined, done: Promise.resolve() });
+          handles.push(child);
+        }
+      }
+      if (!multi) return { status: "succeeded", outcome: outcome ?? { rowType: [field("status", "text")], rows: [["Statement executed successfully."]] } };
+      return { status: "succeeded", outcome: { rowType: [field("multiple statement execution", "text")], rows: [["Multiple statements executed successfully."]] }, statementHandles: handles };
+    } finally {
+      await session.close();
+    }
+  }
+}
