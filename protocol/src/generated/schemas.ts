@@ -1366,6 +1366,9 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
       },
       "state": {
         "$ref": "#/$defs/StateConfig"
+      },
+      "cache": {
+        "$ref": "#/$defs/CacheConfig"
       }
     },
     "additionalProperties": false,
@@ -1699,6 +1702,95 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           }
         },
         "additionalProperties": false
+      },
+      "CacheConfig": {
+        "title": "CacheConfig",
+        "description": "The host's cache of adapters' discovery and metadata answers: in-process LRU, then Valkey/Redis shared by every runner, then the adapter itself",
+        "type": "object",
+        "properties": {
+          "enabled": {
+            "type": "boolean",
+            "default": true,
+            "description": "false turns every tier off, as --no-cache does"
+          },
+          "valkey_url": {
+            "type": "string",
+            "pattern": "^(redis|rediss|valkey|valkeys)://",
+            "description": "Valkey or Redis server shared by runners (tier 2), e.g. redis://127.0.0.1:6379/0; without it only the in-process tier is used"
+          },
+          "key_prefix": {
+            "type": "string",
+            "default": "rocky:cache:",
+            "description": "Prefix of every key written to Valkey"
+          },
+          "lock_lease_seconds": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 30,
+            "description": "Lease of the lock that lets one runner ask the adapter while the others wait; renewed while its holder lives, so a dead holder's lock expires within this long"
+          },
+          "max_entries": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 10000,
+            "description": "Entries kept by the in-process tier"
+          },
+          "schemas": {
+            "$ref": "#/$defs/CacheSchemasConfig"
+          },
+          "discovery": {
+            "$ref": "#/$defs/CacheDiscoveryConfig"
+          }
+        },
+        "additionalProperties": false
+      },
+      "CacheSchemasConfig": {
+        "title": "CacheSchemasConfig",
+        "description": "describe_table answers about source tables (the original Rocky's [cache.schemas])",
+        "type": "object",
+        "properties": {
+          "enabled": {
+            "type": "boolean",
+            "default": true,
+            "description": "Cache this kind of answer"
+          },
+          "ttl_seconds": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 86400,
+            "description": "How long an answer is served before the adapter is asked again; --cache-ttl overrides"
+          },
+          "replicate": {
+            "type": "boolean",
+            "default": false,
+            "description": "Accepted for compatibility with the original Rocky (which copies its schema cache with the state); here every kind is shared through Valkey when valkey_url is set"
+          }
+        },
+        "additionalProperties": false
+      },
+      "CacheDiscoveryConfig": {
+        "title": "CacheDiscoveryConfig",
+        "description": "discovery/list answers of source adapters",
+        "type": "object",
+        "properties": {
+          "enabled": {
+            "type": "boolean",
+            "default": true,
+            "description": "Cache this kind of answer"
+          },
+          "ttl_seconds": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 600,
+            "description": "How long an answer is served before the adapter is asked again; --cache-ttl overrides"
+          },
+          "replicate": {
+            "type": "boolean",
+            "default": false,
+            "description": "Accepted for compatibility with the original Rocky (which copies its schema cache with the state); here every kind is shared through Valkey when valkey_url is set"
+          }
+        },
+        "additionalProperties": false
       }
     }
   },
@@ -1912,10 +2004,91 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "items": {
           "$ref": "#/$defs/DiscoveredPipeline"
         }
+      },
+      "cache": {
+        "$ref": "#/$defs/CacheStats"
       }
     },
     "additionalProperties": false,
     "$defs": {
+      "CacheStats": {
+        "title": "CacheStats",
+        "description": "How the command's discovery and metadata questions were answered: from the in-process tier, from Valkey, or by the adapter",
+        "type": "object",
+        "required": [
+          "enabled",
+          "valkey",
+          "hits",
+          "misses",
+          "waits",
+          "by_kind"
+        ],
+        "properties": {
+          "enabled": {
+            "type": "boolean",
+            "description": "false with --no-cache or [cache] enabled = false"
+          },
+          "valkey": {
+            "enum": [
+              "connected",
+              "unavailable",
+              "not_configured",
+              "off"
+            ],
+            "description": "unavailable: configured but unreachable or lost during the command; the in-process tier carried on"
+          },
+          "hits": {
+            "type": "object",
+            "required": [
+              "memory",
+              "valkey"
+            ],
+            "properties": {
+              "memory": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "valkey": {
+                "type": "integer",
+                "minimum": 0
+              }
+            },
+            "additionalProperties": false
+          },
+          "misses": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Questions the adapter answered"
+          },
+          "waits": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Questions that waited for another runner already asking the adapter"
+          },
+          "by_kind": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "object",
+              "required": [
+                "hits",
+                "misses"
+              ],
+              "properties": {
+                "hits": {
+                  "type": "integer",
+                  "minimum": 0
+                },
+                "misses": {
+                  "type": "integer",
+                  "minimum": 0
+                }
+              },
+              "additionalProperties": false
+            }
+          }
+        },
+        "additionalProperties": false
+      },
       "DiscoveredPipeline": {
         "title": "DiscoveredPipeline",
         "type": "object",
@@ -1985,6 +2158,13 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           },
           "target_schema": {
             "type": "string"
+          },
+          "synced_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "When the source adapter says what landed here last changed (e.g. a Fivetran connector's last successful sync)"
           },
           "tables": {
             "type": "array",
@@ -2071,6 +2251,9 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "items": {
           "$ref": "#/$defs/PlannedPipeline"
         }
+      },
+      "cache": {
+        "$ref": "discover.schema.json#/$defs/CacheStats"
       }
     },
     "additionalProperties": false,
@@ -2314,6 +2497,9 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "items": {
           "$ref": "#/$defs/RunPipelineResult"
         }
+      },
+      "cache": {
+        "$ref": "discover.schema.json#/$defs/CacheStats"
       }
     },
     "additionalProperties": false,
@@ -2862,12 +3048,16 @@ export const TYPE_REFS = {
   "TransformationPipelineConfig": "rocky.schema.json#/$defs/TransformationPipelineConfig",
   "TransformationTargetConfig": "rocky.schema.json#/$defs/TransformationTargetConfig",
   "StateConfig": "rocky.schema.json#/$defs/StateConfig",
+  "CacheConfig": "rocky.schema.json#/$defs/CacheConfig",
+  "CacheSchemasConfig": "rocky.schema.json#/$defs/CacheSchemasConfig",
+  "CacheDiscoveryConfig": "rocky.schema.json#/$defs/CacheDiscoveryConfig",
   "CompileOutput": "compile.schema.json",
   "CompiledModel": "compile.schema.json#/$defs/CompiledModel",
   "ModelTargetName": "compile.schema.json#/$defs/ModelTargetName",
   "Diagnostic": "diagnostic.schema.json",
   "DiagnosticLocation": "diagnostic.schema.json#/$defs/DiagnosticLocation",
   "DiscoverOutput": "discover.schema.json",
+  "CacheStats": "discover.schema.json#/$defs/CacheStats",
   "DiscoveredPipeline": "discover.schema.json#/$defs/DiscoveredPipeline",
   "DiscoveredSourceSchema": "discover.schema.json#/$defs/DiscoveredSourceSchema",
   "SkippedSource": "discover.schema.json#/$defs/SkippedSource",

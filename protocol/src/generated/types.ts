@@ -756,6 +756,7 @@ export interface RockyConfig {
     [k: string]: PipelineConfig;
   };
   state?: StateConfig;
+  cache?: CacheConfig;
 }
 /**
  * An adapter: `type` and optional `command`; every other key is the adapter's own config, checked against its manifest's config_schema when it starts
@@ -955,6 +956,76 @@ export interface StateConfig {
   path?: string;
 }
 /**
+ * The host's cache of adapters' discovery and metadata answers: in-process LRU, then Valkey/Redis shared by every runner, then the adapter itself
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "CacheConfig".
+ */
+export interface CacheConfig {
+  /**
+   * false turns every tier off, as --no-cache does
+   */
+  enabled?: boolean;
+  /**
+   * Valkey or Redis server shared by runners (tier 2), e.g. redis://127.0.0.1:6379/0; without it only the in-process tier is used
+   */
+  valkey_url?: string;
+  /**
+   * Prefix of every key written to Valkey
+   */
+  key_prefix?: string;
+  /**
+   * Lease of the lock that lets one runner ask the adapter while the others wait; renewed while its holder lives, so a dead holder's lock expires within this long
+   */
+  lock_lease_seconds?: number;
+  /**
+   * Entries kept by the in-process tier
+   */
+  max_entries?: number;
+  schemas?: CacheSchemasConfig;
+  discovery?: CacheDiscoveryConfig;
+}
+/**
+ * describe_table answers about source tables (the original Rocky's [cache.schemas])
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "CacheSchemasConfig".
+ */
+export interface CacheSchemasConfig {
+  /**
+   * Cache this kind of answer
+   */
+  enabled?: boolean;
+  /**
+   * How long an answer is served before the adapter is asked again; --cache-ttl overrides
+   */
+  ttl_seconds?: number;
+  /**
+   * Accepted for compatibility with the original Rocky (which copies its schema cache with the state); here every kind is shared through Valkey when valkey_url is set
+   */
+  replicate?: boolean;
+}
+/**
+ * discovery/list answers of source adapters
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "CacheDiscoveryConfig".
+ */
+export interface CacheDiscoveryConfig {
+  /**
+   * Cache this kind of answer
+   */
+  enabled?: boolean;
+  /**
+   * How long an answer is served before the adapter is asked again; --cache-ttl overrides
+   */
+  ttl_seconds?: number;
+  /**
+   * Accepted for compatibility with the original Rocky (which copies its schema cache with the state); here every kind is shared through Valkey when valkey_url is set
+   */
+  replicate?: boolean;
+}
+/**
  * `rocky compile --output json`: the models found, their dependency order, and every diagnostic
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1045,6 +1116,7 @@ export interface DiagnosticLocation {
  */
 export interface DiscoverOutput {
   pipelines: DiscoveredPipeline[];
+  cache?: CacheStats;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1074,6 +1146,10 @@ export interface DiscoveredSourceSchema {
   };
   target_catalog: string | null;
   target_schema: string;
+  /**
+   * When the source adapter says what landed here last changed (e.g. a Fivetran connector's last successful sync)
+   */
+  synced_at?: string | null;
   tables: {
     name: string;
     row_count?: number | null;
@@ -1090,6 +1166,40 @@ export interface SkippedSource {
   schema: string;
   table?: string;
   reason: string;
+}
+/**
+ * How the command's discovery and metadata questions were answered: from the in-process tier, from Valkey, or by the adapter
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "CacheStats".
+ */
+export interface CacheStats {
+  /**
+   * false with --no-cache or [cache] enabled = false
+   */
+  enabled: boolean;
+  /**
+   * unavailable: configured but unreachable or lost during the command; the in-process tier carried on
+   */
+  valkey: "connected" | "unavailable" | "not_configured" | "off";
+  hits: {
+    memory: number;
+    valkey: number;
+  };
+  /**
+   * Questions the adapter answered
+   */
+  misses: number;
+  /**
+   * Questions that waited for another runner already asking the adapter
+   */
+  waits: number;
+  by_kind: {
+    [k: string]: {
+      hits: number;
+      misses: number;
+    };
+  };
 }
 /**
  * `rocky history --output json`: recorded runs, newest first
@@ -1120,6 +1230,7 @@ export interface RunOutput {
   finished_at: string;
   duration_ms: number;
   pipelines: RunPipelineResult[];
+  cache?: CacheStats;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1214,6 +1325,7 @@ export interface RunError1 {
  */
 export interface PlanOutput {
   pipelines: PlannedPipeline[];
+  cache?: CacheStats;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
