@@ -1,3 +1,4 @@
 #!/usr/bin/env node
-// Placeholder until the adapter lands in this branch.
-process.exitCode = 1;
+import { serveSnowflake } from "./serve-snowflake.js";
+
+serveSnowflake();

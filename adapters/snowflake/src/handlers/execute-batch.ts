@@ -1,0 +1,86 @@
+import { AdapterServerError, ErrorCodes, type AdapterHandlers, type ExecuteStatementParams, type SqlParam } from "@rocky/protocol";
+import { isHttpError } from "@rocky/adapter-kit";
+import { toBindings } from "../sql-api/bindings.js";
+import { rowsAffected, type WarehouseSession } from "../warehouse-session.js";
+
+const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|ABORT|END|START\s+TRANSACTION)\b/i;
+// Snowflake commits an open transaction before DDL (https://docs.snowflake.com/en/sql-reference/transactions#ddl): such a batch cannot be atomic.
+const DDL = /^\s*(CREATE|DROP|ALTER|GRANT|REVOKE|TRUNCATE|UNDROP|COMMENT)\b/i;
+/** Where a failing statement of a multi-statement request is: Snowflake runs the request as a script and names the line. */
+const FAILED_LINE = /on line (\d+) at position/;
+
+/**
+ * execute_batch as ONE SQL API request of several statements (MULTI_STATEMENT_COUNT), so they share one session:
+ * with `transaction`, `ALTER SESSION SET TRANSACTION_ABORT_ON_ERROR = TRUE; BEGIN; ...; COMMIT`, which Snowflake rolls
+ * back at the first failure; without, the statements alone, each committed, stopping at the first failure.
+ * https://docs.snowflake.com/en/developer-guide/sql-api/submitting-multiple-statements
+ */
+export function executeBatchHandler(session: () => WarehouseSession): Pick<AdapterHandlers, "execute_batch"> {
+  return {
+    execute_batch: async (params, ctx) => {
+      const transaction = params.transaction ?? true;
+      for (const [index, s] of params.statements.entries()) {
+        if (TRANSACTION_CONTROL.test(s.sql)) throw invalid(index, `Statement ${index + 1} of the batch controls the transaction itself; execute_batch does that`);
+        if (transaction && DDL.test(s.sql)) {
+          throw invalid(index, `Statement ${index + 1} of the batch is DDL, which Snowflake commits on its own, so the batch cannot be one transaction; send it with transaction false or as execute_statement`);
+        }
+      }
+      const script = buildScript(params.statements, transaction);
+      const s = session();
+      let result;
+      try {
+        result = await s.api.execute(script.text, { bindings: toBindings(script.params), statementCount: script.count, signal: ctx.signal });
+      } catch (error) {
+        const wire = s.wire(error);
+        if (!(wire instanceof AdapterServerError) || wire.code !== ErrorCodes.ExecutionFailed || !isHttpError(error)) throw wire;
+        const line = Number(FAILED_LINE.exec(error.providerMessage ?? "")?.[1]);
+        const index = script.lines.findIndex(([from, to]) => line >= from && line <= to);
+        throw new AdapterServerError(wire.code, wire.message, { ...(wire.data as object), ...(index >= 0 ? { statement_index: index } : {}) });
+      }
+      // Each statement of the request has its own handle; DML stats come from there.
+      const handles = (result.statementHandles ?? []).slice(script.first, script.first + params.statements.length);
+      const results = await Promise.all(
+        params.statements.map(async (_st, i) => {
+          const handle = handles[i];
+          if (!handle) return { rows_affected: null };
+          try {
+            return { rows_affected: rowsAffected(await s.api.result(handle, ctx.signal)) };
+          } catch {
+            return { rows_affected: null };
+          }
+        }),
+      );
+      return { results };
+    },
+  };
+}
+
+interface Script {
+  readonly text: string;
+  readonly params: SqlParam[];
+  readonly count: number;
+  /** Index of the first user statement among the request's statements. */
+  readonly first: number;
+  /** Per user statement, its first and last line in `text` (1-based). */
+  readonly lines: Array<[number, number]>;
+}
+
+function buildScript(statements: readonly ExecuteStatementParams[], transaction: boolean): Script {
+  const prologue = transaction ? ["ALTER SESSION SET TRANSACTION_ABORT_ON_ERROR = TRUE", "BEGIN TRANSACTION"] : [];
+  const epilogue = transaction ? ["COMMIT"] : [];
+  const user = statements.map((s) => s.sql.trim().replace(/;+\s*$/, ""));
+  const parts = [...prologue, ...user, ...epilogue];
+  // Each semicolon on a line of its own, so a trailing `--` comment cannot swallow it.
+  const lines: Array<[number, number]> = [];
+  let line = 1;
+  for (const [i, text] of parts.entries()) {
+    const height = text.split("\n").length;
+    if (i >= prologue.length && i < prologue.length + user.length) lines.push([line, line + height - 1]);
+    line += height + 1;
+  }
+  return { text: parts.join("\n;\n"), params: statements.flatMap((s) => s.params ?? []), count: parts.length, first: prologue.length, lines };
+}
+
+function invalid(index: number, message: string): AdapterServerError {
+  return new AdapterServerError(ErrorCodes.InvalidParams, message, { code: "INVALID_PARAMS", statement_index: index });
+}

@@ -1,0 +1,53 @@
+import { AdapterServerError, ErrorCodes, type AdapterHandlers, type GovernanceTarget } from "@rocky/protocol";
+import { ident, stringLiteral } from "../identifiers.js";
+import type { WarehouseSession } from "../warehouse-session.js";
+
+/** `TABLE db.s.t`, `SCHEMA db.s` or `DATABASE db` for a governance target. */
+function objectOf(target: GovernanceTarget): { kind: "TABLE" | "SCHEMA" | "DATABASE"; name: string; schemaPath: string } {
+  const catalog = target.catalog === "" ? undefined : ident(target.catalog, "catalog name");
+  const prefix = catalog ? `${catalog}.` : "";
+  if (target.schema === undefined) {
+    if (!catalog) throw new AdapterServerError(ErrorCodes.InvalidParams, "A governance target needs a catalog, a schema or a table", { code: "INVALID_PARAMS" });
+    return { kind: "DATABASE", name: catalog, schemaPath: `${catalog}.PUBLIC` };
+  }
+  const schema = `${prefix}${ident(target.schema, "schema name")}`;
+  if (target.table === undefined) return { kind: "SCHEMA", name: schema, schemaPath: schema };
+  return { kind: "TABLE", name: `${schema}.${ident(target.table, "table name")}`, schemaPath: schema };
+}
+
+/**
+ * governance/set_tags: Snowflake object tags, each created in the target's schema when missing, then set with
+ * ALTER <object> SET TAG (https://docs.snowflake.com/en/user-guide/object-tagging); one multi-statement request.
+ * governance/get_grants: SHOW GRANTS ON <object> (https://docs.snowflake.com/en/sql-reference/sql/show-grants).
+ */
+export function governanceHandlers(session: () => WarehouseSession): AdapterHandlers {
+  return {
+    "governance/set_tags": async (params, ctx) => {
+      const o = objectOf(params.target);
+      const entries = Object.entries(params.tags);
+      if (entries.length === 0) return {};
+      const tags = entries.map(([k, v]) => [`${o.schemaPath}.${ident(k, "tag name")}`, String(v)] as const);
+      const statements = [
+        ...tags.map(([name]) => `CREATE TAG IF NOT EXISTS ${name}`),
+        `ALTER ${o.kind} ${o.name} SET TAG ${tags.map(([name, value]) => `${name} = ${stringLiteral(value)}`).join(", ")}`,
+      ];
+      const s = session();
+      try {
+        await s.api.execute(statements.join("\n;\n"), { statementCount: statements.length, signal: ctx.signal });
+      } catch (error) {
+        throw s.wire(error);
+      }
+      return {};
+    },
+
+    "governance/get_grants": async (params, ctx) => {
+      const o = objectOf(params.target);
+      const { rows, columns } = await session().query(`SHOW GRANTS ON ${o.kind} ${o.name}`, undefined, ctx.signal);
+      const at = (name: string) => columns.findIndex((c) => c.toLowerCase() === name);
+      const privilege = at("privilege");
+      const grantee = at("grantee_name");
+      return { grants: rows.map((r) => ({ principal: String(r[grantee]), privilege: String(r[privilege]) })) };
+    },
+  };
+}
+
