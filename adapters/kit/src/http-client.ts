@@ -104,8 +104,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     for (let attempt = 1; ; attempt++) {
       if (req.signal?.aborted) throw abortReason(req.signal);
       let failure: { status?: number; body?: unknown; retryAfterMs?: number; reason: string; rateLimited: boolean; transient: boolean };
+      // Outside the try: a credential that cannot be obtained is the auth provider's error, not a network failure.
+      const authHeaders = options.auth && !req.noAuth ? await options.auth.headers(req.signal) : {};
       try {
-        const response = await send(url, req);
+        const response = await send(url, req, authHeaders);
         const body = await readBody(response);
         if (response.ok) return { status: response.status, headers: response.headers, body: body as T };
         const status = response.status;
@@ -162,9 +164,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  async function send(url: string, req: HttpRequest): Promise<Response> {
-    const headers: Record<string, string> = { accept: "application/json", ...options.headers, ...req.headers };
-    if (options.auth && !req.noAuth) Object.assign(headers, await options.auth.headers(req.signal));
+  async function send(url: string, req: HttpRequest, authHeaders: Record<string, string>): Promise<Response> {
+    const headers: Record<string, string> = { accept: "application/json", ...options.headers, ...req.headers, ...authHeaders };
     let body: string | undefined;
     if (req.json !== undefined) {
       headers["content-type"] = "application/json";
