@@ -52,7 +52,7 @@ export function createSnowflakeAdapter(): SnowflakeAdapter {
           isTransient: isTransientBody,
           onRetry: (e) => ctx.log("debug", `Retrying ${e.method} ${e.path} in ${e.delayMs} ms (${e.reason})`),
         });
-        current = new WarehouseSession(new SqlApi(http, config, aimd, config.max_attempts ?? 5), auth.method, redactor);
+        current = new WarehouseSession(new SqlApi(http, auth, config, aimd, config.max_attempts ?? 5), auth.method, redactor);
         ctx.log("info", `Snowflake account ${config.account}, auth: ${auth.method}`);
       },
       shutdown: () => paging.closeAll(),

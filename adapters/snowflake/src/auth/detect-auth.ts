@@ -107,9 +107,12 @@ function password(o: DetectAuthOptions): SnowflakeAuth {
   const c = o.config;
   const method = "password";
   const user = requireUser(c, method);
+  // A rejected password is not tried again: repeated failed logins can lock the user out.
+  let rejected: AdapterServerError | undefined;
   const cache = new TokenCache({
     ...(o.now ? { now: o.now } : {}),
     issue: async (signal) => {
+      if (rejected) throw rejected;
       const query = { warehouse: c.warehouse, databaseName: c.database, schemaName: c.schema, roleName: c.role };
       const { body } = await o.http().request<LoginResponse>({
         method: "POST",
@@ -121,11 +124,11 @@ function password(o: DetectAuthOptions): SnowflakeAuth {
       });
       const token = body?.data?.token;
       if (!body?.success || !token) {
-        throw new AdapterServerError(ErrorCodes.InvalidConfig, `Snowflake rejected password login for user "${user}": ${body?.code ?? "no code"} ${body?.message ?? "no message"}`, {
+        throw (rejected = new AdapterServerError(ErrorCodes.InvalidConfig, `Snowflake rejected password login for user "${user}": ${body?.code ?? "no code"} ${body?.message ?? "no message"}`, {
           code: "AUTH_FAILED",
           auth_method: method,
           provider_code: body?.code ?? null,
-        });
+        }));
       }
       o.onSecret(token);
       return { token, expiresInSeconds: body.data?.validityInSeconds ?? 3600 };

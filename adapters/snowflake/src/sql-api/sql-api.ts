@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { AdapterServerError, ErrorCodes } from "@rocky/protocol";
-import { backoffDelay, DEFAULT_RETRY, sleep, type AimdController, type AimdPermit, type HttpClient } from "@rocky/adapter-kit";
+import { backoffDelay, DEFAULT_RETRY, sleep, type AimdController, type AimdPermit, type AuthProvider, type HttpClient } from "@rocky/adapter-kit";
 import type { SnowflakeConfig } from "../manifest.js";
 import type { Binding } from "./bindings.js";
 import type { RowTypeField } from "./row-values.js";
@@ -35,6 +35,7 @@ const POLL_DELAYS_MS = [10, 25, 50, 100, 200, 400, 700, 1000];
 export class SqlApi {
   constructor(
     private readonly http: HttpClient,
+    private readonly auth: AuthProvider,
     private readonly config: SnowflakeConfig,
     private readonly aimd: AimdController,
     private readonly maxAttempts: number,
@@ -42,6 +43,8 @@ export class SqlApi {
 
   /** Runs `statement` to completion; rejects with the HttpError of a failure (422 failed, 408 timed out). */
   async execute(statement: string, o: SubmitOptions): Promise<ResultSet> {
+    // Credentials first (a JWT minted, a password login made), so that rejected ones fail as such, not as retried HTTP calls.
+    await this.auth.headers(o.signal);
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.aimd.run((permit) => this.once(statement, o, permit), { signal: o.signal, isRateLimit: isTransientStatementFailure });
