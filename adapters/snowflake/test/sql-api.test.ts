@@ -1,0 +1,139 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startAdapter, type AdapterProcess } from "../../duckdb/test/adapter-process.js";
+import { MAIN, startFixture, type Fixture } from "./snowflake-fixture.js";
+
+// One server and one adapter process for the file; each test uses its own tables.
+let f: Fixture;
+let a: AdapterProcess;
+
+beforeAll(async () => {
+  f = await startFixture({ partitionRows: 2 });
+  a = startAdapter(MAIN);
+  await a.initialize(f.config.pat({ max_concurrency: 4 }));
+});
+
+afterAll(async () => {
+  expect(a.junk).toEqual([]);
+  await a.stop();
+  await f.close();
+});
+
+afterEach(() => {
+  Object.assign(f.server.ctx.faults, { rateLimit: 0, unavailable: 0, runningPolls: 0 });
+});
+
+const statementPosts = () => f.server.ctx.log.filter((e) => e.method === "POST" && e.path.startsWith("/api/v2/statements?"));
+
+describe("Snowflake adapter results", () => {
+  it("assembles a 3-partition result in order, and pages it partition by partition", async () => {
+    await a.result("execute_statement", { sql: "CREATE TABLE parts (id BIGINT, name VARCHAR)" });
+    await a.result("execute_statement", { sql: "INSERT INTO parts VALUES (5, 'e'), (3, 'c'), (1, 'a'), (4, 'd'), (2, 'b')" });
+    f.server.ctx.log.length = 0;
+    const all = await a.result("execute_query", { sql: "SELECT id, name FROM parts ORDER BY id" });
+    expect(all).toEqual({ columns: ["ID", "NAME"], column_types: ["NUMBER(38,0)", "VARCHAR"], rows: [[1, "a"], [2, "b"], [3, "c"], [4, "d"], [5, "e"]] });
+    const partitionGets = f.server.ctx.log.filter((e) => /partition=/.test(e.path)).map((e) => /partition=(\d+)/.exec(e.path)?.[1]);
+    expect(partitionGets).toEqual(["1", "2"]);
+
+    const opened = await a.result<{ cursor: string; columns: string[] }>("query/open", { sql: "SELECT id FROM parts ORDER BY id", batch_rows: 3 });
+    expect(opened.columns).toEqual(["ID"]);
+    const pages: unknown[] = [];
+    for (;;) {
+      const page = await a.result<{ rows: unknown[][]; done: boolean }>("query/fetch", { cursor: opened.cursor, max_rows: 3 });
+      pages.push(page);
+      if (page.done) break;
+    }
+    expect(pages).toEqual([{ rows: [[1], [2], [3]], done: false }, { rows: [[4], [5]], done: true }]);
+  });
+
+  it("converts every value by its rowType", async () => {
+    const r = await a.result("execute_query", {
+      sql:
+        "SELECT 42 AS i, 9007199254740993 AS big, CAST(1.50 AS NUMBER(10,2)) AS dec, CAST(3.5 AS DOUBLE) AS f, TRUE AS b, CAST('2024-02-29' AS DATE) AS d, " +
+        "CAST('2024-02-29 13:45:30.123456' AS TIMESTAMP_NTZ) AS ts, CAST('1969-12-31 23:59:59.5' AS TIMESTAMP_NTZ) AS old, CAST(NULL AS VARCHAR) AS n, 'żółć' AS s",
+    });
+    expect(r).toEqual({
+      columns: ["I", "BIG", "DEC", "F", "B", "D", "TS", "OLD", "N", "S"],
+      column_types: ["NUMBER(38,0)", "NUMBER(38,0)", "NUMBER(10,2)", "FLOAT", "BOOLEAN", "DATE", "TIMESTAMP_NTZ", "TIMESTAMP_NTZ", "VARCHAR", "VARCHAR"],
+      rows: [[42, "9007199254740993", "1.50", 3.5, true, "2024-02-29", "2024-02-29 13:45:30.123456", "1969-12-31 23:59:59.500000", null, "żółć"]],
+    });
+  });
+
+  it("binds parameters by type", async () => {
+    const r = await a.result("execute_query", { sql: "SELECT ? AS a, ? AS b, ? AS c, ? AS d, ? AS e", params: [7, 2.25, "x'y", true, null] });
+    expect(r.rows).toEqual([[7, 2.25, "x'y", true, null]]);
+  });
+
+  it("polls a long-running statement until it finishes", async () => {
+    f.server.ctx.faults.runningPolls = 4;
+    f.server.ctx.log.length = 0;
+    expect((await a.result("execute_query", { sql: "SELECT 1 AS X" })).rows).toEqual([[1]]);
+    const polls = f.server.ctx.log.filter((e) => e.method === "GET").map((e) => e.status);
+    expect(polls).toEqual([202, 202, 202, 202, 200]);
+  });
+});
+
+describe("Snowflake adapter transient failures", () => {
+  it("retries 429 and 503 after Retry-After, running the statement once", async () => {
+    await a.result("execute_statement", { sql: "CREATE TABLE retried (id BIGINT)" });
+    Object.assign(f.server.ctx.faults, { rateLimit: 2, unavailable: 1 });
+    f.server.ctx.log.length = 0;
+    expect(await a.result("execute_statement", { sql: "INSERT INTO retried VALUES (1)" })).toEqual({ rows_affected: 1 });
+    expect(statementPosts().map((e) => e.status)).toEqual([429, 429, 503, 202]);
+    expect(await f.sql("SELECT COUNT(*) FROM retried")).toEqual([["1"]]);
+  });
+
+  it("answers Unavailable once the attempts are spent", async () => {
+    f.server.ctx.faults.rateLimit = 10;
+    const answer = await a.request("execute_statement", { sql: "SELECT 1" });
+    expect(answer.error?.code).toBe(-32055);
+    expect(answer.error?.message).toMatch(/HTTP 429 000429: Too many requests\. Please retry later\. \(gave up after 4 attempts\)$/);
+  });
+});
+
+describe("Snowflake adapter execute_batch", () => {
+  it("runs a batch as one multi-statement request and rolls all of it back when a statement fails", async () => {
+    await a.result("execute_statement", { sql: "CREATE TABLE acct (id BIGINT, v VARCHAR)" });
+    await a.result("execute_statement", { sql: "INSERT INTO acct VALUES (1, 'a'), (2, 'b')" });
+    f.server.ctx.log.length = 0;
+    const ok = await a.result("execute_batch", {
+      statements: [
+        { sql: "DELETE FROM acct WHERE id = ?", params: [1] },
+        { sql: "INSERT INTO acct\nSELECT ? AS id, ? AS v -- a trailing comment", params: [3, "c"] },
+      ],
+    });
+    expect(ok).toEqual({ results: [{ rows_affected: 1 }, { rows_affected: 1 }] });
+    expect(statementPosts()).toHaveLength(1);
+
+    const failed = await a.request("execute_batch", {
+      statements: [{ sql: "DELETE FROM acct" }, { sql: "INSERT INTO acct\nVALUES (9, 'z')" }, { sql: "INSERT INTO missing_table VALUES (1)" }, { sql: "DELETE FROM acct" }],
+    });
+    expect(failed.error).toMatchObject({ code: -32052, data: { code: "EXECUTION_FAILED", statement_index: 2 } });
+    expect(failed.error?.message).toMatch(/^Uncaught exception of type 'STATEMENT_ERROR' on line 10 at position 0 : SQL compilation error:\nCatalog Error: Table with name MISSING_TABLE does not exist/);
+    expect(await f.sql("SELECT id, v FROM acct ORDER BY id")).toEqual([["2", "b"], ["3", "c"]]);
+  });
+
+  it("without a transaction keeps what ran before the failure and stops there", async () => {
+    await a.result("execute_statement", { sql: "CREATE TABLE loose (id BIGINT)" });
+    const failed = await a.request("execute_batch", { transaction: false, statements: [{ sql: "INSERT INTO loose VALUES (1)" }, { sql: "INSERT INTO nope VALUES (1)" }, { sql: "INSERT INTO loose VALUES (2)" }] });
+    expect(failed.error).toMatchObject({ code: -32052, data: { statement_index: 1 } });
+    expect(await f.sql("SELECT id FROM loose")).toEqual([["1"]]);
+  });
+
+  it("refuses DDL in a transactional batch before running anything", async () => {
+    const refused = await a.request("execute_batch", { statements: [{ sql: "DELETE FROM acct" }, { sql: "CREATE TABLE x (id BIGINT)" }] });
+    expect(refused.error).toMatchObject({ code: -32602, data: { statement_index: 1 } });
+    expect(await f.sql("SELECT COUNT(*) FROM acct")).toEqual([["2"]]);
+  });
+});
+
+describe("Snowflake adapter cancellation", () => {
+  it("cancels the running statement in the warehouse on $/cancelRequest", async () => {
+    const { id, answer } = a.call("execute_query", { sql: "SELECT SYSTEM$WAIT(30) AS W" });
+    await new Promise((r) => setTimeout(r, 500));
+    a.send({ method: "$/cancelRequest", params: { id } });
+    expect((await answer).error?.code).toBe(-32800);
+    await expect.poll(() => f.server.ctx.log.some((e) => /\/cancel$/.test(e.path) && e.status === 200)).toBe(true);
+    const waits = [...f.server.ctx.store.records.values()].filter((r) => r.state.status === "failed" && r.state.failure.kind === "canceled");
+    expect(waits).toHaveLength(1);
+  });
+});
