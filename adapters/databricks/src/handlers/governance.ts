@@ -22,7 +22,10 @@ export function governanceHandlers(rt: () => Runtime): AdapterHandlers {
     "governance/get_grants": async (params, ctx) => {
       const securable = securableSql(params.target);
       const rows = await readAll(await rt().runner.run(`SHOW GRANTS ON ${securable.type} ${securable.sql}`, [], ctx.signal), ctx.signal);
-      const own = rows.filter(([, , type, key]) => String(type).toUpperCase() === securable.type && String(key).toLowerCase() === securable.key.toLowerCase());
+      // ObjectKey is fully qualified; a target in the default catalog ("") names fewer parts.
+      const key = securable.key.toLowerCase();
+      const isOwn = (objectKey: string) => objectKey === key || (params.target.catalog === "" && objectKey.endsWith(`.${key}`));
+      const own = rows.filter(([, , type, objectKey]) => String(type).toUpperCase() === securable.type && isOwn(String(objectKey).toLowerCase()));
       return { grants: own.map(([principal, privilege]) => ({ principal: String(principal), privilege: String(privilege) })) };
     },
   };

@@ -2,8 +2,9 @@
 // States PENDING → RUNNING → SUCCEEDED | FAILED | CANCELED (| CLOSED); results in chunks of `chunkRows` rows.
 import { randomUUID } from "node:crypto";
 import { StatementType, type DuckDBConnection, type DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+import { catalogExists } from "./catalog-exists.js";
 import { columnInfo, formatValue, type ColumnInfo } from "./result-format.js";
-import { translate, type CatalogState, type Translated } from "./sql-translation.js";
+import { translate, type CatalogState, type Securable, type Translated } from "./sql-translation.js";
 
 export type StatementState = "PENDING" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELED" | "CLOSED";
 
@@ -57,8 +58,10 @@ export class StatementStore {
         if (statement.state !== "PENDING" && statement.state !== "RUNNING") return;
         cancelled = true;
         statement.state = "CANCELED";
-        this.cancels.push(statement.id);
+        // DuckDB drops an interrupt that lands before the query starts: repeat until the work settles.
+        const timer = setInterval(() => connection?.interrupt(), 25);
         connection?.interrupt();
+        void statement.done.finally(() => clearInterval(timer));
       },
     };
     const work = async () => {
@@ -95,8 +98,9 @@ export class StatementStore {
       case "catalog":
         return this.catalogStatement(connection, t);
       case "tags": {
-        await this.assertExists(connection, t.securable);
-        const key = `${t.securable.type} ${t.securable.name}`;
+        const securable = await this.qualify(connection, t.securable);
+        await this.assertExists(connection, securable);
+        const key = `${securable.type} ${securable.name.toLowerCase()}`;
         this.catalogs.tags.set(key, { ...this.catalogs.tags.get(key), ...t.tags });
         return { columns: [], rows: [] };
       }
@@ -139,7 +143,7 @@ export class StatementStore {
 
   private async catalogStatement(connection: DuckDBConnection, t: Extract<Translated, { kind: "catalog" }>) {
     const name = (t.attach ?? t.detach ?? "").toLowerCase();
-    const exists = (await (await connection.run("SELECT count(*) FROM duckdb_databases() WHERE database_name = $n", { n: name })).getRows())[0]?.[0] !== 0n;
+    const exists = await catalogExists(this.db, name);
     if (t.attach !== undefined) {
       if (exists && !t.ifExists) throw new Error(`[CATALOG_ALREADY_EXISTS] Catalog '${name}' already exists`);
       if (!exists) {
@@ -154,8 +158,9 @@ export class StatementStore {
   }
 
   private async grantStatement(connection: DuckDBConnection, t: Extract<Translated, { kind: "grants" }>) {
-    await this.assertExists(connection, t.securable);
-    const key = `${t.securable.type} ${t.securable.name.toLowerCase()}`;
+    const securable = await this.qualify(connection, t.securable);
+    await this.assertExists(connection, securable);
+    const key = `${securable.type} ${securable.name.toLowerCase()}`;
     let byPrincipal = this.catalogs.grants.get(key);
     if (!byPrincipal) this.catalogs.grants.set(key, (byPrincipal = new Map()));
     if (t.change) {
@@ -167,9 +172,19 @@ export class StatementStore {
     // SHOW GRANTS: Principal, ActionType, ObjectType, ObjectKey
     // https://docs.databricks.com/en/sql/language-manual/security-show-grant.html
     const rows: string[][] = [];
-    for (const [principal, privileges] of byPrincipal) for (const p of [...privileges].sort()) rows.push([principal, p, t.securable.type, t.securable.name]);
+    for (const [principal, privileges] of byPrincipal) for (const p of [...privileges].sort()) rows.push([principal, p, securable.type, securable.name]);
     const columns = ["Principal", "ActionType", "ObjectType", "ObjectKey"].map((name, i) => ({ name, position: i, type_name: "STRING", type_text: "STRING" }));
     return { columns, rows };
+  }
+
+  /** A securable named relative to the session's catalog and schema, fully qualified (as SHOW GRANTS' ObjectKey is). */
+  private async qualify(connection: DuckDBConnection, s: Securable): Promise<Securable> {
+    const parts = s.name.split(".");
+    const wanted = s.type === "CATALOG" ? 1 : s.type === "SCHEMA" ? 2 : 3;
+    if (parts.length >= wanted) return s;
+    const [[catalog, schema] = []] = await (await connection.run("SELECT current_database(), current_schema()")).getRows();
+    const prefix = [String(catalog), String(schema)].slice(0, wanted - parts.length);
+    return { type: s.type, name: [...prefix, ...parts].join(".") };
   }
 
   private async assertExists(connection: DuckDBConnection, s: { type: string; name: string }): Promise<void> {
