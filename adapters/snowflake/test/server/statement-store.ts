@@ -12,6 +12,8 @@ export type StatementState =
 export interface StatementRecord {
   readonly handle: string;
   readonly createdOn: number;
+  /** The request's statement text, as submitted. */
+  readonly text: string;
   /** The requestId it was submitted with (resubmits with retry=true find it). */
   readonly requestId: string | undefined;
   state: StatementState;
@@ -50,6 +52,7 @@ export class StatementStore {
     const record: StatementRecord = {
       handle,
       createdOn: Date.now(),
+      text: o.text,
       requestId: o.requestId,
       state: { status: "running" },
       polls: 0,
@@ -98,7 +101,7 @@ export class StatementStore {
         if (multi) {
           const child = randomUUID();
           const childOutcome = outcome;
-          this.records.set(child, { handle: child, createdOn: Date.now(), requestId: undefined, state: { status: "succeeded", outcome: childOutcome }, polls: 0, cancel: () => undefined, done: Promise.resolve() });
+          this.records.set(child, { handle: child, createdOn: Date.now(), text: s.sql, requestId: undefined, state: { status: "succeeded", outcome: childOutcome }, polls: 0, cancel: () => undefined, done: Promise.resolve() });
           handles.push(child);
         }
       }

@@ -53,9 +53,11 @@ export function translate(statement: string): Translation {
     const tags = [...list.matchAll(new RegExp(`(${REF})\\s*=\\s*'((?:[^'\\\\]|''|\\\\.)*)'`, "g"))].map((t) => [t[1] as string, unquote(`'${t[2] as string}'`)] as const);
     return { kind: "set-tags", table: m[1] as string, tags };
   }
-  if ((m = at(new RegExp(`^CREATE\\s+(?:OR\\s+REPLACE\\s+)?DYNAMIC\\s+TABLE\\s+(${REF})\\s+TARGET_LAG\\s*=\\s*('[^']*'|DOWNSTREAM)\\s+WAREHOUSE\\s*=\\s*(${NAME})\\s+AS\\s`)))) {
+  // String literals are blanked in `code` (same length), so the lag is read from `sql` at the same place.
+  if ((m = at(new RegExp(`^CREATE\\s+(?:OR\\s+REPLACE\\s+)?DYNAMIC\\s+TABLE\\s+(${REF})\\s+TARGET_LAG\\s*=\\s*(_+|DOWNSTREAM)\\s+WAREHOUSE\\s*=\\s*(${NAME})\\s+AS\\s`, "d")))) {
+    const [from, to] = m.indices?.[2] ?? [0, 0];
     const select = sql.slice(m[0].length);
-    return { kind: "dynamic-table", target: m[1] as string, lag: unquote(m[2] as string), warehouse: m[3] as string, select: duckdbSql(select).sql };
+    return { kind: "dynamic-table", target: m[1] as string, lag: unquote(sql.slice(from, to)), warehouse: m[3] as string, select: duckdbSql(select).sql };
   }
   return { kind: "duckdb", ...duckdbSql(sql) };
 }
