@@ -102,6 +102,21 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "default": false,
             "description": "catalog/drop"
           },
+          "batch_describe": {
+            "type": "boolean",
+            "default": false,
+            "description": "describe_tables: the columns of many tables in one request"
+          },
+          "grants": {
+            "type": "boolean",
+            "default": false,
+            "description": "governance/apply_grants: GRANT and REVOKE"
+          },
+          "workspace_bindings": {
+            "type": "boolean",
+            "default": false,
+            "description": "governance/get_bindings, governance/set_bindings: catalog isolation and the workspaces bound to a catalog (Databricks Unity Catalog)"
+          },
           "create_schema": {
             "type": "boolean",
             "description": "schema/create"
@@ -563,6 +578,74 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "additionalProperties": true,
         "title": "DescribeTableResult"
       },
+      "DescribeTablesParams": {
+        "type": "object",
+        "properties": {
+          "tables": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/TableRef"
+            }
+          }
+        },
+        "required": [
+          "tables"
+        ],
+        "additionalProperties": false,
+        "title": "DescribeTablesParams",
+        "description": "Columns of many tables in one round trip (a planner describing thousands of tables); answered in the order asked"
+      },
+      "DescribedTable": {
+        "type": "object",
+        "properties": {
+          "catalog": {
+            "type": "string"
+          },
+          "schema": {
+            "type": "string",
+            "minLength": 1
+          },
+          "table": {
+            "type": "string",
+            "minLength": 1
+          },
+          "exists": {
+            "type": "boolean"
+          },
+          "columns": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/ColumnInfo"
+            }
+          }
+        },
+        "required": [
+          "catalog",
+          "schema",
+          "table",
+          "exists",
+          "columns"
+        ],
+        "additionalProperties": true,
+        "title": "DescribedTable",
+        "description": "One table's columns, in order; `exists: false` with no columns for a table that does not exist"
+      },
+      "DescribeTablesResult": {
+        "type": "object",
+        "properties": {
+          "tables": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/DescribedTable"
+            }
+          }
+        },
+        "required": [
+          "tables"
+        ],
+        "additionalProperties": true,
+        "title": "DescribeTablesResult"
+      },
       "TableExistsResult": {
         "type": "object",
         "properties": {
@@ -801,6 +884,111 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         ],
         "additionalProperties": true,
         "title": "GovernanceGetGrantsResult"
+      },
+      "GovernanceApplyGrantsParams": {
+        "type": "object",
+        "properties": {
+          "target": {
+            "$ref": "#/$defs/GovernanceTarget"
+          },
+          "grant": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/Grant"
+            }
+          },
+          "revoke": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/Grant"
+            }
+          }
+        },
+        "required": [
+          "target"
+        ],
+        "additionalProperties": false,
+        "title": "GovernanceApplyGrantsParams",
+        "description": "Grant and revoke privileges on a catalog, schema or table (the diff Rocky computed from governance/get_grants); idempotent"
+      },
+      "WorkspaceBinding": {
+        "type": "object",
+        "properties": {
+          "workspace_id": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "access": {
+            "enum": [
+              "read_write",
+              "read_only"
+            ]
+          }
+        },
+        "required": [
+          "workspace_id",
+          "access"
+        ],
+        "additionalProperties": false,
+        "title": "WorkspaceBinding",
+        "description": "A workspace that may use an isolated catalog, and how"
+      },
+      "GovernanceGetBindingsParams": {
+        "type": "object",
+        "properties": {
+          "catalog": {
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "catalog"
+        ],
+        "additionalProperties": false,
+        "title": "GovernanceGetBindingsParams"
+      },
+      "GovernanceSetBindingsParams": {
+        "type": "object",
+        "properties": {
+          "catalog": {
+            "type": "string",
+            "minLength": 1
+          },
+          "bindings": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/WorkspaceBinding"
+            }
+          }
+        },
+        "required": [
+          "catalog",
+          "bindings"
+        ],
+        "additionalProperties": false,
+        "title": "GovernanceSetBindingsParams",
+        "description": "Isolate a catalog and make its workspace bindings exactly these (bindings not listed are removed)"
+      },
+      "GovernanceBindingsResult": {
+        "type": "object",
+        "properties": {
+          "isolated": {
+            "type": "boolean"
+          },
+          "bindings": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/WorkspaceBinding"
+            }
+          }
+        },
+        "required": [
+          "isolated",
+          "bindings"
+        ],
+        "additionalProperties": true,
+        "title": "GovernanceBindingsResult",
+        "description": "Whether the catalog is isolated (only bound workspaces may use it) and its bindings, by workspace id"
       },
       "ChecksRowCountsParams": {
         "type": "object",
@@ -3000,6 +3188,9 @@ export const TYPE_REFS = {
   "QueryFetchResult": "messages.schema.json#/$defs/QueryFetchResult",
   "QueryCloseParams": "messages.schema.json#/$defs/QueryCloseParams",
   "DescribeTableResult": "messages.schema.json#/$defs/DescribeTableResult",
+  "DescribeTablesParams": "messages.schema.json#/$defs/DescribeTablesParams",
+  "DescribedTable": "messages.schema.json#/$defs/DescribedTable",
+  "DescribeTablesResult": "messages.schema.json#/$defs/DescribeTablesResult",
   "TableExistsResult": "messages.schema.json#/$defs/TableExistsResult",
   "DiscoveryListParams": "messages.schema.json#/$defs/DiscoveryListParams",
   "DiscoveredTable": "messages.schema.json#/$defs/DiscoveredTable",
@@ -3013,6 +3204,11 @@ export const TYPE_REFS = {
   "GovernanceGetGrantsParams": "messages.schema.json#/$defs/GovernanceGetGrantsParams",
   "Grant": "messages.schema.json#/$defs/Grant",
   "GovernanceGetGrantsResult": "messages.schema.json#/$defs/GovernanceGetGrantsResult",
+  "GovernanceApplyGrantsParams": "messages.schema.json#/$defs/GovernanceApplyGrantsParams",
+  "WorkspaceBinding": "messages.schema.json#/$defs/WorkspaceBinding",
+  "GovernanceGetBindingsParams": "messages.schema.json#/$defs/GovernanceGetBindingsParams",
+  "GovernanceSetBindingsParams": "messages.schema.json#/$defs/GovernanceSetBindingsParams",
+  "GovernanceBindingsResult": "messages.schema.json#/$defs/GovernanceBindingsResult",
   "ChecksRowCountsParams": "messages.schema.json#/$defs/ChecksRowCountsParams",
   "TableRowCount": "messages.schema.json#/$defs/TableRowCount",
   "ChecksRowCountsResult": "messages.schema.json#/$defs/ChecksRowCountsResult",

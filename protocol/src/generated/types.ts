@@ -109,6 +109,18 @@ export interface Capabilities {
    */
   drop_catalog?: boolean;
   /**
+   * describe_tables: the columns of many tables in one request
+   */
+  batch_describe?: boolean;
+  /**
+   * governance/apply_grants: GRANT and REVOKE
+   */
+  grants?: boolean;
+  /**
+   * governance/get_bindings, governance/set_bindings: catalog isolation and the workspaces bound to a catalog (Databricks Unity Catalog)
+   */
+  workspace_bindings?: boolean;
+  /**
    * schema/create
    */
   create_schema: boolean;
@@ -365,6 +377,37 @@ export interface DescribeTableResult {
   [k: string]: unknown;
 }
 /**
+ * Columns of many tables in one round trip (a planner describing thousands of tables); answered in the order asked
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DescribeTablesParams".
+ */
+export interface DescribeTablesParams {
+  tables: TableRef[];
+}
+/**
+ * One table's columns, in order; `exists: false` with no columns for a table that does not exist
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DescribedTable".
+ */
+export interface DescribedTable {
+  catalog: string;
+  schema: string;
+  table: string;
+  exists: boolean;
+  columns: ColumnInfo[];
+  [k: string]: unknown;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DescribeTablesResult".
+ */
+export interface DescribeTablesResult {
+  tables: DescribedTable[];
+  [k: string]: unknown;
+}
+/**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
  * via the `definition` "TableExistsResult".
  */
@@ -480,6 +523,55 @@ export interface Grant {
  */
 export interface GovernanceGetGrantsResult {
   grants: Grant[];
+  [k: string]: unknown;
+}
+/**
+ * Grant and revoke privileges on a catalog, schema or table (the diff Rocky computed from governance/get_grants); idempotent
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "GovernanceApplyGrantsParams".
+ */
+export interface GovernanceApplyGrantsParams {
+  target: GovernanceTarget;
+  grant?: Grant[];
+  revoke?: Grant[];
+}
+/**
+ * A workspace that may use an isolated catalog, and how
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "WorkspaceBinding".
+ */
+export interface WorkspaceBinding {
+  workspace_id: number;
+  access: "read_write" | "read_only";
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "GovernanceGetBindingsParams".
+ */
+export interface GovernanceGetBindingsParams {
+  catalog: string;
+}
+/**
+ * Isolate a catalog and make its workspace bindings exactly these (bindings not listed are removed)
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "GovernanceSetBindingsParams".
+ */
+export interface GovernanceSetBindingsParams {
+  catalog: string;
+  bindings: WorkspaceBinding[];
+}
+/**
+ * Whether the catalog is isolated (only bound workspaces may use it) and its bindings, by workspace id
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "GovernanceBindingsResult".
+ */
+export interface GovernanceBindingsResult {
+  isolated: boolean;
+  bindings: WorkspaceBinding[];
   [k: string]: unknown;
 }
 /**
