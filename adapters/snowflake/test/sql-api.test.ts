@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-  Object.assign(f.server.ctx.faults, { rateLimit: 0, unavailable: 0, runningPolls: 0 });
+  Object.assign(f.server.ctx.faults, { rateLimit: 0, unavailable: 0, resuming: 0, runningPolls: 0 });
 });
 
 const statementPosts = () => f.server.ctx.log.filter((e) => e.method === "POST" && e.path.startsWith("/api/v2/statements?"));
@@ -80,6 +80,20 @@ describe("Snowflake adapter transient failures", () => {
     expect(await a.result("execute_statement", { sql: "INSERT INTO retried VALUES (1)" })).toEqual({ rows_affected: 1 });
     expect(statementPosts().map((e) => e.status)).toEqual([429, 429, 503, 202]);
     expect(await f.sql("SELECT COUNT(*) FROM retried")).toEqual([["1"]]);
+    // One request id for the three attempts (retry=true), and the shared AIMD window halved by the rate limit.
+    expect(new Set(statementPosts().map((e) => /requestId=([^&]+)/.exec(e.path)?.[1])).size).toBe(1);
+    const windows = a.received.filter((m) => m.method === "$/log" && /concurrency window/.test(String(m.params?.message))).map((m) => m.params?.message);
+    expect(windows).toContain("Snowflake concurrency window 4 → 2 (rate_limited)");
+  });
+
+  it("submits again, under a new request id, a statement refused while the warehouse resumes", async () => {
+    await a.result("execute_statement", { sql: "CREATE TABLE resumed (id BIGINT)" });
+    f.server.ctx.faults.resuming = 2;
+    f.server.ctx.log.length = 0;
+    expect(await a.result("execute_statement", { sql: "INSERT INTO resumed VALUES (1)" })).toEqual({ rows_affected: 1 });
+    expect(new Set(statementPosts().map((e) => /requestId=([^&]+)/.exec(e.path)?.[1])).size).toBe(3);
+    expect(f.server.ctx.log.filter((e) => e.method === "GET").map((e) => e.status).filter((s) => s !== 202)).toEqual([422, 422, 200]);
+    expect(await f.sql("SELECT COUNT(*) FROM resumed")).toEqual([["1"]]);
   });
 
   it("answers Unavailable once the attempts are spent", async () => {

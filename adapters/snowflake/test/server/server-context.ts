@@ -10,6 +10,8 @@ export interface Faults {
   retryAfter: string;
   /** The next N submissions answer 503 with a warehouse-resuming message. */
   unavailable: number;
+  /** The next N statements fail (422) with a warehouse-resuming message without running. */
+  resuming: number;
   /** Every statement answers 202 to its first N status requests, even when done (long-running statements). */
   runningPolls: number;
 }

@@ -39,10 +39,10 @@ const ROUTES: Array<[string, RegExp, Route]> = [
 export async function startSnowflakeServer(options: SnowflakeServerOptions): Promise<SnowflakeServer> {
   const account = options.account ?? "TESTACCT";
   const engine = await SqlEngine.create({ defaultDatabase: options.database ?? "ROCKY", warehouses: options.warehouses ?? ["ROCKY_WH"] });
-  const faults: Faults = { rateLimit: 0, retryAfter: "0", unavailable: 0, runningPolls: 0 };
+  const faults: Faults = { rateLimit: 0, retryAfter: "0", unavailable: 0, resuming: 0, runningPolls: 0 };
   const ctx: ServerContext = {
     engine,
-    store: new StatementStore(engine),
+    store: new StatementStore(engine, faults),
     auth: new Authenticator(account, options.users, options.sessionValiditySeconds ?? 3600),
     faults,
     partitionRows: options.partitionRows ?? 1000,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { DuckDBValue } from "@duckdb/node-api";
 import { field } from "./encode-result.js";
 import { splitStatements } from "./scan-sql.js";
+import type { Faults } from "./server-context.js";
 import { CANCELED, placeholderCount, StatementFailure, type SqlEngine, type StatementOutcome } from "./sql-engine.js";
 
 export type StatementState =
@@ -38,7 +39,10 @@ export interface SubmitOptions {
 export class StatementStore {
   readonly records = new Map<string, StatementRecord>();
 
-  constructor(private readonly engine: SqlEngine) {}
+  constructor(
+    private readonly engine: SqlEngine,
+    private readonly faults: Faults,
+  ) {}
 
   byRequestId(requestId: string): StatementRecord | undefined {
     return [...this.records.values()].find((r) => r.requestId === requestId);
@@ -74,6 +78,10 @@ export class StatementStore {
   }
 
   private async execute(o: SubmitOptions, signal: AbortSignal): Promise<StatementState> {
+    if (this.faults.resuming > 0) {
+      this.faults.resuming--;
+      throw new StatementFailure("000606", "57P03", "Warehouse 'ROCKY_WH' is resuming; the statement was not run. Retry shortly.");
+    }
     const statements = splitStatements(o.text);
     const wanted = o.statementCount ?? 1;
     if (wanted !== 0 && wanted !== statements.length) {
