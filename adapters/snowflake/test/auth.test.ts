@@ -78,6 +78,24 @@ describe("Snowflake adapter authentication", () => {
     expect(seen).toEqual(["PROGRAMMATIC_ACCESS_TOKEN", "OAUTH", "KEYPAIR_JWT", "SESSION"]);
   });
 
+  it("signs with an inline encrypted PKCS#8 key and its passphrase, and refuses a wrong passphrase at initialize", async () => {
+    const { createPrivateKey: load } = await import("node:crypto");
+    const encrypted = load(f.privatePem).export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: SECRETS.passphrase }).toString();
+    const { private_key_path: _path, ...base } = f.config.keyPair();
+    const a = await open({ ...base, private_key: encrypted, private_key_passphrase: SECRETS.passphrase });
+    expect((await a.result("execute_query", { sql: "SELECT 5 AS X" })).rows).toEqual([[5]]);
+    expect(new Set(statementAuth().map(String))).toEqual(new Set(["KEYPAIR_JWT,KEYPAIR_JWT"]));
+    const b = startAdapter(MAIN);
+    adapters.push(b);
+    const refused = await b.request("initialize", { config: { ...base, private_key: encrypted, private_key_passphrase: "not-the-passphrase" }, protocol_versions: { min: 1, max: 1 } });
+    expect(refused.error?.code).toBe(-32054);
+    expect(refused.error?.message).toMatch(/^Cannot load the Snowflake private key: /);
+    for (const text of [JSON.stringify(a.received), a.stderr, JSON.stringify(b.received), b.stderr]) {
+      expect(text).not.toContain(SECRETS.passphrase);
+      expect(text).not.toContain(encrypted.split("\n")[1]);
+    }
+  });
+
   it("re-mints the key-pair JWT before it expires", async () => {
     const a = await open(f.config.keyPair({ jwt_lifetime_seconds: 2 }));
     await a.result("execute_query", { sql: "SELECT 1 AS X" });
