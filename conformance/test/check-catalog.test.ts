@@ -19,9 +19,10 @@ describe("CHECKS", () => {
     });
   });
 
-  it("gates exactly the original optional checks plus execute_batch, query_paging and cancellation", () => {
+  it("gates exactly the original optional checks plus execute_batch, batch_describe, query_paging, apply_grants, workspace_bindings and cancellation", () => {
     expect(Object.fromEntries(CHECKS.filter((c) => c.gate).map((c) => [c.id, c.gate]))).toEqual({
       create_catalog: "create_catalog", create_schema: "create_schema", merge_into: "merge", execute_batch: "transactions", query_paging: "query_paging",
+      batch_describe: "batch_describe", apply_grants: "grants", workspace_bindings: "workspace_bindings",
       set_tags: "governance", get_grants: "governance", batch_row_counts: "batch_checks", batch_freshness: "batch_checks",
       discover: "discovery", cancellation: "cancellation",
     });

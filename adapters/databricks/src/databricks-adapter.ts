@@ -4,8 +4,10 @@ import { catalogHandlers } from "./handlers/catalogs.js";
 import { checksHandlers } from "./handlers/checks.js";
 import { discoveryHandlers } from "./handlers/discovery.js";
 import { governanceHandlers } from "./handlers/governance.js";
+import { grantsHandlers } from "./handlers/grants.js";
 import { queryPaging } from "./handlers/query-paging.js";
 import { warehouseHandlers } from "./handlers/warehouse.js";
+import { workspaceBindingsHandlers } from "./handlers/workspace-bindings.js";
 import type { DatabricksConfig } from "./manifest.js";
 import { createRuntime, type Log, type Runtime } from "./runtime.js";
 import { toWireError } from "./wire-error.js";
@@ -32,6 +34,8 @@ export function createDatabricksAdapter(env: NodeJS.ProcessEnv = process.env): D
     ...discoveryHandlers(rt),
     ...catalogHandlers(rt),
     ...governanceHandlers(rt),
+    ...grantsHandlers(rt),
+    ...workspaceBindingsHandlers(rt),
     ...checksHandlers(rt),
     ...paging.handlers,
   };

@@ -1,15 +1,10 @@
-import type { ColumnInfo, TableRef } from "@rocky/protocol";
+import type { ColumnInfo, DescribedTable, TableRef } from "@rocky/protocol";
 import { quoteTableRef } from "../identifiers.js";
 import type { Runtime } from "../runtime.js";
 import { readAll } from "../statement-runner.js";
 
 /** Tables per UNION ALL query, as the original Rocky batches its metadata queries. */
 export const BATCH_TABLES = 200;
-
-export interface DescribedTable extends TableRef {
-  readonly exists: boolean;
-  readonly columns: ColumnInfo[];
-}
 
 /** Splits `items` into batches of at most `size`. */
 export function batches<T>(items: readonly T[], size = BATCH_TABLES): T[][] {

@@ -4,7 +4,7 @@ import type { Runtime } from "../runtime.js";
 import { readAll } from "../statement-runner.js";
 import { describeTables } from "./describe-tables.js";
 
-/** execute_statement, execute_query, describe_table, table_exists. */
+/** execute_statement, execute_query, describe_table, describe_tables, table_exists. */
 export function warehouseHandlers(rt: () => Runtime): AdapterHandlers {
   return {
     execute_statement: async (params, ctx) => {
@@ -25,6 +25,8 @@ export function warehouseHandlers(rt: () => Runtime): AdapterHandlers {
       if (!described?.exists) throw new AdapterServerError(ErrorCodes.NotFound, `Table ${quoteTableRef(ref)} does not exist`, { code: "NOT_FOUND" });
       return { columns: described.columns };
     },
+
+    describe_tables: async (params, ctx) => ({ tables: await describeTables(rt(), params.tables, ctx.signal) }),
 
     table_exists: async (ref, ctx) => {
       const [described] = await describeTables(rt(), [ref], ctx.signal);

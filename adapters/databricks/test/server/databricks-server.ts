@@ -10,6 +10,7 @@ import { readBody, sendError } from "./http-util.js";
 import type { Route, ServerState } from "./route.js";
 import { cancelStatement } from "./routes/cancel-statement.js";
 import { executeStatement } from "./routes/execute-statement.js";
+import { getCatalog } from "./routes/get-catalog.js";
 import { getResultChunk } from "./routes/get-result-chunk.js";
 import { getStatement } from "./routes/get-statement.js";
 import { oidcToken } from "./routes/oidc-token.js";
@@ -18,7 +19,7 @@ import { getBindings, updateBindings } from "./routes/workspace-bindings.js";
 import { SETUP_SQL } from "./sql-translation.js";
 import { StatementStore } from "./statements.js";
 
-const ROUTES: readonly Route[] = [executeStatement, cancelStatement, getResultChunk, getStatement, oidcToken, getBindings, updateBindings, updateCatalog];
+const ROUTES: readonly Route[] = [executeStatement, cancelStatement, getResultChunk, getStatement, oidcToken, getBindings, updateBindings, getCatalog, updateCatalog];
 
 export interface DatabricksServerOptions {
   /** DuckDB file behind the default catalog (its file name without .duckdb names it); default in memory ("memory"). */
