@@ -76,6 +76,8 @@ export const MANIFEST: AdapterManifest = {
     query_paging: true,
     cancellation: true,
     transactions: true,
+    batch_describe: true,
+    grants: true,
   },
   auth_methods: ["programmatic_access_token", "oauth", "key_pair_jwt", "password"],
   config_schema: CONFIG_SCHEMA,

@@ -151,3 +151,36 @@ describe("Snowflake adapter cancellation", () => {
     expect(waits).toHaveLength(1);
   });
 });
+
+describe("Snowflake adapter metadata and governance", () => {
+  it("describes several tables in one query per catalog, a missing table or catalog as exists: false", async () => {
+    await a.result("execute_statement", { sql: "CREATE TABLE described (id BIGINT NOT NULL, name VARCHAR)" });
+    f.server.ctx.log.length = 0;
+    const { tables } = await a.result<{ tables: unknown[] }>("describe_tables", {
+      tables: [
+        { catalog: "", schema: "public", table: "described" },
+        { catalog: "", schema: "public", table: "absent" },
+        { catalog: "no_such_db", schema: "public", table: "described" },
+      ],
+    });
+    expect(tables).toEqual([
+      { catalog: "", schema: "public", table: "described", exists: true, columns: [{ name: "ID", data_type: "BIGINT", nullable: false }, { name: "NAME", data_type: "VARCHAR", nullable: true }] },
+      { catalog: "", schema: "public", table: "absent", exists: false, columns: [] },
+      { catalog: "no_such_db", schema: "public", table: "described", exists: false, columns: [] },
+    ]);
+    expect(statementPosts()).toHaveLength(2);
+  });
+
+  it("grants and revokes privileges to roles, idempotently, and lists them", async () => {
+    await a.result("execute_statement", { sql: "CREATE TABLE granted (id BIGINT)" });
+    const target = { catalog: "", schema: "public", table: "granted" };
+    const grant = [{ principal: "analyst", privilege: "SELECT" }, { principal: "loader", privilege: "insert" }];
+    await a.result("governance/apply_grants", { target, grant });
+    await a.result("governance/apply_grants", { target, grant });
+    expect(await a.result("governance/get_grants", { target })).toEqual({ grants: [{ principal: "ANALYST", privilege: "SELECT" }, { principal: "LOADER", privilege: "INSERT" }] });
+    await a.result("governance/apply_grants", { target, revoke: [{ principal: "analyst", privilege: "SELECT" }] });
+    expect(await a.result("governance/get_grants", { target })).toEqual({ grants: [{ principal: "LOADER", privilege: "INSERT" }] });
+    const refused = await a.request("governance/apply_grants", { target, grant: [{ principal: "analyst; DROP TABLE granted", privilege: "SELECT" }] });
+    expect(refused.error).toMatchObject({ code: -32602, message: 'Invalid role name "analyst; DROP TABLE granted": names must match ^[a-zA-Z0-9_]+$' });
+  });
+});

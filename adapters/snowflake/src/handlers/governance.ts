@@ -2,6 +2,14 @@ import { AdapterServerError, ErrorCodes, type AdapterHandlers, type GovernanceTa
 import { ident, stringLiteral } from "../identifiers.js";
 import type { WarehouseSession } from "../warehouse-session.js";
 
+const PRIVILEGE = /^[A-Za-z]+(?:[ _][A-Za-z]+)*$/;
+
+/** A privilege as SQL: words of letters ("SELECT", "ALL PRIVILEGES"; "apply_tag" → "APPLY TAG"). */
+function privilege(name: string): string {
+  if (!PRIVILEGE.test(name)) throw new AdapterServerError(ErrorCodes.InvalidParams, `Invalid privilege ${JSON.stringify(name)}: expected words of letters such as SELECT or ALL PRIVILEGES`, { code: "INVALID_PARAMS" });
+  return name.toUpperCase().replace(/_/g, " ");
+}
+
 /** `TABLE db.s.t`, `SCHEMA db.s` or `DATABASE db` for a governance target. */
 function objectOf(target: GovernanceTarget): { kind: "TABLE" | "SCHEMA" | "DATABASE"; name: string; schemaPath: string } {
   const catalog = target.catalog === "" ? undefined : ident(target.catalog, "catalog name");
@@ -19,6 +27,8 @@ function objectOf(target: GovernanceTarget): { kind: "TABLE" | "SCHEMA" | "DATAB
  * governance/set_tags: Snowflake object tags, each created in the target's schema when missing, then set with
  * ALTER <object> SET TAG (https://docs.snowflake.com/en/user-guide/object-tagging); one multi-statement request.
  * governance/get_grants: SHOW GRANTS ON <object> (https://docs.snowflake.com/en/sql-reference/sql/show-grants).
+ * governance/apply_grants: GRANT ... TO ROLE and REVOKE ... FROM ROLE, one multi-statement request; both are idempotent
+ * in Snowflake (https://docs.snowflake.com/en/sql-reference/sql/grant-privilege).
  */
 export function governanceHandlers(session: () => WarehouseSession): AdapterHandlers {
   return {
@@ -34,6 +44,22 @@ export function governanceHandlers(session: () => WarehouseSession): AdapterHand
       const s = session();
       try {
         await s.api.execute(statements.join("\n;\n"), { statementCount: statements.length, signal: ctx.signal });
+      } catch (error) {
+        throw s.wire(error);
+      }
+      return {};
+    },
+
+    "governance/apply_grants": async (params, ctx) => {
+      const o = objectOf(params.target);
+      const statements = [
+        ...(params.grant ?? []).map((g) => `GRANT ${privilege(g.privilege)} ON ${o.kind} ${o.name} TO ROLE ${ident(g.principal, "role name")}`),
+        ...(params.revoke ?? []).map((g) => `REVOKE ${privilege(g.privilege)} ON ${o.kind} ${o.name} FROM ROLE ${ident(g.principal, "role name")}`),
+      ];
+      if (statements.length === 0) return {};
+      const s = session();
+      try {
+        await s.api.execute(statements.join("\n;\n"), { ...(statements.length > 1 ? { statementCount: statements.length } : {}), signal: ctx.signal });
       } catch (error) {
         throw s.wire(error);
       }

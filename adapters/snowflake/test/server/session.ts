@@ -60,14 +60,14 @@ export class Session {
         if (this.inTransaction) await this.end(t.kind === "commit" ? "COMMIT" : "ROLLBACK");
         return status("Statement executed successfully.");
       case "show-grants": {
-        const object = await this.qualify(t.object);
-        const rows = (e.grants.get(object) ?? []).map((g) => ["2024-01-01 00:00:00.000 +0000", g.privilege, "TABLE", object, "ROLE", g.role, "false", "SYSADMIN"]);
+        const object = await this.qualifyObject(t.objectKind, t.object);
+        const rows = (e.grants.get(object) ?? []).map((g) => ["2024-01-01 00:00:00.000 +0000", g.privilege, t.objectKind, t.object, "ROLE", g.role, "false", "SYSADMIN"]);
         const names = ["created_on", "privilege", "granted_on", "name", "granted_to", "grantee_name", "grant_option", "granted_by"];
         return { rowType: names.map((n) => field(n, "text")), rows };
       }
       case "grant":
       case "revoke": {
-        const object = await this.qualify(t.object);
+        const object = await this.qualifyObject(t.objectKind, t.object);
         const list = (e.grants.get(object) ?? []).filter((g) => !(g.privilege === t.privilege && g.role === t.role));
         if (t.kind === "grant") list.push({ privilege: t.privilege, role: t.role });
         e.grants.set(object, list);
@@ -110,6 +110,13 @@ export class Session {
         }
       }
     }
+  }
+
+  /** The grants key of an object: its kind and its fully qualified name. */
+  private async qualifyObject(kind: string, name: string): Promise<string> {
+    if (kind === "TABLE") return `TABLE ${await this.qualify(name)}`;
+    if (kind === "SCHEMA") return `SCHEMA ${name.includes(".") ? name : `${this.database}.${name}`}`;
+    return `${kind} ${name}`;
   }
 
   /** DB.SCHEMA.NAME of a one-, two- or three-part name, from the session's current database and schema. */

@@ -14,8 +14,8 @@ export type Translation =
   | { readonly kind: "drop-database"; readonly name: string; readonly ifExists: boolean }
   | { readonly kind: "alter-session"; readonly name: string; readonly value: string }
   | { readonly kind: "begin" | "commit" | "rollback" }
-  | { readonly kind: "show-grants"; readonly object: string }
-  | { readonly kind: "grant" | "revoke"; readonly privilege: string; readonly object: string; readonly role: string }
+  | { readonly kind: "show-grants"; readonly objectKind: string; readonly object: string }
+  | { readonly kind: "grant" | "revoke"; readonly privilege: string; readonly objectKind: string; readonly object: string; readonly role: string }
   | { readonly kind: "create-tag"; readonly name: string; readonly ifNotExists: boolean }
   | { readonly kind: "set-tags"; readonly table: string; readonly tags: ReadonlyArray<readonly [string, string]> }
   | { readonly kind: "dynamic-table"; readonly target: string; readonly lag: string; readonly warehouse: string; readonly select: string };
@@ -43,9 +43,11 @@ export function translate(statement: string): Translation {
   if (at(/^(BEGIN(\s+(TRANSACTION|WORK))?|START\s+TRANSACTION)\s*$/)) return { kind: "begin" };
   if (at(/^COMMIT(\s+WORK)?\s*$/)) return { kind: "commit" };
   if (at(/^ROLLBACK(\s+WORK)?\s*$/)) return { kind: "rollback" };
-  if ((m = at(new RegExp(`^SHOW\\s+GRANTS\\s+ON\\s+(?:TABLE|VIEW|DYNAMIC\\s+TABLE)\\s+(${REF})\\s*$`)))) return { kind: "show-grants", object: m[1] as string };
-  if ((m = at(new RegExp(`^(GRANT|REVOKE)\\s+([A-Z ]+?)\\s+ON\\s+(?:TABLE|VIEW)\\s+(${REF})\\s+(?:TO|FROM)\\s+ROLE\\s+(${NAME})\\s*$`)))) {
-    return { kind: m[1] === "GRANT" ? "grant" : "revoke", privilege: (m[2] as string).replace(/\s+/g, " "), object: m[3] as string, role: m[4] as string };
+  if ((m = at(new RegExp(`^SHOW\\s+GRANTS\\s+ON\\s+(TABLE|VIEW|DYNAMIC\\s+TABLE|SCHEMA|DATABASE)\\s+(${REF})\\s*$`)))) {
+    return { kind: "show-grants", objectKind: objectKind(m[1] as string), object: m[2] as string };
+  }
+  if ((m = at(new RegExp(`^(GRANT|REVOKE)\\s+([A-Z ]+?)\\s+ON\\s+(TABLE|VIEW|SCHEMA|DATABASE)\\s+(${REF})\\s+(?:TO|FROM)\\s+ROLE\\s+(${NAME})\\s*$`)))) {
+    return { kind: m[1] === "GRANT" ? "grant" : "revoke", privilege: (m[2] as string).replace(/\s+/g, " "), objectKind: objectKind(m[3] as string), object: m[4] as string, role: m[5] as string };
   }
   if ((m = at(new RegExp(`^CREATE\\s+TAG\\s+(IF\\s+NOT\\s+EXISTS\\s+)?(${REF})\\s*$`)))) return { kind: "create-tag", name: m[2] as string, ifNotExists: !!m[1] };
   if ((m = at(new RegExp(`^ALTER\\s+TABLE\\s+(${REF})\\s+SET\\s+TAG\\s+`)))) {
@@ -85,6 +87,11 @@ function duckdbSql(sql: string): { sql: string; waitSeconds: number } {
     })
     .join("");
   return { sql: text, waitSeconds };
+}
+
+/** Tables, views and dynamic tables share one namespace of grants. */
+function objectKind(kind: string): string {
+  return /TABLE|VIEW/.test(kind) ? "TABLE" : kind;
 }
 
 function unquote(value: string): string {
