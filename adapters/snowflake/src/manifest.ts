@@ -27,6 +27,8 @@ export interface SnowflakeConfig {
   readonly max_concurrency?: number;
   /** Attempts per HTTP request, the first included. */
   readonly max_attempts?: number;
+  /** Retries the whole process may spend (the original's retry.max_retries_per_run); unlimited when absent. */
+  readonly max_retries_per_run?: number;
 }
 
 const secret = (description: string) => ({ type: "string", minLength: 1, writeOnly: true, description });
@@ -52,6 +54,7 @@ export const CONFIG_SCHEMA = {
     statement_timeout_seconds: { type: "integer", minimum: 1, description: "Timeout sent with each statement" },
     max_concurrency: { type: "integer", minimum: 1, maximum: 256, default: 16, description: "Most statements in flight; the AIMD window halves on rate limits and grows back" },
     max_attempts: { type: "integer", minimum: 1, maximum: 20, default: 5, description: "Attempts per HTTP request on 429/502/503/504 and network errors" },
+    max_retries_per_run: { type: "integer", minimum: 0, description: "Retries the adapter process may spend in all; once spent, transient failures fail at once (default: no limit)" },
   },
   additionalProperties: false,
 } as const;

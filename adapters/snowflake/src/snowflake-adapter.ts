@@ -1,5 +1,5 @@
 import { AdapterServerError, ErrorCodes, type AdapterHandlers } from "@rocky/protocol";
-import { AimdController, createHttpClient, type HttpClient } from "@rocky/adapter-kit";
+import { AimdController, createHttpClient, RetryBudget, type HttpClient } from "@rocky/adapter-kit";
 import { detectAuth } from "./auth/detect-auth.js";
 import { catalogHandlers } from "./handlers/catalogs.js";
 import { checksHandlers } from "./handlers/checks.js";
@@ -49,6 +49,7 @@ export function createSnowflakeAdapter(): SnowflakeAdapter {
           auth,
           redactor,
           retry: { maxAttempts: config.max_attempts ?? 5 },
+          budget: new RetryBudget(config.max_retries_per_run ?? Number.POSITIVE_INFINITY),
           isTransient: isTransientBody,
           onRetry: (e) => ctx.log("debug", `Retrying ${e.method} ${e.path} in ${e.delayMs} ms (${e.reason})`),
         });
