@@ -140,6 +140,24 @@ describe("Snowflake adapter execute_batch", () => {
   });
 });
 
+describe("Snowflake adapter statement timeout", () => {
+  it("answers ExecutionFailed with Snowflake's message when a statement outlives statement_timeout_seconds (HTTP 408)", async () => {
+    const b = startAdapter(MAIN);
+    try {
+      await b.initialize(f.config.pat({ statement_timeout_seconds: 1 }));
+      const answer = await b.request("execute_query", { sql: "SELECT SYSTEM$WAIT(20) AS W" });
+      expect(answer.error).toMatchObject({
+        code: -32052,
+        message: "Statement reached its statement or warehouse timeout of 1 second(s) and was canceled.",
+        data: { code: "EXECUTION_FAILED", provider_code: "000630", timeout: true },
+      });
+      expect(f.server.ctx.log.some((e) => e.status === 408)).toBe(true);
+    } finally {
+      await b.stop();
+    }
+  });
+});
+
 describe("Snowflake adapter cancellation", () => {
   it("cancels the running statement in the warehouse on $/cancelRequest", async () => {
     const { id, answer } = a.call("execute_query", { sql: "SELECT SYSTEM$WAIT(30) AS W" });
