@@ -1,4 +1,5 @@
 import { ResultReturnType, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
+import { sleep } from "@rocky/adapter-kit";
 import { encodeResult, field } from "./encode-result.js";
 import { codeOnly } from "./scan-sql.js";
 import type { SqlEngine, StatementOutcome } from "./sql-engine.js";
@@ -97,7 +98,7 @@ export class Session {
         return status(`Dynamic table ${t.target} successfully created.`);
       }
       case "duckdb": {
-        if (t.waitSeconds > 0) await wait(t.waitSeconds * 1000, signal);
+        if (t.waitSeconds > 0) await sleep(t.waitSeconds * 1000, signal).catch(() => Promise.reject(CANCELED()));
         const onAbort = () => this.c.interrupt();
         signal.addEventListener("abort", onAbort, { once: true });
         try {
@@ -165,12 +166,4 @@ export function toFailure(error: unknown): StatementFailure {
   if (/^Parser Error/.test(message)) return new StatementFailure("001003", "42000", `SQL compilation error:\n${message}`);
   if (/^INTERRUPT Error/.test(message)) return CANCELED();
   return new StatementFailure("100038", "22018", message);
-}
-
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(CANCELED());
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(timer), reject(CANCELED())), { once: true });
-  });
 }
