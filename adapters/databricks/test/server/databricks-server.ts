@@ -1,8 +1,10 @@
 // A local Databricks workspace for tests and benchmarks: the REST endpoints Rocky's adapter uses, with their documented
 // request and response shapes, backed by DuckDB so SQL really runs. Faults (429 with Retry-After, 503, statements
 // RUNNING for several polls, expired tokens) are injected through `faults` and `auth`.
+import { readdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { AuthState } from "./auth-state.js";
 import { FaultQueue } from "./faults.js";
@@ -49,6 +51,12 @@ export async function startDatabricksServer(options: DatabricksServerOptions = {
   const db = await DuckDBInstance.create(options.database ?? ":memory:");
   const setup = await db.connect();
   await setup.run(SETUP_SQL);
+  // Catalogs created by an earlier run of the server persist, as a workspace's do.
+  if (options.catalogsDir) {
+    for (const file of readdirSync(options.catalogsDir).filter((f) => /^[a-z0-9_]+\.duckdb$/.test(f))) {
+      await setup.run(`ATTACH '${join(options.catalogsDir, file).replaceAll("'", "''")}' AS "${file.slice(0, -".duckdb".length)}"`);
+    }
+  }
   setup.closeSync();
   const auth = new AuthState();
   for (const pat of options.pats ?? []) auth.pats.add(pat);
