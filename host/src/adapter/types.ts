@@ -37,6 +37,8 @@ export interface RequestOptions {
   readonly timeoutMs?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ProgressParams) => void;
+  /** discover/describeTable only: the answer may come from the host's cache (host/src/cache), kept for this kind's TTL. */
+  readonly cache?: "discovery" | "schemas";
 }
 
 /** One statement of a batch: SQL and the values of its `?` placeholders. */

@@ -1,5 +1,7 @@
 import type { CommandModule } from "yargs";
 import type { RunOutput } from "@rocky/protocol";
+import { cacheFlags, withCacheOptions, type CacheArgs } from "../cache/cache-options.js";
+import { formatCacheStats } from "../cache/cache-stats.js";
 import { RockyError } from "../errors.js";
 import { addModelRunOptions, modelRunOptionsFrom, type ModelRunArgs } from "../models/model-run-options.js";
 import { runPipelines } from "../pipeline/run-pipelines.js";
@@ -8,7 +10,7 @@ import { openProject, withCommonOptions, type CommonArgs } from "./common-option
 import { formatDuration, plural, renderTable, writeJson } from "./output.js";
 import { createProgress } from "./progress.js";
 
-export interface RunArgs extends CommonArgs, ModelRunArgs {
+export interface RunArgs extends CommonArgs, ModelRunArgs, Partial<CacheArgs> {
   readonly pipeline?: string | undefined;
 }
 
@@ -19,7 +21,7 @@ export async function run(args: RunArgs, io: CliIo): Promise<RunOutput> {
   const progress = createProgress(io, args.output);
   let result: RunOutput;
   try {
-    result = await runPipelines({ config, pipeline: args.pipeline, logger, progress, models });
+    result = await runPipelines({ config, pipeline: args.pipeline, logger, progress, models, cache: cacheFlags(args) });
   } finally {
     progress.done();
   }
@@ -86,14 +88,14 @@ export function formatRun(result: RunOutput): string {
     const rowsCopied = p.tables.reduce((n, t) => n + (t.rows_copied ?? 0), 0);
     out += `${p.pipeline}: ${p.status}${error}, ${ok} ok, ${p.tables.length - ok} failed, ${p.skipped.length} skipped, ${plural(rowsCopied, "row")} copied in ${formatDuration(p.duration_ms)}\n`;
   }
-  return `${out}run ${result.run_id} ${result.status} in ${formatDuration(result.duration_ms)}\n`;
+  return `${out}${formatCacheStats(result.cache)}run ${result.run_id} ${result.status} in ${formatDuration(result.duration_ms)}\n`;
 }
 
 export function runCommand(io: CliIo): CommandModule<object, RunArgs> {
   return {
     command: "run",
     describe: "Run the pipelines in rocky.toml (or one with --pipeline)",
-    builder: (y) => addModelRunOptions(withCommonOptions(y).option("pipeline", { alias: "p", type: "string", describe: "Only this pipeline" })),
+    builder: (y) => addModelRunOptions(withCacheOptions(withCommonOptions(y)).option("pipeline", { alias: "p", type: "string", describe: "Only this pipeline" })),
     handler: async (args) => {
       await run(args, io);
     },

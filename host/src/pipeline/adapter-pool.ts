@@ -1,14 +1,20 @@
+import type { CacheStats } from "@rocky/protocol";
 import { resolveAdapter } from "../adapter/resolve-adapter.js";
 import { spawnAdapter } from "../adapter/spawn-adapter.js";
 import type { AdapterClient, AdapterSpec } from "../adapter/types.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import { RockyError, isRockyError } from "../errors.js";
 import type { Logger } from "../log.js";
+import { withCache } from "../cache/cached-adapter-client.js";
+import { cacheSettings, type CacheFlags } from "../cache/cache-settings.js";
+import { createTieredCache, type TieredCache } from "../cache/tiered-cache.js";
 
 /** One adapter process per [adapter.NAME], started on first use and shared by every pipeline of the command. */
 export interface AdapterPool {
   get(name: string): Promise<AdapterClient>;
   closeAll(): Promise<void>;
+  /** How the command's cached questions were answered; undefined when no adapter was started. */
+  cacheStats(): CacheStats | undefined;
 }
 
 /** How to start [adapter.NAME] of rocky.toml: its type and command resolved, every other key its config. */
@@ -21,12 +27,17 @@ export function adapterSpecFromConfig(config: LoadedConfig, name: string): Adapt
   return resolveAdapter({ name, type, command, config: adapterConfig, baseDir: config.dir });
 }
 
-export function createAdapterPool(config: LoadedConfig, logger: Logger): AdapterPool {
+export function createAdapterPool(config: LoadedConfig, logger: Logger, cacheFlags: CacheFlags = {}): AdapterPool {
   const started = new Map<string, Promise<AdapterClient>>();
+  let cache: Promise<TieredCache> | undefined;
+  let cacheReady: TieredCache | undefined;
 
   async function start(name: string): Promise<AdapterClient> {
     try {
-      return await spawnAdapter({ spec: adapterSpecFromConfig(config, name), logger });
+      const spec = adapterSpecFromConfig(config, name);
+      cache ??= createTieredCache(cacheSettings(config.raw.cache, cacheFlags), logger).then((c) => (cacheReady = c));
+      const [client, tiers] = await Promise.all([spawnAdapter({ spec, logger }), cache]);
+      return withCache(client, tiers, spec);
     } catch (err) {
       // Point config problems at the adapter's table in rocky.toml.
       if (isRockyError(err) && !err.location && (err.code === "ADAPTER_CONFIG_INVALID" || err.code === "ADAPTER_NOT_FOUND" || err.code === "ADAPTER_SPAWN_FAILED")) {
@@ -49,6 +60,8 @@ export function createAdapterPool(config: LoadedConfig, logger: Logger): Adapter
       const clients = await Promise.allSettled(started.values());
       started.clear();
       await Promise.all(clients.map((c) => (c.status === "fulfilled" ? c.value.close() : undefined)));
+      cacheReady?.close();
     },
+    cacheStats: () => cacheReady?.stats(),
   };
 }

@@ -106,7 +106,7 @@ export async function planReplication(o: PlanReplicationOptions): Promise<Replic
   const targets = createTargetTables(o.target, work.map((w) => w.target), o.logger);
   const planned = await mapConcurrent(work, o.config.concurrency ?? DEFAULT_CONCURRENCY, async ({ source, target }): Promise<ReplicationTablePlan | UnplannedTable> => {
     try {
-      const sourceColumns = await o.target.describeTable(source);
+      const sourceColumns = await o.target.describeTable(source, { cache: "schemas" });
       const hasTimestamp = sourceColumns.some((c) => lower(c.name) === lower(column));
       const choice = await chooseStrategy(o, { target, sourceColumns, hasTimestamp, targets });
       return {

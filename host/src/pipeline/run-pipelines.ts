@@ -1,5 +1,6 @@
 import type { RunOutput, RunPipelineResult } from "@rocky/protocol";
 import type { LoadedConfig } from "../config/load-config.js";
+import type { CacheFlags } from "../cache/cache-settings.js";
 import type { Logger } from "../log.js";
 import type { ModelRunOptions } from "../models/transformation-runner.js";
 import { openStateStore } from "../state/state-store.js";
@@ -19,6 +20,8 @@ export interface RunPipelinesOptions {
   readonly runId?: string;
   /** --select / --partition choices for transformation pipelines. */
   readonly models?: ModelRunOptions | undefined;
+  /** --no-cache / --cache-ttl */
+  readonly cache?: CacheFlags;
 }
 
 /**
@@ -32,7 +35,7 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
   const state = openStateStore(o.config.statePath);
   try {
     const lock = state.acquireRunLock({ runId, command: "run" });
-    const adapters = createAdapterPool(o.config, o.logger);
+    const adapters = createAdapterPool(o.config, o.logger, o.cache);
     const startedAt = new Date();
     const started = performance.now();
     const pipelines: RunPipelineResult[] = [];
@@ -59,6 +62,8 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
         duration_ms: Math.round(performance.now() - started),
         pipelines,
       };
+      const cache = adapters.cacheStats();
+      if (cache) record.cache = cache;
       await state.recordRun(record);
       return record;
     } finally {
