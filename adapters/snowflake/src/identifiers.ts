@@ -24,8 +24,3 @@ export function tableRef(ref: { readonly catalog: string; readonly schema: strin
 export function informationSchema(catalog: string): string {
   return catalog === "" ? "INFORMATION_SCHEMA" : `${ident(catalog, "catalog name")}.INFORMATION_SCHEMA`;
 }
-
-/** A string literal for statements that take no bind variables (DDL such as tag values). */
-export function stringLiteral(value: string): string {
-  return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
-}

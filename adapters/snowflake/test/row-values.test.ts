@@ -55,3 +55,13 @@ describe("jwtAccount()", () => {
     expect(jwtAccount("myorg-myaccount")).toBe("MYORG-MYACCOUNT");
   });
 });
+
+describe("inlineParams()", () => {
+  it("replaces ? outside literals, quoted identifiers and comments with escaped Snowflake literals", async () => {
+    const { inlineParams } = await import("../src/sql-api/inline-params.js");
+    const sql = `SELECT ?, '?', 'it''s ?', 'a\\'?', "col?", $$?$$, ? -- ?\n, ? /* ? */, ?`;
+    expect(inlineParams(sql, [1, "o'k \\ x", null, 2.5])).toBe(`SELECT 1, '?', 'it''s ?', 'a\\'?', "col?", $$?$$, 'o''k \\\\ x' -- ?\n, NULL /* ? */, 2.5`);
+    expect(() => inlineParams("SELECT ?, ?", [1])).toThrow("The statement has more ? placeholders than its 1 params");
+    expect(() => inlineParams("SELECT 1", [1])).toThrow("The statement has fewer ? placeholders than its 1 params");
+  });
+});

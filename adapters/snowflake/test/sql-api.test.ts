@@ -112,17 +112,21 @@ describe("Snowflake adapter execute_batch", () => {
     const ok = await a.result("execute_batch", {
       statements: [
         { sql: "DELETE FROM acct WHERE id = ?", params: [1] },
-        { sql: "INSERT INTO acct\nSELECT ? AS id, ? AS v -- a trailing comment", params: [3, "c"] },
+        { sql: "INSERT INTO acct\nSELECT ? AS id, ? AS v -- a trailing comment ?", params: [3, "c"] },
+        { sql: "INSERT INTO acct VALUES (?, ?), (?, '?')", params: [7, "it's a \\ back\nslash", null] },
       ],
     });
-    expect(ok).toEqual({ results: [{ rows_affected: 1 }, { rows_affected: 1 }] });
+    expect(ok).toEqual({ results: [{ rows_affected: 1 }, { rows_affected: 1 }, { rows_affected: 2 }] });
     expect(statementPosts()).toHaveLength(1);
+    // Params travel as escaped literals (the SQL API binds nothing in a multi-statement request).
+    expect((await a.result("execute_query", { sql: "SELECT id, v FROM acct WHERE id >= 7 OR v = '?' ORDER BY id" })).rows).toEqual([[7, "it's a \\ back\nslash"], [null, "?"]]);
+    await a.result("execute_statement", { sql: "DELETE FROM acct WHERE id >= 7 OR id IS NULL" });
 
     const failed = await a.request("execute_batch", {
       statements: [{ sql: "DELETE FROM acct" }, { sql: "INSERT INTO acct\nVALUES (9, 'z')" }, { sql: "INSERT INTO missing_table VALUES (1)" }, { sql: "DELETE FROM acct" }],
     });
     expect(failed.error).toMatchObject({ code: -32052, data: { code: "EXECUTION_FAILED", statement_index: 2 } });
-    expect(failed.error?.message).toMatch(/^Uncaught exception of type 'STATEMENT_ERROR' on line 10 at position 0 : SQL compilation error:\nCatalog Error: Table with name MISSING_TABLE does not exist/);
+    expect(failed.error?.message).toMatch(/^Uncaught Execution of multiple statements failed on statement "INSERT INTO missing_table VALU\.\.\." \(at line 10, position 0\)\.\nSQL compilation error:\nCatalog Error: Table with name MISSING_TABLE does not exist/);
     expect(await f.sql("SELECT id, v FROM acct ORDER BY id")).toEqual([["2", "b"], ["3", "c"]]);
   });
 

@@ -1,13 +1,17 @@
-import { AdapterServerError, ErrorCodes, type AdapterHandlers, type ExecuteStatementParams, type SqlParam } from "@rocky/protocol";
+import { AdapterServerError, ErrorCodes, type AdapterHandlers, type ExecuteStatementParams } from "@rocky/protocol";
 import { isHttpError } from "@rocky/adapter-kit";
-import { toBindings } from "../sql-api/bindings.js";
+import { inlineParams } from "../sql-api/inline-params.js";
 import { rowsAffected, type WarehouseSession } from "../warehouse-session.js";
 
 const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|ABORT|END|START\s+TRANSACTION)\b/i;
 // Snowflake commits an open transaction before DDL (https://docs.snowflake.com/en/sql-reference/transactions#ddl): such a batch cannot be atomic.
 const DDL = /^\s*(CREATE|DROP|ALTER|GRANT|REVOKE|TRUNCATE|UNDROP|COMMENT)\b/i;
-/** Where a failing statement of a multi-statement request is: Snowflake runs the request as a script and names the line. */
-const FAILED_LINE = /on line (\d+) at position/;
+/**
+ * Where a failing statement of a multi-statement request is: Snowflake names its line, e.g. `Execution of multiple
+ * statements failed on statement "INSERT ..." (at line 7, position 0).` (as reported in
+ * https://github.com/snowflakedb/snowflake-connector-net/issues/817), or a script's `on line 7 at position 0`.
+ */
+const FAILED_LINE = /\(at line (\d+), position \d+\)|on line (\d+) at position/;
 
 /**
  * execute_batch as ONE SQL API request of several statements (MULTI_STATEMENT_COUNT), so they share one session:
@@ -29,11 +33,12 @@ export function executeBatchHandler(session: () => WarehouseSession): Pick<Adapt
       const s = session();
       let result;
       try {
-        result = await s.api.execute(script.text, { bindings: toBindings(script.params), statementCount: script.count, signal: ctx.signal });
+        result = await s.api.execute(script.text, { statementCount: script.count, signal: ctx.signal });
       } catch (error) {
         const wire = s.wire(error);
         if (!(wire instanceof AdapterServerError) || wire.code !== ErrorCodes.ExecutionFailed || !isHttpError(error)) throw wire;
-        const line = Number(FAILED_LINE.exec(error.providerMessage ?? "")?.[1]);
+        const found = FAILED_LINE.exec(error.providerMessage ?? "");
+        const line = Number(found?.[1] ?? found?.[2]);
         const index = script.lines.findIndex(([from, to]) => line >= from && line <= to);
         throw new AdapterServerError(wire.code, wire.message, { ...(wire.data as object), ...(index >= 0 ? { statement_index: index } : {}) });
       }
@@ -57,7 +62,6 @@ export function executeBatchHandler(session: () => WarehouseSession): Pick<Adapt
 
 interface Script {
   readonly text: string;
-  readonly params: SqlParam[];
   readonly count: number;
   /** Index of the first user statement among the request's statements. */
   readonly first: number;
@@ -68,7 +72,14 @@ interface Script {
 function buildScript(statements: readonly ExecuteStatementParams[], transaction: boolean): Script {
   const prologue = transaction ? ["ALTER SESSION SET TRANSACTION_ABORT_ON_ERROR = TRUE", "BEGIN TRANSACTION"] : [];
   const epilogue = transaction ? ["COMMIT"] : [];
-  const user = statements.map((s) => s.sql.trim().replace(/;+\s*$/, ""));
+  // The SQL API takes no bind variables in a multi-statement request: params become escaped literals.
+  const user = statements.map((s, index) => {
+    try {
+      return inlineParams(s.sql.trim().replace(/;+\s*$/, ""), s.params);
+    } catch (error) {
+      throw error instanceof AdapterServerError ? invalid(index, `Statement ${index + 1} of the batch: ${error.message}`) : error;
+    }
+  });
   const parts = [...prologue, ...user, ...epilogue];
   // Each semicolon on a line of its own, so a trailing `--` comment cannot swallow it.
   const lines: Array<[number, number]> = [];
@@ -78,7 +89,7 @@ function buildScript(statements: readonly ExecuteStatementParams[], transaction:
     if (i >= prologue.length && i < prologue.length + user.length) lines.push([line, line + height - 1]);
     line += height + 1;
   }
-  return { text: parts.join("\n;\n"), params: statements.flatMap((s) => s.params ?? []), count: parts.length, first: prologue.length, lines };
+  return { text: parts.join("\n;\n"), count: parts.length, first: prologue.length, lines };
 }
 
 function invalid(index: number, message: string): AdapterServerError {

@@ -1,5 +1,6 @@
 import { AdapterServerError, ErrorCodes, type AdapterHandlers, type GovernanceTarget } from "@rocky/protocol";
-import { ident, stringLiteral } from "../identifiers.js";
+import { ident } from "../identifiers.js";
+import { literal } from "../sql-api/inline-params.js";
 import type { WarehouseSession } from "../warehouse-session.js";
 
 const PRIVILEGE = /^[A-Za-z]+(?:[ _][A-Za-z]+)*$/;
@@ -39,7 +40,7 @@ export function governanceHandlers(session: () => WarehouseSession): AdapterHand
       const tags = entries.map(([k, v]) => [`${o.schemaPath}.${ident(k, "tag name")}`, String(v)] as const);
       const statements = [
         ...tags.map(([name]) => `CREATE TAG IF NOT EXISTS ${name}`),
-        `ALTER ${o.kind} ${o.name} SET TAG ${tags.map(([name, value]) => `${name} = ${stringLiteral(value)}`).join(", ")}`,
+        `ALTER ${o.kind} ${o.name} SET TAG ${tags.map(([name, value]) => `${name} = ${literal(value)}`).join(", ")}`,
       ];
       const s = session();
       try {

@@ -88,9 +88,13 @@ export class StatementStore {
       // https://docs.snowflake.com/en/developer-guide/sql-api/submitting-multiple-statements
       throw new StatementFailure("000008", "0A000", `Actual statement count ${statements.length} did not match the desired statement count ${wanted}.`);
     }
+    const multi = o.statementCount !== undefined && o.statementCount !== 1;
+    if (multi && o.bindings.length > 0) {
+      // https://docs.snowflake.com/en/developer-guide/sql-api/submitting-requests#using-bind-variables-in-a-statement
+      throw new StatementFailure("002049", "42601", "Snowflake does not currently support variable binding in multi-statement SQL requests.");
+    }
     const session = await this.engine.openSession(o.database, o.schema);
     try {
-      const multi = o.statementCount !== undefined && o.statementCount !== 1;
       const handles: string[] = [];
       let outcome: StatementOutcome | undefined;
       let used = 0;
@@ -103,8 +107,9 @@ export class StatementStore {
           outcome = await session.run(s.sql, bindings, signal);
         } catch (error) {
           if (!multi || !(error instanceof StatementFailure) || error.kind !== "error") throw error;
-          // A failing statement of a multi-statement request is reported with its line, as Snowflake Scripting reports it.
-          throw new StatementFailure(error.code, error.sqlState, `Uncaught exception of type 'STATEMENT_ERROR' on line ${s.line} at position 0 : ${error.message}`);
+          // As Snowflake's SYSTEM$MULTISTMT reports it (https://github.com/snowflakedb/snowflake-connector-net/issues/817).
+          const head = s.sql.length > 30 ? `${s.sql.slice(0, 30)}...` : s.sql;
+          throw new StatementFailure(error.code, error.sqlState, `Uncaught Execution of multiple statements failed on statement "${head}" (at line ${s.line}, position 0).\n${error.message}`);
         }
         if (multi) {
           const child = randomUUID();

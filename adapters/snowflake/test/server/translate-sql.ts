@@ -69,6 +69,7 @@ function duckdbSql(sql: string): { sql: string; waitSeconds: number } {
   let waitSeconds = 0;
   const text = segments(sql)
     .map((s) => {
+      if (s.kind === "string") return duckdbString(s.text);
       if (s.kind !== "code") return s.text;
       return s.text
         .replace(/\bTIMESTAMP_(NTZ|LTZ)\b/g, "TIMESTAMP")
@@ -89,6 +90,17 @@ function duckdbSql(sql: string): { sql: string; waitSeconds: number } {
   return { sql: text, waitSeconds };
 }
 
+const ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", "0": "\0" };
+
+/**
+ * A Snowflake string constant ('...' with backslash escapes and doubled quotes, or $$...$$) as a standard SQL literal,
+ * which is what DuckDB reads. https://docs.snowflake.com/en/sql-reference/data-types-text#escape-sequences-in-single-quoted-string-constants
+ */
+function duckdbString(text: string): string {
+  const value = text.startsWith("$$") ? text.slice(2, -2) : unquote(text);
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
 /** Tables, views and dynamic tables share one namespace of grants. */
 function objectKind(kind: string): string {
   return /TABLE|VIEW/.test(kind) ? "TABLE" : kind;
@@ -97,5 +109,5 @@ function objectKind(kind: string): string {
 function unquote(value: string): string {
   const v = value.trim();
   if (!v.startsWith("'")) return v;
-  return v.slice(1, -1).replace(/''/g, "'").replace(/\\(.)/g, "$1");
+  return v.slice(1, -1).replace(/''|\\([\s\S])/g, (all, c: string | undefined) => (c === undefined ? "'" : (ESCAPES[c] ?? c)));
 }
