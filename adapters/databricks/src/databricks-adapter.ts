@@ -66,10 +66,14 @@ export function createDatabricksAdapter(env: NodeJS.ProcessEnv = process.env): D
       },
       shutdown: async () => {
         await paging.closeAll();
+        await runtime?.runner.flushCancels(1500);
         if (runtime) log("info", "Statement statistics", { ...runtime.aimd.stats, retries_used: runtime.budget.used });
       },
     },
     redactor: () => runtime?.redactor,
-    close: () => paging.closeAll(),
+    close: async () => {
+      await paging.closeAll();
+      await runtime?.runner.flushCancels(1500);
+    },
   };
 }

@@ -5,7 +5,9 @@ import { convertRows, type ResultColumn } from "./values.js";
 
 // The Statement Execution API: https://docs.databricks.com/api/workspace/statementexecution
 const STATEMENTS = "/api/2.0/sql/statements";
-const POLL_DELAYS_MS = [100, 200, 500, 1000, 2000];
+// The original polls after 100, 200, 500, 1000, 2000 ms; a first quick look catches statements that just missed the
+// submission's wait.
+const POLL_DELAYS_MS = [20, 100, 200, 500, 1000, 2000];
 const MAX_POLL_DELAY_MS = 5000;
 /** Statement failures the original Rocky retries: the warehouse was starting, throttled or briefly unavailable. */
 const TRANSIENT_FAILURE = /TEMPORARILY_UNAVAILABLE|UC_REQUEST_LIMIT_EXCEEDED|DEADLINE_EXCEEDED|WAREHOUSE IS STARTING|INVALID OPERATIONHANDLE|CONNECTION RESET/i;
@@ -108,7 +110,7 @@ export class StatementRunner {
     try {
       response = (await raceAbort(submitted, signal)).body;
     } catch (error) {
-      if (signal.aborted) void submitted.then((r) => this.cancel(r.body.statement_id), () => undefined);
+      if (signal.aborted) this.track(submitted.then((r) => this.cancel(r.body.statement_id), () => undefined));
       throw error;
     }
     for (let poll = 0; response.status.state === "PENDING" || response.status.state === "RUNNING"; poll++) {
@@ -121,6 +123,24 @@ export class StatementRunner {
       }
     }
     return response;
+  }
+
+  private readonly pendingCancels = new Set<Promise<void>>();
+
+  private track(cancel: Promise<void>): void {
+    this.pendingCancels.add(cancel);
+    void cancel.finally(() => this.pendingCancels.delete(cancel));
+  }
+
+  /**
+   * Waits (at most `ms`) for cancels still waiting on a submission that was cancelled while the warehouse held it
+   * (`wait_timeout`): only its answer carries the statement id to cancel.
+   */
+  async flushCancels(ms: number): Promise<void> {
+    if (this.pendingCancels.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(this.pendingCancels), new Promise((r) => (timer = setTimeout(r, ms)))]);
+    clearTimeout(timer);
   }
 
   /** POST .../cancel; best effort (the statement may have finished meanwhile). */
