@@ -63,6 +63,15 @@ describe("Snowflake adapter authentication", () => {
     expect(new Set(statementAuth().map(String))).toEqual(new Set([",SESSION"]));
   });
 
+  it("logs in again when the server no longer knows the session (401), and carries on", async () => {
+    const a = await open(f.config.password());
+    await a.result("execute_query", { sql: "SELECT 1 AS X" });
+    f.server.ctx.auth.sessions.clear();
+    expect((await a.result("execute_query", { sql: "SELECT 2 AS X" })).rows).toEqual([[2]]);
+    expect(f.server.ctx.log.filter((e) => e.path.startsWith("/session/v1/login-request")).map((e) => e.status)).toEqual([200, 200]);
+    expect(f.server.ctx.log.filter((e) => e.status === 401)).toHaveLength(1);
+  });
+
   it("tries the programmatic access token first, then the OAuth token, then the key pair, then the password", async () => {
     const all = { ...f.config.password(), private_key_path: f.keyPath, oauth_token: SECRETS.oauth, pat: SECRETS.pat };
     const { pat: _pat, ...noPat } = all;
