@@ -35,6 +35,9 @@ export interface ExecuteOptions {
 export class StatementStore {
   readonly all = new Map<string, Statement>();
   readonly cancels: string[] = [];
+  /** Statements executing now, and the most ever executing at once. */
+  running = 0;
+  peakRunning = 0;
 
   constructor(
     private readonly db: DuckDBInstance,
@@ -68,6 +71,8 @@ export class StatementStore {
       await Promise.resolve();
       if (cancelled) return;
       statement.state = "RUNNING";
+      this.running++;
+      this.peakRunning = Math.max(this.peakRunning, this.running);
       try {
         connection = await this.db.connect();
         if (options.catalog) await connection.run(`USE "${options.catalog.replaceAll('"', '""')}"${options.schema ? `."${options.schema.replaceAll('"', '""')}"` : ""}`);
@@ -83,6 +88,7 @@ export class StatementStore {
         // A failed statement: HTTP 200 with status.error (the API reports SQL errors in the status, not the HTTP code).
         statement.error = { error_code: "BAD_REQUEST", message: `[DUCKDB_ERROR] ${(error as Error).message}` };
       } finally {
+        this.running--;
         connection?.closeSync();
       }
     };
