@@ -1,5 +1,4 @@
 import { createHash, createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
-import { SignJWT } from "jose";
 
 /**
  * The account part of a key-pair JWT's claims: upper case, without the region and cloud of an account locator
@@ -30,7 +29,9 @@ export interface JwtClaimsOptions {
 }
 
 /** An RS256 JWT with iss ACCOUNT.USER.SHA256:<fingerprint>, sub ACCOUNT.USER, iat now and exp now + lifetime. */
-export function mintJwt(o: JwtClaimsOptions): Promise<string> {
+export async function mintJwt(o: JwtClaimsOptions): Promise<string> {
+  // Loaded on first use: the other auth methods do not pay for it at startup.
+  const { SignJWT } = await import("jose");
   const qualified = `${jwtAccount(o.account)}.${o.user.toUpperCase()}`;
   return new SignJWT({})
     .setProtectedHeader({ alg: "RS256", typ: "JWT" })
