@@ -193,6 +193,16 @@ describe("Snowflake adapter metadata and governance", () => {
     expect(statementPosts()).toHaveLength(2);
   });
 
+  it("counts the rows of 201 tables in two UNION ALL queries of at most 200 tables", async () => {
+    await a.result("execute_statement", { sql: "CREATE SCHEMA many" });
+    const names = Array.from({ length: 201 }, (_, i) => `t${i}`);
+    await a.result("execute_batch", { transaction: false, statements: names.map((n, i) => ({ sql: `CREATE TABLE many.${n} AS SELECT x FROM (VALUES (1), (2)) AS v(x) LIMIT ${i % 3}` })) });
+    f.server.ctx.log.length = 0;
+    const { counts } = await a.result<{ counts: Array<{ table: string; row_count: number }> }>("checks/row_counts", { tables: names.map((table) => ({ catalog: "", schema: "many", table })) });
+    expect(counts.map((c) => [c.table, c.row_count])).toEqual(names.map((n, i) => [n, i % 3]));
+    expect(statementPosts()).toHaveLength(2);
+  });
+
   it("grants and revokes privileges to roles, idempotently, and lists them", async () => {
     await a.result("execute_statement", { sql: "CREATE TABLE granted (id BIGINT)" });
     const target = { catalog: "", schema: "public", table: "granted" };

@@ -6,6 +6,8 @@ import { rowsAffected, type WarehouseSession } from "../warehouse-session.js";
 const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|ABORT|END|START\s+TRANSACTION)\b/i;
 // Snowflake commits an open transaction before DDL (https://docs.snowflake.com/en/sql-reference/transactions#ddl): such a batch cannot be atomic.
 const DDL = /^\s*(CREATE|DROP|ALTER|GRANT|REVOKE|TRUNCATE|UNDROP|COMMENT)\b/i;
+/** Statements whose handle has DML stats worth a request. */
+const DML = /^\s*(INSERT|UPDATE|DELETE|MERGE)\b/i;
 /**
  * Where a failing statement of a multi-statement request is: Snowflake names its line, e.g. `Execution of multiple
  * statements failed on statement "INSERT ..." (at line 7, position 0).` (as reported in
@@ -45,9 +47,9 @@ export function executeBatchHandler(session: () => WarehouseSession): Pick<Adapt
       // Each statement of the request has its own handle; DML stats come from there.
       const handles = (result.statementHandles ?? []).slice(script.first, script.first + params.statements.length);
       const results = await Promise.all(
-        params.statements.map(async (_st, i) => {
+        params.statements.map(async (st, i) => {
           const handle = handles[i];
-          if (!handle) return { rows_affected: null };
+          if (!handle || !DML.test(st.sql)) return { rows_affected: null };
           try {
             return { rows_affected: rowsAffected(await s.api.result(handle, ctx.signal)) };
           } catch {

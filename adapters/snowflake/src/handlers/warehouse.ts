@@ -4,7 +4,7 @@ import { rowsAffected, type WarehouseSession } from "../warehouse-session.js";
 
 const toColumn = ([name, type, nullable]: unknown[]): ColumnInfo => ({ name: String(name), data_type: String(type), nullable: nullable === "YES" });
 
-/** execute_statement, execute_query, describe_table, describe_tables (one INFORMATION_SCHEMA query per catalog), table_exists. */
+/** execute_statement, execute_query, describe_table, describe_tables (INFORMATION_SCHEMA queries per catalog), table_exists. */
 export function warehouseHandlers(session: () => WarehouseSession): AdapterHandlers {
   const columnsOf = async (ref: TableRef, signal: AbortSignal) => {
     const sql = `SELECT COLUMN_NAME, DATA_TYPE, IS_NULLABLE FROM ${informationSchema(ref.catalog)}.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION`;
@@ -31,10 +31,15 @@ export function warehouseHandlers(session: () => WarehouseSession): AdapterHandl
     describe_tables: async (params, ctx) => {
       const found = new Map<string, ColumnInfo[]>();
       const key = (catalog: string, schema: string, table: string) => `${catalog}\u0000${schema}\u0000${table}`;
-      const catalogs = [...new Set(params.tables.map((t) => t.catalog))];
+      // One query per catalog and up to 500 tables (INFORMATION_SCHEMA is per database).
+      const groups: TableRef[][] = [];
+      for (const catalog of new Set(params.tables.map((t) => t.catalog))) {
+        const refs = params.tables.filter((t) => t.catalog === catalog);
+        for (let from = 0; from < refs.length; from += 500) groups.push(refs.slice(from, from + 500));
+      }
       await Promise.all(
-        catalogs.map(async (catalog) => {
-          const refs = params.tables.filter((t) => t.catalog === catalog);
+        groups.map(async (refs) => {
+          const catalog = (refs[0] as TableRef).catalog;
           const schemas = [...new Set(refs.map((t) => storedName(t.schema, "schema name")))];
           const tables = [...new Set(refs.map((t) => storedName(t.table, "table name")))];
           const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
