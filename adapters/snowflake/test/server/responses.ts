@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
 import type { StatementFailure } from "./sql-engine.js";
 import type { StatementRecord } from "./statement-store.js";
 
@@ -43,7 +44,13 @@ export function sendOutcome(res: ServerResponse, record: StatementRecord, partit
   if (state.status === "failed") return send(res, state.failure.kind === "timeout" ? 408 : 422, queryFailure(record, state.failure));
   const parts = partitionsOf(state.outcome.rows, partitionRows);
   if (partition >= parts.length) return send(res, 400, { code: "000400", message: `Partition ${partition} does not exist; the result has ${parts.length}` });
-  if (partition > 0) return send(res, 200, { data: parts[partition] });
+  if (partition > 0) {
+    // Partitions after the first come gzip-compressed: https://docs.snowflake.com/en/developer-guide/sql-api/handling-responses#retrieving-additional-partitions
+    const body = gzipSync(JSON.stringify({ data: parts[partition] }));
+    res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": body.length });
+    res.end(body);
+    return;
+  }
   send(res, 200, {
     resultSetMetaData: {
       numRows: state.outcome.rows.length,
