@@ -1,6 +1,8 @@
 import type { CheckCategory, CheckInfo } from "./types.js";
 
 const core = (id: string, category: CheckCategory, title: string): CheckInfo => ({ id, category, tier: "core", title });
+/** Core for warehouses; a source-only adapter (no warehouse capability) skips it. */
+const warehouse = (id: string, category: CheckCategory, title: string): CheckInfo => ({ id, category, tier: "core", gate: "warehouse", title });
 const gated = (id: string, category: CheckCategory, gate: NonNullable<CheckInfo["gate"]>, title: string): CheckInfo => ({
   id, category, tier: "optional", gate, title,
 });
@@ -8,29 +10,29 @@ const gated = (id: string, category: CheckCategory, gate: NonNullable<CheckInfo[
 /** Every check, with its stable id, in report order. The original Rocky suite's 26 warehouse ids keep their order. */
 export const CHECKS: readonly CheckInfo[] = [
   core("connect", "connection", "initialize with the given config completes and ping answers"),
-  core("create_table", "ddl", "CREATE TABLE via execute_statement creates a table table_exists sees"),
-  core("drop_table", "ddl", "DROP TABLE removes the table"),
+  warehouse("create_table", "ddl", "CREATE TABLE via execute_statement creates a table table_exists sees"),
+  warehouse("drop_table", "ddl", "DROP TABLE removes the table"),
   gated("create_catalog", "ddl", "create_catalog", "catalog/create creates a usable catalog, idempotently"),
   gated("create_schema", "ddl", "create_schema", "schema/create creates a usable schema, idempotently"),
-  core("insert_into", "dml", "INSERT with bound parameters and INSERT ... SELECT add the rows"),
+  warehouse("insert_into", "dml", "INSERT with bound parameters and INSERT ... SELECT add the rows"),
   gated("merge_into", "dml", "merge", "MERGE INTO updates matched rows and inserts the others"),
   gated("execute_batch", "dml", "transactions", "execute_batch is atomic: a failing statement rolls back the ones before it, or stops the batch without a transaction"),
-  core("describe_table", "query", "describe_table lists the columns in order with types and nullability"),
+  warehouse("describe_table", "query", "describe_table lists the columns in order with types and nullability"),
   gated("batch_describe", "query", "batch_describe", "describe_tables describes several tables in order, a missing one as exists: false"),
-  core("table_exists_true", "query", "table_exists answers true for a table that exists"),
-  core("table_exists_false", "query", "table_exists answers false for a missing table and a missing schema"),
-  core("execute_query", "query", "execute_query returns columns and rows, with bound parameters"),
+  warehouse("table_exists_true", "query", "table_exists answers true for a table that exists"),
+  warehouse("table_exists_false", "query", "table_exists answers false for a missing table and a missing schema"),
+  warehouse("execute_query", "query", "execute_query returns columns and rows, with bound parameters"),
   gated("query_paging", "query", "query_paging", "query/open, query/fetch and query/close page through a result"),
-  core("type_string", "types", "strings round-trip, multi-byte characters included"),
-  core("type_integer", "types", "integers round-trip as JSON numbers, beyond 2^53 as strings"),
-  core("type_float", "types", "doubles round-trip as JSON numbers"),
-  core("type_boolean", "types", "booleans round-trip as JSON true and false"),
-  core("type_date", "types", "dates come back as 'YYYY-MM-DD'"),
-  core("type_timestamp", "types", "timestamps come back as 'YYYY-MM-DD HH:MM:SS[.ffffff]'"),
-  core("type_null", "types", "NULL comes back as JSON null"),
-  core("format_table_ref", "dialect", "the dialect's table reference selects from the table"),
-  core("watermark_where", "dialect", "the dialect's watermark filter keeps only rows after the bound timestamp"),
-  core("row_hash", "dialect", "the dialect's row hash is equal for equal rows and different for different ones"),
+  warehouse("type_string", "types", "strings round-trip, multi-byte characters included"),
+  warehouse("type_integer", "types", "integers round-trip as JSON numbers, beyond 2^53 as strings"),
+  warehouse("type_float", "types", "doubles round-trip as JSON numbers"),
+  warehouse("type_boolean", "types", "booleans round-trip as JSON true and false"),
+  warehouse("type_date", "types", "dates come back as 'YYYY-MM-DD'"),
+  warehouse("type_timestamp", "types", "timestamps come back as 'YYYY-MM-DD HH:MM:SS[.ffffff]'"),
+  warehouse("type_null", "types", "NULL comes back as JSON null"),
+  warehouse("format_table_ref", "dialect", "the dialect's table reference selects from the table"),
+  warehouse("watermark_where", "dialect", "the dialect's watermark filter keeps only rows after the bound timestamp"),
+  warehouse("row_hash", "dialect", "the dialect's row hash is equal for equal rows and different for different ones"),
   gated("set_tags", "governance", "governance", "governance/set_tags tags a table"),
   gated("get_grants", "governance", "governance", "governance/get_grants lists grants of a table"),
   gated("apply_grants", "governance", "grants", "governance/apply_grants grants and revokes a privilege, idempotently"),

@@ -11,14 +11,14 @@ export function withCache(client: AdapterClient, cache: TieredCache, spec: Adapt
   return {
     ...client,
     discover(params = {}, options = {}) {
-      const { cache: kind, ...rest } = options;
+      const { cache: kind, cacheVersion, ...rest } = options;
       if (!kind) return client.discover(params, rest);
-      return cache.get(kind, { adapter, method: "discovery/list", params }, () => client.discover(params, rest));
+      return cache.get(kind, { adapter, method: "discovery/list", params, version: cacheVersion }, () => client.discover(params, rest));
     },
     describeTable(ref, options = {}) {
-      const { cache: kind, ...rest } = options;
+      const { cache: kind, cacheVersion, ...rest } = options;
       if (!kind) return client.describeTable(ref, rest);
-      return cache.get(kind, { adapter, method: "describe_table", params: ref }, () => client.describeTable(ref, rest));
+      return cache.get(kind, { adapter, method: "describe_table", params: ref, version: cacheVersion }, () => client.describeTable(ref, rest));
     },
   };
 }

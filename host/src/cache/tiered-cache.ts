@@ -26,12 +26,18 @@ class LoadFailed {
   constructor(readonly error: unknown) {}
 }
 
-/** Serialized with its expiry, so a copy taken from Valkey into memory expires when the original does. */
-const wrap = (expiresAt: number, json: string) => `${expiresAt}\n${json}`;
-function unwrap(entry: string): { expiresAt: number; json: string } {
+/**
+ * Serialized with when it was written and when it expires: a copy taken from Valkey into memory expires when the
+ * original does, and a runner whose TTL is shorter (a lowered ttl_seconds, --cache-ttl) treats older entries as misses.
+ */
+const wrap = (writtenAt: number, expiresAt: number, json: string) => `${writtenAt} ${expiresAt}\n${json}`;
+function unwrap(entry: string): { writtenAt: number; expiresAt: number; json: string } {
   const newline = entry.indexOf("\n");
-  return { expiresAt: Number(entry.slice(0, newline)), json: entry.slice(newline + 1) };
+  const [writtenAt, expiresAt] = entry.slice(0, newline).split(" ").map(Number);
+  return { writtenAt: writtenAt ?? 0, expiresAt: expiresAt ?? 0, json: entry.slice(newline + 1) };
 }
+
+const fresh = (entry: string | undefined, ttlMs: number): entry is string => entry !== undefined && Date.now() - unwrap(entry).writtenAt <= ttlMs;
 
 /** The URL without credentials, for messages. */
 const safeUrl = (url: string) => url.replace(/\/\/[^@/]*@/, "//");
@@ -65,7 +71,8 @@ export async function createTieredCache(settings: CacheSettings, logger: Logger)
     } catch (err) {
       throw new LoadFailed(err);
     }
-    const entry = wrap(Date.now() + ttlMs, JSON.stringify(value));
+    const now = Date.now();
+    const entry = wrap(now, now + ttlMs, JSON.stringify(value));
     if (valkey) await valkey.set(key, entry, ttlMs).catch(lost);
     return entry;
   }
@@ -77,14 +84,14 @@ export async function createTieredCache(settings: CacheSettings, logger: Logger)
     let waited = false;
     for (;;) {
       const found = await tier.get(key);
-      if (found !== undefined) return { entry: found, outcome: "valkey" };
+      if (fresh(found, ttlMs)) return { entry: found, outcome: "valkey" };
       if (await tier.tryLock(lockKey, token, settings.lockLeaseMs)) {
         const renew = setInterval(() => void tier.renew(lockKey, token, settings.lockLeaseMs).catch(() => undefined), Math.max(100, settings.lockLeaseMs / 3));
         renew.unref();
         try {
           // Filled between our miss and our lock?
           const again = await tier.get(key);
-          if (again !== undefined) return { entry: again, outcome: "valkey" };
+          if (fresh(again, ttlMs)) return { entry: again, outcome: "valkey" };
           return { entry: await load(key, ttlMs, fn), outcome: "miss" };
         } finally {
           clearInterval(renew);
@@ -116,7 +123,7 @@ export async function createTieredCache(settings: CacheSettings, logger: Logger)
       if (!settings.enabled || ttlMs <= 0) return fn();
       const key = cacheKey(settings.keyPrefix, kind, question);
       const cached = memory.get(key);
-      if (cached !== undefined) {
+      if (fresh(cached, ttlMs)) {
         counter.count(kind, "memory");
         return JSON.parse(unwrap(cached).json) as T;
       }
