@@ -186,7 +186,7 @@ describe("Snowflake adapter metadata and governance", () => {
       ],
     });
     expect(tables).toEqual([
-      { catalog: "", schema: "public", table: "described", exists: true, columns: [{ name: "ID", data_type: "BIGINT", nullable: false }, { name: "NAME", data_type: "VARCHAR", nullable: true }] },
+      { catalog: "", schema: "public", table: "described", exists: true, columns: [{ name: "ID", data_type: "NUMBER", nullable: false }, { name: "NAME", data_type: "TEXT", nullable: true }] },
       { catalog: "", schema: "public", table: "absent", exists: false, columns: [] },
       { catalog: "no_such_db", schema: "public", table: "described", exists: false, columns: [] },
     ]);

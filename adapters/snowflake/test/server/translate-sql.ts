@@ -20,6 +20,12 @@ export type Translation =
   | { readonly kind: "set-tags"; readonly table: string; readonly tags: ReadonlyArray<readonly [string, string]> }
   | { readonly kind: "dynamic-table"; readonly target: string; readonly lag: string; readonly warehouse: string; readonly select: string };
 
+/** INFORMATION_SCHEMA.COLUMNS.DATA_TYPE as Snowflake names types (https://docs.snowflake.com/en/sql-reference/info-schema/columns). */
+const SNOWFLAKE_TYPE_NAME =
+  "CASE WHEN DATA_TYPE IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT') OR DATA_TYPE LIKE 'DECIMAL%' THEN 'NUMBER' " +
+  "WHEN DATA_TYPE = 'VARCHAR' THEN 'TEXT' WHEN DATA_TYPE IN ('DOUBLE', 'FLOAT', 'REAL') THEN 'FLOAT' WHEN DATA_TYPE = 'TIMESTAMP' THEN 'TIMESTAMP_NTZ' " +
+  "WHEN DATA_TYPE = 'TIMESTAMP WITH TIME ZONE' THEN 'TIMESTAMP_TZ' WHEN DATA_TYPE = 'BLOB' THEN 'BINARY' WHEN DATA_TYPE = 'JSON' THEN 'VARIANT' ELSE DATA_TYPE END";
+
 /** Functions Snowflake has and DuckDB lacks, defined on every session's DuckDB connection. */
 export const DUCKDB_SESSION_SETUP = [
   "CREATE OR REPLACE TEMP MACRO TO_TIMESTAMP_NTZ(x) AS CAST(x AS TIMESTAMP)",
@@ -83,7 +89,8 @@ function duckdbSql(sql: string): { sql: string; waitSeconds: number } {
         .replace(new RegExp(`(?:\\b(${NAME})\\.)?\\bINFORMATION_SCHEMA\\.(COLUMNS|TABLES|SCHEMATA)\\b`, "g"), (_all, db: string | undefined, view: string) => {
           const column = view === "SCHEMATA" ? "CATALOG_NAME" : "TABLE_CATALOG";
           const catalog = db ? `'${db}'` : "CURRENT_DATABASE()";
-          return `(SELECT * FROM INFORMATION_SCHEMA.${view} WHERE ${column} = ${catalog}) AS ${view}`;
+          const types = view === "COLUMNS" ? ` REPLACE (${SNOWFLAKE_TYPE_NAME} AS DATA_TYPE)` : "";
+          return `(SELECT *${types} FROM INFORMATION_SCHEMA.${view} WHERE ${column} = ${catalog}) AS ${view}`;
         });
     })
     .join("");
