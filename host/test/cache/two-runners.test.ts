@@ -17,11 +17,12 @@ interface RunnerOutput {
 function startRunner(args: string[]) {
   const child = spawn(process.execPath, [RUNNER, ...args], { stdio: ["pipe", "pipe", "inherit"] });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const ready = lines.next();
   return {
-    ready: lines.next(),
+    ready,
     go: () => child.stdin.write("go\n"),
     result: (async () => {
-      await lines.next();
+      await ready;
       const line = await lines.next();
       child.stdin.end();
       return JSON.parse(String(line.value)) as RunnerOutput;
