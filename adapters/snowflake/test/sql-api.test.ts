@@ -135,6 +135,7 @@ describe("Snowflake adapter execute_batch", () => {
     const failed = await a.request("execute_batch", { transaction: false, statements: [{ sql: "INSERT INTO loose VALUES (1)" }, { sql: "INSERT INTO nope VALUES (1)" }, { sql: "INSERT INTO loose VALUES (2)" }] });
     expect(failed.error).toMatchObject({ code: -32052, data: { statement_index: 1 } });
     expect(await f.sql("SELECT id FROM loose")).toEqual([["1"]]);
+    expect(await a.result("execute_batch", { transaction: false, statements: [{ sql: "INSERT INTO loose VALUES (?), (?)", params: [2, 3] }] })).toEqual({ results: [{ rows_affected: 2 }] });
   });
 
   it("refuses DDL in a transactional batch before running anything", async () => {

@@ -44,7 +44,8 @@ export function executeBatchHandler(session: () => WarehouseSession): Pick<Adapt
         const index = script.lines.findIndex(([from, to]) => line >= from && line <= to);
         throw new AdapterServerError(wire.code, wire.message, { ...(wire.data as object), ...(index >= 0 ? { statement_index: index } : {}) });
       }
-      // Each statement of the request has its own handle; DML stats come from there.
+      // A request of one statement is answered as one (MULTI_STATEMENT_COUNT 1); otherwise each has its own handle with its DML stats.
+      if (script.count === 1) return { results: [{ rows_affected: rowsAffected(result) }] };
       const handles = (result.statementHandles ?? []).slice(script.first, script.first + params.statements.length);
       const results = await Promise.all(
         params.statements.map(async (st, i) => {
