@@ -1,7 +1,7 @@
 import type { ExecuteQueryResult, SqlParam } from "@rocky/protocol";
 import type { Redactor } from "@rocky/adapter-kit";
 import { toBindings } from "./sql-api/bindings.js";
-import { convertRows, typeName, type RowTypeField } from "./sql-api/row-values.js";
+import { convertRows, typeName } from "./sql-api/row-values.js";
 import type { ResultSet, SqlApi } from "./sql-api/sql-api.js";
 import { toWireError } from "./sql-api/statement-error.js";
 
@@ -36,7 +36,8 @@ export class WarehouseSession {
     const partitions = first.resultSetMetaData?.partitionInfo?.length ?? 1;
     for (let i = 1; i < partitions; i++) {
       try {
-        rows.push(...convertRows(await this.api.partition(first.statementHandle, i, signal), rowType));
+        // A partition may hold more rows than a spread's arguments can.
+        for (const row of convertRows(await this.api.partition(first.statementHandle, i, signal), rowType)) rows.push(row);
       } catch (error) {
         throw this.wire(error);
       }
@@ -50,8 +51,4 @@ export function rowsAffected(result: ResultSet): number | null {
   const s = result.stats;
   if (!s) return null;
   return (s.numRowsInserted ?? 0) + (s.numRowsUpdated ?? 0) + (s.numRowsDeleted ?? 0) + (s.numDuplicateRowsUpdated ?? 0);
-}
-
-export function rowTypeOf(result: ResultSet): RowTypeField[] {
-  return result.resultSetMetaData?.rowType ?? [];
 }
