@@ -36,13 +36,19 @@ describe("Snowflake adapter results", () => {
 
     const opened = await a.result<{ cursor: string; columns: string[] }>("query/open", { sql: "SELECT id FROM parts ORDER BY id", batch_rows: 3 });
     expect(opened.columns).toEqual(["ID"]);
+    // Partitions are read as the fetches need them, not ahead.
+    const partitionsRead = () => f.server.ctx.log.filter((e) => /partition=/.test(e.path)).length;
+    f.server.ctx.log.length = 0;
     const pages: unknown[] = [];
+    const read: number[] = [];
     for (;;) {
       const page = await a.result<{ rows: unknown[][]; done: boolean }>("query/fetch", { cursor: opened.cursor, max_rows: 3 });
       pages.push(page);
+      read.push(partitionsRead());
       if (page.done) break;
     }
     expect(pages).toEqual([{ rows: [[1], [2], [3]], done: false }, { rows: [[4], [5]], done: true }]);
+    expect(read).toEqual([1, 2]);
   });
 
   it("converts every value by its rowType", async () => {
