@@ -7,6 +7,7 @@ import { BENCH } from "./lib/peers.js";
 import { renderMarkdown, type BenchReport } from "./lib/report.js";
 import { nowMs } from "./lib/stats.js";
 import { dataSuite } from "./suites/data.js";
+import { databricksSuite } from "./suites/databricks.js";
 import { e2eSuite } from "./suites/e2e.js";
 import { protocolSuite } from "./suites/protocol.js";
 import { scaleSuite } from "./suites/scale.js";
@@ -18,6 +19,7 @@ const SUITES: Record<string, () => Promise<SuiteResult>> = {
   data: dataSuite,
   scale: scaleSuite,
   e2e: e2eSuite,
+  databricks: databricksSuite,
 };
 
 async function main(): Promise<void> {
