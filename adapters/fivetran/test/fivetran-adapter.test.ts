@@ -20,8 +20,8 @@ afterEach(async () => {
   adapter = server = undefined;
 });
 
-async function start(config: Record<string, unknown>, logLines: string[] = []): Promise<AdapterClient> {
-  server ??= await startFivetranServer({ account: playgroundAccount(), apiKey: KEY, apiSecret: SECRET });
+async function start(config: Record<string, unknown>, logLines: string[] = [], delayMs = 0): Promise<AdapterClient> {
+  server ??= await startFivetranServer({ account: playgroundAccount(), apiKey: KEY, apiSecret: SECRET, delayMs });
   const destination = new Writable({ write: (chunk, _enc, done) => (logLines.push(String(chunk)), done()) });
   adapter = await spawnAdapter({
     spec: { name: "fivetran", type: "fivetran", command: [process.execPath, MAIN], config: { base_url: server.url, api_key: KEY, api_secret: SECRET, ...config }, origin: "command" },
@@ -45,6 +45,14 @@ describe("fivetran adapter discovery/list", () => {
     expect(server?.calls.filter((c) => c.path === `/v1/groups/${MAIN_GROUP}/connectors`).map((c) => c.status)).toEqual([200, 200, 200]);
     expect(server?.count(/\/schemas$/)).toBe(5);
     expect(server?.count(/zendesk/)).toBe(0);
+  });
+
+  it("fetches schema configs concurrently, never more at once than concurrency", async () => {
+    const client = await start({ destination_id: MAIN_GROUP, concurrency: 2 }, [], 150);
+    expect((await client.discover({})).schemas).toHaveLength(5);
+    const schemaCalls = server?.calls.filter((c) => c.path.endsWith("/schemas")) ?? [];
+    expect(schemaCalls).toHaveLength(5);
+    expect(Math.max(...schemaCalls.map((c) => c.inFlight))).toBe(2);
   });
 
   it("names a database connector's schemas <schema_prefix>_<schema>, skipping disabled schemas and tables, in the destination's catalog", async () => {
@@ -77,6 +85,23 @@ describe("fivetran adapter discovery/list", () => {
     expect(result.schemas).toHaveLength(5);
     expect(server?.calls.filter((c) => c.status !== 200).map((c) => c.status)).toEqual([429, 503, 503]);
     expect(logs.join("")).toMatch(/HTTP 429 TooManyRequests; retry 1 in 1000 ms/);
+  });
+
+  it("leaves out a connection whose schema config cannot be read, saying so in failed and a warning", async () => {
+    const logs: string[] = [];
+    const client = await start({ destination_id: MAIN_GROUP, max_attempts: 1 }, logs);
+    server?.throttle({ path: /stripe_acme_euc\/schemas$/, times: 1, status: 503 });
+    const result = await client.discover({});
+    expect(result.schemas.map((s) => s.schema)).not.toContain("src__acme__eu_central__stripe");
+    expect(result.schemas).toHaveLength(4);
+    expect(result.failed).toEqual([
+      {
+        connector_id: "stripe_acme_euc",
+        schema: "src__acme__eu_central__stripe",
+        error: "GET /v1/connectors/stripe_acme_euc/schemas to Fivetran failed with HTTP 503 ServiceUnavailable: Service is temporarily unavailable (gave up after 1 attempts)",
+      },
+    ]);
+    expect(logs.join("")).toContain('Cannot read the schema config of connection \\"stripe_acme_euc\\"');
   });
 
   it("fails with Unavailable naming the endpoint when the API keeps rate-limiting", async () => {

@@ -15,6 +15,8 @@ export interface RecordedCall {
   readonly path: string;
   readonly query: string;
   readonly status: number;
+  /** Requests being answered when this one arrived, itself included. */
+  readonly inFlight: number;
 }
 
 export interface Throttle {
@@ -75,11 +77,13 @@ export async function startFivetranServer(options: FivetranServerOptions): Promi
     return failure(404, "NotFound", `No such endpoint: ${url.pathname}`);
   }
 
+  let inFlight = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const response = answer(req);
     const url = new URL(req.url ?? "/", "http://localhost");
-    calls.push({ method: req.method ?? "", path: url.pathname, query: url.search, status: response.status });
+    calls.push({ method: req.method ?? "", path: url.pathname, query: url.search, status: response.status, inFlight: ++inFlight });
     const send = () => {
+      inFlight--;
       res.writeHead(response.status, { "Content-Type": "application/json", ...response.headers });
       res.end(JSON.stringify(response.body));
     };
