@@ -105,11 +105,19 @@ export function foldCase(sql: string): string {
     .join("");
 }
 
-/** Plain-code text only (literals blanked), for pattern matching on keywords. */
+/** Plain-code text only, for pattern matching on keywords: literals become "_" and comments spaces, keeping every offset. */
 export function codeOnly(sql: string): string {
   return segments(sql)
-    .map((s) => (s.kind === "code" ? s.text : s.kind === "comment" ? " " : s.text.replace(/[^\n]/g, "_")))
+    .map((s) => (s.kind === "code" ? s.text : blank(s.text, s.kind === "comment" ? " " : "_")))
     .join("");
+}
+
+/** Same length and line breaks, every other character `fill`. */
+function blank(text: string, fill: string): string {
+  return text
+    .split("\n")
+    .map((line) => fill.repeat(line.length))
+    .join("\n");
 }
 
 function isOnlyComments(sql: string): boolean {
@@ -122,7 +130,5 @@ function leadingNewlines(text: string): number {
 }
 
 function count(text: string, ch: string): number {
-  let n = 0;
-  for (const c of text) if (c === ch) n++;
-  return n;
+  return text.split(ch).length - 1;
 }
