@@ -90,6 +90,7 @@ describe("Fivetran source, DuckDB warehouse", () => {
   });
 
   it("rocky discover maps the connections' schemas through the pattern, without disabled tables or never-synced connections", async () => {
+    const before = api.count(/\/connectors$/);
     const result = await rocky(dir, "discover", "--output", "json");
     expect(result.exitCode).toBe(0);
     const out = parseJson<DiscoverOutput>(result);
@@ -101,6 +102,12 @@ describe("Fivetran source, DuckDB warehouse", () => {
     ]);
     expect(out.pipelines[0]?.skipped.map((s) => `${s.schema}.${s.table ?? "*"}`)).toEqual(["src__acme__us_west__shopify.orders_tmp", "src__scratch.*"]);
     expect(out.cache).toMatchObject({ enabled: true, valkey: "connected", misses: 1 });
+    // 6 connections in pages of 2.
+    expect(api.count(/\/connectors$/) - before).toBe(3);
+
+    const again = await rocky(dir, "discover", "--no-cache", "--output", "json");
+    expect(parseJson<DiscoverOutput>(again).cache).toEqual({ enabled: false, valkey: "off", hits: { memory: 0, valkey: 0 }, misses: 0, waits: 0, by_kind: { discovery: { hits: 0, misses: 0 }, schemas: { hits: 0, misses: 0 } } });
+    expect(api.count(/\/connectors$/) - before).toBe(6);
   });
 
   it("rocky run copies every synced table; an immediate second run skips them all as unchanged, discovery answered from Valkey", async () => {
