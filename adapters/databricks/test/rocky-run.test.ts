@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +11,11 @@ const GENERATE = join(REPO, "examples", "playground", "generate.mjs");
 const TOKEN = "dapi-RUN-SECRET-5f1e2d3c4b5a6978";
 
 interface RunOutput {
-  pipelines: Array<{ pipeline: string; tables: Array<{ target: string; strategy: string; status: string; rows_copied: number | null }> }>;
+  pipelines: Array<{
+    pipeline: string;
+    tables: Array<{ target: string; strategy: string; status: string; rows_copied: number | null }>;
+    models?: Array<{ name: string; strategy: string; status: string; error?: { message: string } }>;
+  }>;
 }
 
 function rocky(cwd: string, ...args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
@@ -22,6 +26,11 @@ function rocky(cwd: string, ...args: string[]): Promise<{ stdout: string; stderr
   });
 }
 
+function models(out: RunOutput): Record<string, string> {
+  const silver = out.pipelines.find((p) => p.pipeline === "silver");
+  return Object.fromEntries((silver?.models ?? []).map((m) => [m.name, `${m.strategy} ${m.status}${m.error ? `: ${m.error.message}` : ""}`]));
+}
+
 function tables(out: RunOutput): Record<string, string> {
   const bronze = out.pipelines.find((p) => p.pipeline === "bronze");
   return Object.fromEntries((bronze?.tables ?? []).filter((t) => t.status === "succeeded").map((t) => [t.target, `${t.strategy} ${t.rows_copied}`]));
@@ -29,7 +38,7 @@ function tables(out: RunOutput): Record<string, string> {
 
 // The playground's Fivetran-style landing schemas, served by the local Databricks server: discovery, describes, copies
 // and watermarks all go through the Databricks adapter's Statement Execution API calls.
-describe("rocky run with Databricks as source and warehouse", () => {
+describe("rocky run with Databricks as source and warehouse (bronze replication and silver models)", () => {
   let dir: string;
   let server: DatabricksServer | undefined;
   const start = async () => {
@@ -65,6 +74,13 @@ schema_template = "staging__{regions}__{connector}"
 [pipeline.bronze.tables]
 exclude = ["*_tmp"]
 
+# The playground's models (incremental, merge, time_interval, full refresh, across catalogs) and a materialized view.
+[pipeline.silver]
+type = "transformation"
+models = "models"
+concurrency = 4
+target = { adapter = "dbx", catalog = "acme_warehouse", schema = "silver" }
+
 [state]
 path = ".rocky/state"
 `,
@@ -74,6 +90,9 @@ path = ".rocky/state"
     dir = realpathSync(mkdtempSync(join(tmpdir(), "rocky-dbx-run-")));
     execFileSync(process.execPath, [GENERATE, "--dir", dir], { stdio: "pipe" });
     mkdirSync(join(dir, "data", "catalogs"));
+    cpSync(join(REPO, "examples", "playground", "models"), join(dir, "models"), { recursive: true });
+    writeFileSync(join(dir, "models", "order_days.sql"), "SELECT CAST(created_at AS DATE) AS day, count(*) AS orders\nFROM acme_warehouse.staging__us_west__shopify.orders\nGROUP BY 1\n");
+    writeFileSync(join(dir, "models", "order_days.toml"), 'description = "Orders per day, kept fresh by Databricks"\n\n[strategy]\ntype = "materialized_view"\n\n[target]\nschema = "gold"\n');
     await start();
   });
   afterAll(async () => {
@@ -81,7 +100,7 @@ path = ".rocky/state"
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("copies every landed table in full the first time, then only the newer rows", async () => {
+  it("copies every landed table in full the first time, then only the newer rows, and builds the models with every Databricks strategy", async () => {
     const first = await rocky(dir, "run", "--output", "json");
     expect(first.stderr).toBe("");
     expect(first.exitCode).toBe(0);
@@ -95,6 +114,15 @@ path = ".rocky/state"
       "globex_warehouse.staging__us_east__hubspot.deals": "full_refresh 80",
       "globex_warehouse.staging__us_east__hubspot.owners": "full_refresh 12",
       "initech_warehouse.staging__apac__jp__salesforce.accounts": "full_refresh 60",
+    });
+    expect(models(JSON.parse(first.stdout) as RunOutput)).toEqual({
+      customer_revenue: "full_refresh succeeded",
+      customers: "full_refresh succeeded",
+      deal_pipeline: "full_refresh succeeded",
+      order_days: "materialized_view succeeded",
+      order_loads: "time_interval succeeded",
+      orders: "full_refresh succeeded",
+      stripe_net_revenue: "full_refresh succeeded",
     });
     const requests = server?.requests ?? [];
     expect(requests.filter((r) => r === "POST /api/2.0/sql/statements").length).toBeGreaterThan(9);
@@ -118,12 +146,31 @@ path = ".rocky/state"
       "globex_warehouse.staging__us_east__hubspot.owners": "full_refresh 13",
       "initech_warehouse.staging__apac__jp__salesforce.accounts": "incremental 25",
     });
+    expect(models(JSON.parse(second.stdout) as RunOutput)).toEqual({
+      customer_revenue: "full_refresh succeeded",
+      customers: "merge succeeded",
+      deal_pipeline: "full_refresh succeeded",
+      order_days: "materialized_view succeeded",
+      order_loads: "time_interval succeeded",
+      orders: "incremental succeeded",
+      stripe_net_revenue: "full_refresh succeeded",
+    });
     const connection = await server!.state.db.connect();
     try {
       const rows = await (
         await connection.run(`SELECT count(*), count(discount_code), count(DISTINCT _run_id) FROM acme_warehouse.staging__us_west__shopify.orders`)
       ).getRowsJS();
       expect(rows).toEqual([[325n, 25n, 2n]]);
+      const count = async (sql: string) => (await (await connection.run(sql)).getRowsJS())[0]?.[0];
+      const silver = await Promise.all([
+        count("SELECT count(*) FROM acme_warehouse.silver.orders"),
+        count("SELECT count(*) FROM acme_warehouse.staging__us_west__shopify.orders WHERE status <> 'refunded'"),
+        count("SELECT count(*) FROM acme_warehouse.silver.customers"),
+        count("SELECT count(*) FROM acme_warehouse.silver.order_loads"),
+        count("SELECT sum(orders) FROM acme_warehouse.gold.order_days"),
+      ]);
+      // Silver orders = the non-refunded bronze orders; customers merged by id; today's load partition and the view hold all orders.
+      expect(silver).toEqual([244n, 244n, 145n, 325n, 325n]);
     } finally {
       connection.closeSync();
     }

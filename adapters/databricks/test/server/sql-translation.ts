@@ -59,12 +59,12 @@ export function translate(sql: string, parameters: ReadonlyArray<{ name: string;
         .replace(/\bsystem\.information_schema\./gi, "information_schema.");
     })
     .join("");
-  return special(text) ?? { kind: "sql", sql: text, values };
+  return special(text, values) ?? { kind: "sql", sql: text, values };
 }
 
 const NAME = String.raw`((?:"[^"]+"|\w+)(?:\.(?:"[^"]+"|\w+))*)`;
 
-function special(sql: string): Translated | undefined {
+function special(sql: string, values: Record<string, string | null>): Translated | undefined {
   let m = new RegExp(String.raw`^CREATE\s+CATALOG\s+(IF\s+NOT\s+EXISTS\s+)?${NAME}\s*$`, "i").exec(sql);
   if (m) return { kind: "catalog", attach: unquote(m[2] ?? ""), ifExists: Boolean(m[1]) };
   m = new RegExp(String.raw`^DROP\s+CATALOG\s+(IF\s+EXISTS\s+)?${NAME}(\s+CASCADE)?\s*$`, "i").exec(sql);
@@ -78,10 +78,16 @@ function special(sql: string): Translated | undefined {
   }
   m = new RegExp(String.raw`^SHOW\s+GRANTS\s+ON\s+(CATALOG|SCHEMA|TABLE)\s+${NAME}\s*$`, "i").exec(sql);
   if (m) return { kind: "grants", securable: securable(m[1], m[2]) };
+  // DuckDB has no materialized views: the test server keeps a snapshot table, refreshed each time it is recreated.
+  // https://docs.databricks.com/en/sql/language-manual/sql-ref-syntax-ddl-create-materialized-view.html
+  m = /^CREATE\s+(OR\s+REPLACE\s+)?MATERIALIZED\s+VIEW\s+(.*)$/is.exec(sql);
+  if (m) return { kind: "sql", sql: `CREATE ${m[1] ?? ""}TABLE ${m[2]}`, values };
+  m = /^DROP\s+MATERIALIZED\s+VIEW\s+(.*)$/is.exec(sql);
+  if (m) return { kind: "sql", sql: `DROP TABLE ${m[1]}`, values };
   // INSERT INTO t REPLACE WHERE cond SELECT ...: a DELETE and an INSERT, atomically.
   // https://docs.databricks.com/en/sql/language-manual/sql-ref-syntax-dml-insert-into.html
   m = new RegExp(String.raw`^INSERT\s+INTO\s+(?:TABLE\s+)?${NAME}\s+REPLACE\s+WHERE\s+(.+?)\s+((?:SELECT|WITH|FROM)\b.*)$`, "is").exec(sql);
-  if (m) return { kind: "sql", sql: "", values: {}, atomic: [`DELETE FROM ${m[1]} WHERE ${m[2]}`, `INSERT INTO ${m[1]} ${m[3]}`] };
+  if (m) return { kind: "sql", sql: "", values, atomic: [`DELETE FROM ${m[1]} WHERE ${m[2]}`, `INSERT INTO ${m[1]} ${m[3]}`] };
   return undefined;
 }
 

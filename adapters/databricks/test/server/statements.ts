@@ -119,7 +119,7 @@ export class StatementStore {
       await connection.run("BEGIN TRANSACTION");
       try {
         let affected = 0;
-        for (const sql of t.atomic) affected += (await connection.run(sql)).rowsChanged;
+        for (const sql of t.atomic) affected += (await connection.run(sql, valuesUsedBy(sql, t.values))).rowsChanged;
         await connection.run("COMMIT");
         return affectedRows(affected);
       } catch (error) {
@@ -210,6 +210,11 @@ export class StatementStore {
       throw new Error(`[${code}] The ${s.type.toLowerCase()} \`${s.name}\` cannot be found`);
     }
   }
+}
+
+/** The named values a statement references: DuckDB refuses values for parameters a statement does not have. */
+function valuesUsedBy(sql: string, values: Record<string, string | null>): Record<string, DuckDBValue> {
+  return Object.fromEntries(Object.entries(values).filter(([name]) => sql.includes(`$${name} `) || sql.includes(`$${name})`)));
 }
 
 function affectedRows(n: number, insert = false): { columns: ColumnInfo[]; rows: Array<Array<string | null>> } {
