@@ -164,7 +164,31 @@ describe("Fivetran source, DuckDB warehouse", () => {
     expect(charges).toEqual([[250n]]);
   });
 
-  it("rocky run with Valkey down warns once and runs on the in-process cache", async () => {
+  it("rocky run whose Valkey is killed mid-run warns once and finishes on the in-process cache", async () => {
+    const redis = await startRedisServer();
+    let killed: Promise<void> | undefined;
+    // Valkey dies while the run waits on Fivetran for its discovery (holding the lock); every answer takes 300 ms.
+    const slowApi = await startFivetranServer({
+      account: playgroundAccount(), apiKey: KEY, apiSecret: SECRET, delayMs: 300,
+      onRequest: (path) => void (path.endsWith("/schemas") && (killed ??= redis.kill())),
+    });
+    try {
+      const fresh = playgroundCopy();
+      writeFileSync(join(fresh, "rocky.toml"), projectToml(slowApi.url, redis.url, "killed:"));
+      const result = await rocky(fresh, "run", "--output", "json");
+      expect(result.exitCode, result.stderr).toBe(0);
+      expect(killed).toBeDefined();
+      expect(result.stderr.split("\n").filter((l) => l.includes("unavailable: continuing with the in-process cache only"))).toHaveLength(1);
+      const run = parseJson<RunOutput>(result);
+      expect(run.cache).toMatchObject({ valkey: "unavailable", misses: 9 });
+      expect(copied(run)).toHaveLength(8);
+    } finally {
+      await killed;
+      await slowApi.close();
+    }
+  });
+
+  it("rocky discover with Valkey down warns once and runs on the in-process cache", async () => {
     const server = await startRedisServer();
     await server.kill();
     writeFileSync(join(dir, "rocky.toml"), projectToml(api.url, server.url, "down:"));

@@ -46,6 +46,8 @@ export interface FivetranServerOptions {
   readonly apiSecret: string;
   /** Delay before every answer, so concurrent callers overlap. */
   readonly delayMs?: number;
+  /** Called as each request arrives (e.g. to break something else mid-run). */
+  readonly onRequest?: (path: string) => void;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function startFivetranServer(options: FivetranServerOptions): Promi
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const response = answer(req);
     const url = new URL(req.url ?? "/", "http://localhost");
+    options.onRequest?.(url.pathname);
     calls.push({ method: req.method ?? "", path: url.pathname, query: url.search, status: response.status, inFlight: ++inFlight });
     const send = () => {
       inFlight--;
