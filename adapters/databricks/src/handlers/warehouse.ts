@@ -9,9 +9,9 @@ export function warehouseHandlers(rt: () => Runtime): AdapterHandlers {
   return {
     execute_statement: async (params, ctx) => {
       const result = await rt().runner.run(params.sql, params.params, ctx.signal);
-      const rows = await readAll(result, ctx.signal);
-      // DML answers num_affected_rows (and num_inserted_rows); DDL answers no columns.
-      const affected = result.columns[0]?.name === "num_affected_rows" ? rows[0]?.[0] : undefined;
+      // DML answers num_affected_rows (and num_inserted_rows) in its first row; other results are not read.
+      if (result.columns[0]?.name !== "num_affected_rows") return {};
+      const affected = (await result.next(ctx.signal)).rows[0]?.[0];
       return typeof affected === "number" ? { rows_affected: affected } : {};
     },
 
