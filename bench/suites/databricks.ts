@@ -6,6 +6,7 @@ import { startDatabricksServer } from "../../adapters/databricks/test/server/dat
 import { createSuiteResult, figure, type SuiteResult } from "../lib/figure.js";
 import { pipelinedThroughput } from "../lib/measure-calls.js";
 import { missing, ROOT } from "../lib/peers.js";
+import { peakRssMiB } from "../lib/proc-memory.js";
 import { RawLineClient } from "../lib/raw-line-client.js";
 import { median, nowMs } from "../lib/stats.js";
 
@@ -83,6 +84,7 @@ export async function databricksSuite(): Promise<SuiteResult> {
       rates.directRows.push(read / ((nowMs() - t0) / 1000));
       if (paged !== ROWS || read !== ROWS) throw new Error(`Read ${paged} rows through the adapter and ${read} directly; expected ${ROWS}`);
     }
+    const adapterPeak = peakRssMiB(client.pid);
     const direct1 = median(rates.direct);
     const directScan = median(rates.directRows);
     result.figures.push(
@@ -91,6 +93,9 @@ export async function databricksSuite(): Promise<SuiteResult> {
         baseline: { name: "the same scan on the server's DuckDB (fetchChunk)", value: directScan },
       }),
     );
+    if (adapterPeak !== undefined) {
+      result.figures.push(figure("adapter peak RSS after the scans (one 10,000-row chunk held at a time)", adapterPeak, "MiB"));
+    }
     result.notes.push(
       `Point query \`SELECT id, name FROM bench_rows WHERE id = ?\`: ${STATEMENTS.count} statements per round, ${STATEMENTS.inflight} in flight through the adapter (POST /api/2.0/sql/statements with wait_timeout 10s, each answered with its rows inline); the baseline runs them one after another on one DuckDB connection in the same process as the server.`,
       `Scan: the server's chunks hold 10,000 rows, fetched one chunk per query/fetch; every value is a string on the wire (JSON_ARRAY) and converted back by the manifest's types in the adapter. ${ROUNDS} interleaved rounds, medians.`,
