@@ -46,6 +46,20 @@ async function pagedRows(client: RawLineClient): Promise<number> {
   }
 }
 
+/** The scan as a plain REST client reads it (POST, then every chunk), without the adapter: the server's own share. */
+async function restRows(url: string, warehouseId: string): Promise<number> {
+  const headers = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
+  const post = await fetch(`${url}/api/2.0/sql/statements`, { method: "POST", headers, body: JSON.stringify({ statement: SCAN, warehouse_id: warehouseId }) });
+  const body = (await post.json()) as { statement_id: string; result?: { data_array?: unknown[]; next_chunk_index?: number } };
+  let rows = body.result?.data_array?.length ?? 0;
+  for (let next = body.result?.next_chunk_index; next !== undefined; ) {
+    const chunk = (await (await fetch(`${url}/api/2.0/sql/statements/${body.statement_id}/result/chunks/${next}`, { headers })).json()) as { data_array?: unknown[]; next_chunk_index?: number };
+    rows += chunk.data_array?.length ?? 0;
+    next = chunk.next_chunk_index;
+  }
+  return rows;
+}
+
 async function directRows(connection: DuckDBConnection): Promise<number> {
   const result = await connection.stream(SCAN);
   let rows = 0;
@@ -72,7 +86,7 @@ export async function databricksSuite(): Promise<SuiteResult> {
     let n = 0;
     const viaAdapter = () => ok(client.request("execute_query", { sql: "SELECT id, name FROM bench_rows WHERE id = ?", params: [n++ % ROWS] }));
     const direct = async () => (await setup.run("SELECT id, name FROM bench_rows WHERE id = $1", [n++ % ROWS])).getRows();
-    const rates = { adapter: [] as number[], direct: [] as number[], adapterRows: [] as number[], directRows: [] as number[] };
+    const rates = { adapter: [] as number[], direct: [] as number[], adapterRows: [] as number[], directRows: [] as number[], restRows: [] as number[] };
     for (let round = 0; round < ROUNDS; round++) {
       rates.adapter.push(await pipelinedThroughput(viaAdapter, STATEMENTS));
       rates.direct.push(await pipelinedThroughput(direct, { ...STATEMENTS, inflight: 1 }));
@@ -80,9 +94,12 @@ export async function databricksSuite(): Promise<SuiteResult> {
       const paged = await pagedRows(client);
       rates.adapterRows.push(paged / ((nowMs() - t0) / 1000));
       t0 = nowMs();
+      const rest = await restRows(server.url, server.state.warehouseId);
+      rates.restRows.push(rest / ((nowMs() - t0) / 1000));
+      t0 = nowMs();
       const read = await directRows(setup);
       rates.directRows.push(read / ((nowMs() - t0) / 1000));
-      if (paged !== ROWS || read !== ROWS) throw new Error(`Read ${paged} rows through the adapter and ${read} directly; expected ${ROWS}`);
+      if (paged !== ROWS || read !== ROWS || rest !== ROWS) throw new Error(`Read ${paged} rows through the adapter and ${read} directly; expected ${ROWS}`);
     }
     const adapterPeak = peakRssMiB(client.pid);
     const direct1 = median(rates.direct);
@@ -90,6 +107,9 @@ export async function databricksSuite(): Promise<SuiteResult> {
     result.figures.push(
       figure("point queries: statements/s through the adapter (8 in flight)", median(rates.adapter), "statements/s", { baseline: { name: "the same queries on the server's DuckDB, one connection", value: direct1 } }),
       figure(`scan of ${ROWS.toLocaleString("en-US")} rows × 10 columns: rows/s through query/open + query/fetch`, median(rates.adapterRows), "rows/s", {
+        baseline: { name: "the same scan on the server's DuckDB (fetchChunk)", value: directScan },
+      }),
+      figure("the same scan through the server's REST API with plain fetch (no adapter): rows/s", median(rates.restRows), "rows/s", {
         baseline: { name: "the same scan on the server's DuckDB (fetchChunk)", value: directScan },
       }),
     );
