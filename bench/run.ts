@@ -9,6 +9,7 @@ import { nowMs } from "./lib/stats.js";
 import { dataSuite } from "./suites/data.js";
 import { databricksSuite } from "./suites/databricks.js";
 import { e2eSuite } from "./suites/e2e.js";
+import { fivetranCacheSuite } from "./suites/fivetran-cache.js";
 import { protocolSuite } from "./suites/protocol.js";
 import { scaleSuite } from "./suites/scale.js";
 import { startupSuite } from "./suites/startup.js";
@@ -20,6 +21,7 @@ const SUITES: Record<string, () => Promise<SuiteResult>> = {
   scale: scaleSuite,
   e2e: e2eSuite,
   databricks: databricksSuite,
+  fivetran: fivetranCacheSuite,
 };
 
 async function main(): Promise<void> {
