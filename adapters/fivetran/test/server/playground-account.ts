@@ -4,19 +4,27 @@ export const MAIN_GROUP = "decent_dropsy";
 export const OTHER_GROUP = "projected_sickle";
 export const FIRST_SYNC = "2024-01-02T03:00:00.000000Z";
 
-const connection = (id: string, schema: string, service: string, tables: readonly string[], more: Partial<Connection> = {}): Connection => ({
-  id,
-  group_id: MAIN_GROUP,
-  service,
-  schema,
-  paused: false,
-  succeeded_at: FIRST_SYNC,
-  failed_at: null,
-  created_at: "2023-12-01T00:00:00.000000Z",
-  config: {},
-  schemas: singleSchema(schema, tables),
-  ...more,
-});
+function connection(id: string, schema: string, service: string, tables: readonly string[], more: Partial<Connection> = {}): Connection {
+  return {
+    id,
+    group_id: MAIN_GROUP,
+    service,
+    schema,
+    paused: false,
+    succeeded_at: FIRST_SYNC,
+    failed_at: null,
+    created_at: "2023-12-01T00:00:00.000000Z",
+    config: {},
+    schemas: singleSchema(schema, tables),
+    ...more,
+  };
+}
+
+/** A connection created but never synced: no succeeded_at, no schema config yet. */
+function neverSynced(id: string, schema: string, service: string): Connection {
+  const { schemas: _none, ...made } = connection(id, schema, service, [], { succeeded_at: null });
+  return made;
+}
 
 /**
  * The connections that landed examples/playground's data (generate.mjs) in the DuckDB catalog "warehouse", plus a
@@ -40,7 +48,7 @@ export function playgroundAccount(): FivetranAccount {
       connection("hubspot_globex_use", "src__globex__us_east__hubspot", "hubspot", ["contacts", "deals", "owners"]),
       connection("sf_initech_apac_jp", "src__initech__apac__jp__salesforce", "salesforce", ["accounts"]),
       connection("scratch_notes", "src__scratch", "google_sheets", ["notes"]),
-      connection("zendesk_umbrella_use", "src__umbrella__us_east__zendesk", "zendesk", [], { succeeded_at: null, schemas: undefined }),
+      neverSynced("zendesk_umbrella_use", "src__umbrella__us_east__zendesk", "zendesk"),
       connection("pg_globex_euw", "src__globex__eu_west__postgres", "postgres", [], {
         group_id: OTHER_GROUP,
         config: { schema_prefix: "src__globex__eu_west__postgres" },
