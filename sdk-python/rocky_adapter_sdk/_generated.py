@@ -148,8 +148,13 @@ class DiscoveryListParams(TypedDict, total=False):
     schema_prefix: str
 
 
-class DiscoveryListResult(TypedDict):
+class _DiscoveryListResultRequired(TypedDict):
     schemas: List[DiscoveredSchema]
+
+
+class DiscoveryListResult(_DiscoveryListResultRequired, total=False):
+    failed: List[Dict[str, Any]]
+    """Sources the adapter knows of but could not read this time (left out of schemas): the host reports them skipped, with the message"""
 
 
 EmptyParams = Dict[str, Any]
@@ -577,7 +582,15 @@ SCHEMA_DEFS: Dict[str, Any] = {'AdapterManifest': {'additionalProperties': True,
                          'required': [],
                          'type': 'object'},
  'DiscoveryListResult': {'additionalProperties': True,
-                         'properties': {'schemas': {'items': {'$ref': '#/$defs/DiscoveredSchema'},
+                         'properties': {'failed': {'items': {'additionalProperties': True,
+                                                             'properties': {'catalog': {'type': 'string'},
+                                                                            'message': {'type': 'string'},
+                                                                            'schema': {'minLength': 1,
+                                                                                       'type': 'string'}},
+                                                             'required': ['schema', 'message'],
+                                                             'type': 'object'},
+                                                   'type': 'array'},
+                                        'schemas': {'items': {'$ref': '#/$defs/DiscoveredSchema'},
                                                     'type': 'array'}},
                          'required': ['schemas'],
                          'type': 'object'},

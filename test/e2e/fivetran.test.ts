@@ -188,6 +188,21 @@ describe("Fivetran source, DuckDB warehouse", () => {
     }
   });
 
+  it("rocky discover reports a connection whose schema config cannot be read as skipped, and does not cache that listing", async () => {
+    writeFileSync(join(dir, "rocky.toml"), projectToml(api.url, inject("redisUrl"), `partial-${randomUUID()}:`).replace("page_size = 2", "page_size = 2\nmax_attempts = 1"));
+    api.throttle({ path: /hubspot_globex_use\/schemas$/, times: 1, status: 503 });
+    const partial = parseJson<DiscoverOutput>(await rocky(dir, "discover", "--output", "json"));
+    expect(partial.pipelines[0]?.schemas.map((s) => s.schema)).not.toContain("src__globex__us_east__hubspot");
+    expect(partial.pipelines[0]?.skipped).toContainEqual({
+      catalog: "warehouse",
+      schema: "src__globex__us_east__hubspot",
+      reason: "the source adapter could not read it: GET /v1/connectors/hubspot_globex_use/schemas to Fivetran failed with HTTP 503 ServiceUnavailable: Service is temporarily unavailable (gave up after 1 attempts)",
+    });
+    const next = parseJson<DiscoverOutput>(await rocky(dir, "discover", "--output", "json"));
+    expect(next.cache).toMatchObject({ hits: { memory: 0, valkey: 0 }, misses: 1 });
+    expect(next.pipelines[0]?.schemas.map((s) => s.schema)).toContain("src__globex__us_east__hubspot");
+  });
+
   it("rocky discover with Valkey down warns once and runs on the in-process cache", async () => {
     const server = await startRedisServer();
     await server.kill();

@@ -11,11 +11,8 @@ export interface DiscoverConnectionsOptions {
   readonly ctx: HandlerContext;
 }
 
-export interface FailedConnection {
-  readonly connector_id: string;
-  readonly schema: string;
-  readonly error: string;
-}
+/** A connection whose schema config could not be read: `schema` is its destination schema (a database connector's prefix). */
+type FailedConnection = NonNullable<DiscoveryListResult["failed"]>[number];
 
 async function catalogOf(o: DiscoverConnectionsOptions): Promise<string> {
   if (o.config.catalog !== undefined) return o.config.catalog;
@@ -53,7 +50,7 @@ export async function discoverConnections(o: DiscoverConnectionsOptions): Promis
           schemas.push(...destinationSchemas(catalog, connection, schemaConfig).filter((s) => prefix === undefined || s.schema.startsWith(prefix)));
         } catch (error) {
           if (ctx.signal.aborted || !isHttpError(error)) throw error;
-          failed.push({ connector_id: connection.id, schema: connection.schema, error: error.message });
+          failed.push({ catalog, schema: connection.config?.schema_prefix ?? connection.schema, message: error.message, connector_id: connection.id });
           ctx.log("warn", `Cannot read the schema config of connection "${connection.id}" (${connection.schema}): ${error.message}`);
         } finally {
           ctx.progress(++done, wanted.length, "schema configs");

@@ -96,9 +96,10 @@ describe("fivetran adapter discovery/list", () => {
     expect(result.schemas).toHaveLength(4);
     expect(result.failed).toEqual([
       {
-        connector_id: "stripe_acme_euc",
+        catalog: "warehouse",
         schema: "src__acme__eu_central__stripe",
-        error: "GET /v1/connectors/stripe_acme_euc/schemas to Fivetran failed with HTTP 503 ServiceUnavailable: Service is temporarily unavailable (gave up after 1 attempts)",
+        message: "GET /v1/connectors/stripe_acme_euc/schemas to Fivetran failed with HTTP 503 ServiceUnavailable: Service is temporarily unavailable (gave up after 1 attempts)",
+        connector_id: "stripe_acme_euc",
       },
     ]);
     expect(logs.join("")).toContain('Cannot read the schema config of connection \\"stripe_acme_euc\\"');

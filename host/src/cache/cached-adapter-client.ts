@@ -13,7 +13,10 @@ export function withCache(client: AdapterClient, cache: TieredCache, spec: Adapt
     discover(params = {}, options = {}) {
       const { cache: kind, cacheVersion, ...rest } = options;
       if (!kind) return client.discover(params, rest);
-      return cache.get(kind, { adapter, method: "discovery/list", params, version: cacheVersion }, () => client.discover(params, rest));
+      // A listing with sources the adapter could not read is partial: the next asker should ask again.
+      return cache.get(kind, { adapter, method: "discovery/list", params, version: cacheVersion }, () => client.discover(params, rest), {
+        cacheable: (listed) => (listed.failed ?? []).length === 0,
+      });
     },
     describeTable(ref, options = {}) {
       const { cache: kind, cacheVersion, ...rest } = options;

@@ -8,6 +8,11 @@ import { CacheCounter, type ValkeyStatus } from "./cache-stats.js";
 import { createMemoryTier } from "./memory-tier.js";
 import { connectValkey, type ValkeyTier } from "./valkey-tier.js";
 
+interface Loader {
+  load(): Promise<unknown>;
+  cacheable?(value: unknown): boolean;
+}
+
 /** How often a runner waiting for another's lock looks for the answer. */
 const POLL_MS = 25;
 
@@ -17,9 +22,14 @@ export interface TieredCache {
    * else from Valkey, else from `load`, whose answer fills both tiers. Concurrent identical questions make one call:
    * in this process by sharing the promise, across runners by a lock in Valkey the others wait on.
    */
-  get<T>(kind: CacheKind, question: unknown, load: () => Promise<T>): Promise<T>;
+  get<T>(kind: CacheKind, question: unknown, load: () => Promise<T>, options?: GetOptions<T>): Promise<T>;
   stats(): CacheStats;
   close(): void;
+}
+
+export interface GetOptions<T> {
+  /** An answer it refuses (a partial one) is returned but stored in no tier. */
+  readonly cacheable?: (value: T) => boolean;
 }
 
 class LoadFailed {
@@ -64,21 +74,22 @@ export async function createTieredCache(settings: CacheSettings, logger: Logger)
     }
   }
 
-  async function load(key: string, ttlMs: number, fn: () => Promise<unknown>): Promise<string> {
+  async function load(key: string, ttlMs: number, fn: Loader): Promise<string> {
     let value: unknown;
     try {
-      value = await fn();
+      value = await fn.load();
     } catch (err) {
       throw new LoadFailed(err);
     }
     const now = Date.now();
+    if (fn.cacheable && !fn.cacheable(value)) return wrap(now, now, JSON.stringify(value));
     const entry = wrap(now, now + ttlMs, JSON.stringify(value));
     if (valkey) await valkey.set(key, entry, ttlMs).catch(lost);
     return entry;
   }
 
   /** Tier 2 and 3 with the lock: one runner loads, the others poll until its answer lands or its lease runs out. */
-  async function throughValkey(tier: ValkeyTier, key: string, ttlMs: number, fn: () => Promise<unknown>): Promise<{ entry: string; outcome: "valkey" | "miss" }> {
+  async function throughValkey(tier: ValkeyTier, key: string, ttlMs: number, fn: Loader): Promise<{ entry: string; outcome: "valkey" | "miss" }> {
     const lockKey = `${key}:lock`;
     const token = randomUUID();
     let waited = false;
@@ -104,7 +115,7 @@ export async function createTieredCache(settings: CacheSettings, logger: Logger)
     }
   }
 
-  async function answer(key: string, ttlMs: number, fn: () => Promise<unknown>): Promise<{ entry: string; outcome: "valkey" | "miss" }> {
+  async function answer(key: string, ttlMs: number, fn: Loader): Promise<{ entry: string; outcome: "valkey" | "miss" }> {
     const tier = valkey;
     if (tier) {
       try {
@@ -118,7 +129,7 @@ export async function createTieredCache(settings: CacheSettings, logger: Logger)
   }
 
   return {
-    async get<T>(kind: CacheKind, question: unknown, fn: () => Promise<T>): Promise<T> {
+    async get<T>(kind: CacheKind, question: unknown, fn: () => Promise<T>, options: GetOptions<T> = {}): Promise<T> {
       const ttlMs = settings.ttlMs[kind];
       if (!settings.enabled || ttlMs <= 0) return fn();
       const key = cacheKey(settings.keyPrefix, kind, question);
@@ -130,7 +141,8 @@ export async function createTieredCache(settings: CacheSettings, logger: Logger)
       let pending = inFlight.get(key);
       const shared = pending !== undefined;
       if (!pending) {
-        pending = answer(key, ttlMs, fn).finally(() => inFlight.delete(key));
+        const cacheable = options.cacheable as ((value: unknown) => boolean) | undefined;
+        pending = answer(key, ttlMs, { load: fn, ...(cacheable ? { cacheable } : {}) }).finally(() => inFlight.delete(key));
         inFlight.set(key, pending);
       }
       let result: { entry: string; outcome: "memory" | "valkey" | "miss" };

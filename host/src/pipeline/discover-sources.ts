@@ -67,7 +67,10 @@ export async function discoverSources(config: ReplicationPipelineConfig, source:
     }
     schemas.push({ catalog, schema, components: match.components, targetCatalog, targetSchema, tables, syncedAt: found.synced_at ?? null });
   }
-  if (listed.schemas.length === 0) {
+  for (const f of listed.failed ?? []) {
+    if (f.schema.startsWith(pattern.prefix)) skipped.push({ catalog: f.catalog ?? "", schema: f.schema, reason: `the source adapter could not read it: ${f.message}` });
+  }
+  if (listed.schemas.length === 0 && (listed.failed ?? []).length === 0) {
     const where = `adapter "${config.source.adapter}"${config.source.catalog !== undefined ? ` catalog "${config.source.catalog}"` : ""}`;
     skipped.push({ catalog: config.source.catalog ?? "", schema: `${pattern.prefix}*`, reason: `no source schema starting with "${pattern.prefix}" found in ${where}: nothing to replicate` });
   }

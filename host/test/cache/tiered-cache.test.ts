@@ -97,6 +97,17 @@ describe("tiered cache", () => {
     expect(cache.stats().waits).toBe(1);
   });
 
+  it("stores no answer the caller calls uncacheable (a partial listing): the next asker calls again", async () => {
+    const config = { valkey_url: inject("redisUrl"), key_prefix: `t-${randomUUID()}:` };
+    const cache = await runner(config);
+    const partial = counted({ schemas: [], failed: [{ schema: "s", message: "503" }] });
+    const cacheable = (v: { failed: unknown[] }) => v.failed.length === 0;
+    await cache.get("discovery", QUESTION, partial.load, { cacheable });
+    await cache.get("discovery", QUESTION, partial.load, { cacheable });
+    await (await runner(config)).get("discovery", QUESTION, partial.load, { cacheable });
+    expect(partial.calls).toBe(3);
+  });
+
   it("does not cache a failed call: the next asker calls again", async () => {
     const cache = await runner({ valkey_url: inject("redisUrl"), key_prefix: `t-${randomUUID()}:` });
     await expect(cache.get("discovery", QUESTION, () => Promise.reject(new Error("upstream down")))).rejects.toThrow("upstream down");

@@ -743,6 +743,30 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "items": {
               "$ref": "#/$defs/DiscoveredSchema"
             }
+          },
+          "failed": {
+            "type": "array",
+            "description": "Sources the adapter knows of but could not read this time (left out of schemas): the host reports them skipped, with the message",
+            "items": {
+              "type": "object",
+              "properties": {
+                "catalog": {
+                  "type": "string"
+                },
+                "schema": {
+                  "type": "string",
+                  "minLength": 1
+                },
+                "message": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "schema",
+                "message"
+              ],
+              "additionalProperties": true
+            }
           }
         },
         "required": [

@@ -456,6 +456,15 @@ export interface DiscoveredSchema {
  */
 export interface DiscoveryListResult {
   schemas: DiscoveredSchema[];
+  /**
+   * Sources the adapter knows of but could not read this time (left out of schemas): the host reports them skipped, with the message
+   */
+  failed?: {
+    catalog?: string;
+    schema: string;
+    message: string;
+    [k: string]: unknown;
+  }[];
   [k: string]: unknown;
 }
 /**
