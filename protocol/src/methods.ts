@@ -68,6 +68,8 @@ export const Methods = {
   dialectWatermarkWhere: request<T.DialectWatermarkWhereParams, T.SqlFragment>(
     "dialect/watermark_where", "dialect", "DialectWatermarkWhereParams", "SqlFragment"),
   dialectRowHash: request<T.DialectRowHashParams, T.SqlFragment>("dialect/row_hash", "dialect", "DialectRowHashParams", "SqlFragment"),
+  /** The warehouse's own parser checks SQL without running it; the host asks it about model SQL. */
+  sqlParse: request<T.SqlParseParams, T.SqlParseResult>("sql/parse", "sql_parse", "SqlParseParams", "SqlParseResult"),
 } as const;
 
 export type MethodName = (typeof Methods)[keyof typeof Methods]["method"];

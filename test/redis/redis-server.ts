@@ -51,12 +51,12 @@ async function waitForPong(port: number, child: ChildProcess, output: () => stri
   throw new Error(`redis-server on port ${port} did not answer PING within 10 s:\n${output()}`);
 }
 
-/** Starts redis-server (or valkey-server) on 127.0.0.1 and a free port, without persistence; throws when it cannot. */
-export async function startRedisServer(): Promise<RedisServer> {
+/** Starts redis-server (or valkey-server) on 127.0.0.1 and a free port (or `port`, to restart one), without persistence; throws when it cannot. */
+export async function startRedisServer(options: { port?: number } = {}): Promise<RedisServer> {
   const program = findServer();
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const dir = mkdtempSync(join(tmpdir(), "rocky-redis-"));
     const child = spawn(program, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, "--protected-mode", "yes"], { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";

@@ -1,4 +1,3 @@
-import "vscode-jsonrpc/node";
 import { createAdapterServer, type AdapterServer, type AdapterServerLogger, type AdapterServerOptions, type ByteSink } from "@rocky/protocol";
 
 export interface ServeStdioOptions extends Omit<AdapterServerOptions, "input" | "output" | "onExit" | "logger"> {
@@ -16,8 +15,8 @@ export function stderrLogger(name: string): AdapterServerLogger {
 }
 
 /**
- * Entry-point helper: installs vscode-jsonrpc's Node runtime (the import above), reserves stdout for the protocol
- * (console output and stray `process.stdout.write` go to stderr), serves on stdin/stdout and exits the process on stdin EOF.
+ * Entry-point helper: reserves stdout for the protocol (console output and stray `process.stdout.write` go to stderr),
+ * serves on stdin/stdout and exits the process on stdin EOF.
  */
 export function serveStdio(options: ServeStdioOptions): AdapterServer {
   const stdout = process.stdout;

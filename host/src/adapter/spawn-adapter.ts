@@ -8,6 +8,13 @@ import { StderrForwarder } from "./stderr-forwarder.js";
 import { terminate } from "./terminate.js";
 import type { AdapterClient, SpawnAdapterOptions } from "./types.js";
 
+/** The adapter's environment: the host's, less what only the host may use (Dagster Pipes' bootstrap), plus its own. */
+function adapterEnv(extra: Readonly<Record<string, string>> | undefined): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const name of Object.keys(env)) if (name.startsWith("DAGSTER_PIPES_")) delete env[name];
+  return env;
+}
+
 function envMs(name: string, fallback: number): number {
   const v = Number(process.env[name]);
   return Number.isFinite(v) && v > 0 ? v : fallback;
@@ -24,7 +31,7 @@ export async function spawnAdapter(options: SpawnAdapterOptions): Promise<Adapte
 
   const child = execa(file, args, {
     ...(spec.cwd ? { cwd: spec.cwd } : {}),
-    env: spec.env ? { ...process.env, ...spec.env } : process.env,
+    env: adapterEnv(spec.env),
     extendEnv: false,
     stdin: "pipe",
     stdout: "pipe",

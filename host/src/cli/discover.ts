@@ -18,9 +18,9 @@ export interface DiscoverArgs extends CommonArgs, Partial<CacheArgs> {
 export async function discover(args: DiscoverArgs, io: CliIo): Promise<DiscoverOutput> {
   const { config, logger } = await openProject(args);
   const selected = selectPipelines(config, args.pipeline);
-  const adapters = createAdapterPool(config, logger, cacheFlags(args));
+  const adapters = createAdapterPool(config, logger, { cache: cacheFlags(args) });
   const progress = createProgress(io, args.output);
-  const result: DiscoverOutput = { pipelines: [] };
+  const result: DiscoverOutput = { command: "discover", status: "succeeded", pipelines: [] };
   try {
     for (const [name, pipeline] of selected) {
       const runner = runnerFor(name, pipeline);

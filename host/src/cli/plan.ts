@@ -22,9 +22,9 @@ export async function plan(args: PlanArgs, io: CliIo): Promise<PlanOutput> {
   const selected = selectPipelines(config, args.pipeline);
   const models = modelRunOptionsFrom(args);
   const state = openStateStore(config.statePath, { create: false });
-  const adapters = createAdapterPool(config, logger, cacheFlags(args));
+  const adapters = createAdapterPool(config, logger, { cache: cacheFlags(args) });
   const progress = createProgress(io, args.output);
-  const result: PlanOutput = { pipelines: [] };
+  const result: PlanOutput = { command: "plan", status: "succeeded", pipelines: [] };
   try {
     for (const [name, pipeline] of selected) {
       result.pipelines.push(await runnerFor(name, pipeline).plan({ name, config: pipeline, project: config, adapters, state, logger, progress, models }));

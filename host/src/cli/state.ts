@@ -12,7 +12,7 @@ export async function state(args: CommonArgs, io: CliIo): Promise<StateOutput> {
   const store = openStateStore(config.statePath, { create: false });
   let result: StateOutput;
   try {
-    result = { state_path: config.statePath, watermarks: store?.listWatermarks() ?? [] };
+    result = { command: "state", status: "succeeded", state_path: config.statePath, watermarks: store?.listWatermarks() ?? [] };
   } finally {
     await store?.close();
   }

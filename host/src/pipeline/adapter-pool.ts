@@ -8,6 +8,8 @@ import type { Logger } from "../log.js";
 import { withCache } from "../cache/cached-adapter-client.js";
 import { cacheSettings, type CacheFlags } from "../cache/cache-settings.js";
 import { createTieredCache, type TieredCache } from "../cache/tiered-cache.js";
+import { measureClient } from "../metrics/measure-client.js";
+import type { CallRecorder } from "../metrics/run-metrics.js";
 
 /** One adapter process per [adapter.NAME], started on first use and shared by every pipeline of the command. */
 export interface AdapterPool {
@@ -27,7 +29,14 @@ export function adapterSpecFromConfig(config: LoadedConfig, name: string): Adapt
   return resolveAdapter({ name, type, command, config: adapterConfig, baseDir: config.dir });
 }
 
-export function createAdapterPool(config: LoadedConfig, logger: Logger, cacheFlags: CacheFlags = {}): AdapterPool {
+export interface AdapterPoolOptions {
+  /** Times every call to every adapter and counts the statements sent (`rocky run`'s metrics). */
+  readonly measure?: CallRecorder | undefined;
+  /** --no-cache / --cache-ttl of the command. */
+  readonly cache?: CacheFlags | undefined;
+}
+
+export function createAdapterPool(config: LoadedConfig, logger: Logger, options: AdapterPoolOptions = {}): AdapterPool {
   const started = new Map<string, Promise<AdapterClient>>();
   let cache: Promise<TieredCache> | undefined;
   let cacheReady: TieredCache | undefined;
@@ -35,9 +44,10 @@ export function createAdapterPool(config: LoadedConfig, logger: Logger, cacheFla
   async function start(name: string): Promise<AdapterClient> {
     try {
       const spec = adapterSpecFromConfig(config, name);
-      cache ??= createTieredCache(cacheSettings(config.raw.cache, cacheFlags), logger).then((c) => (cacheReady = c));
+      cache ??= createTieredCache(cacheSettings(config.raw.cache, options.cache), logger).then((c) => (cacheReady = c));
       const [client, tiers] = await Promise.all([spawnAdapter({ spec, logger }), cache]);
-      return withCache(client, tiers, spec);
+      // Metrics count the calls that reach the adapter; the cache answers in front of them.
+      return withCache(options.measure ? measureClient(client, options.measure) : client, tiers, spec);
     } catch (err) {
       // Point config problems at the adapter's table in rocky.toml.
       if (isRockyError(err) && !err.location && (err.code === "ADAPTER_CONFIG_INVALID" || err.code === "ADAPTER_NOT_FOUND" || err.code === "ADAPTER_SPAWN_FAILED")) {

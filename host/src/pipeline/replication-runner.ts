@@ -86,8 +86,12 @@ export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
       concurrency: ctx.config.concurrency ?? DEFAULT_CONCURRENCY,
       logger: ctx.logger,
       progress: ctx.progress,
+      events: ctx.events,
     });
     await recordSourceSyncs(ctx.name, sources.schemas, tables, ctx.state, ctx.runId);
+    for (const s of plan.skipped) {
+      ctx.events.emit({ type: "table_finished", pipeline: ctx.name, source: [s.catalog, s.schema, s.table].filter(Boolean).join("."), status: "skipped", message: s.reason });
+    }
     return {
       pipeline: ctx.name,
       type: "replication",

@@ -153,6 +153,11 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "type": "boolean",
             "default": false,
             "description": "execute_batch: several statements in order on one session, atomically when asked; the host refuses multi-statement changes that must be atomic on adapters without it"
+          },
+          "sql_parse": {
+            "type": "boolean",
+            "default": false,
+            "description": "sql/parse: the warehouse's own parser checks model SQL (without running it), instead of the host's generic SQL grammar"
           }
         },
         "additionalProperties": {
@@ -804,6 +809,74 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "title": "CatalogDropParams",
         "description": "Drop a catalog created with catalog/create, and everything in it. Dropping a catalog that does not exist succeeds"
       },
+      "SqlParseParams": {
+        "type": "object",
+        "properties": {
+          "statements": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "minItems": 1,
+            "description": "SQL texts to parse, each parsed on its own"
+          }
+        },
+        "required": [
+          "statements"
+        ],
+        "additionalProperties": false,
+        "title": "SqlParseParams",
+        "description": "sql/parse (capability sql_parse): parse SQL with the warehouse's own parser, without running or binding it (tables need not exist)"
+      },
+      "SqlParseOutcome": {
+        "type": "object",
+        "properties": {
+          "valid": {
+            "type": "boolean",
+            "description": "The warehouse's parser accepts the text"
+          },
+          "statements": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "How many statements the text holds (when valid)"
+          },
+          "select": {
+            "type": "boolean",
+            "description": "Every statement is a query (SELECT, WITH ... SELECT, FROM-first, VALUES...) (when valid)"
+          },
+          "message": {
+            "type": "string",
+            "description": "The parser's error, as the warehouse words it (when not valid)"
+          },
+          "position": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Where the error is: 0-based offset in the text, in UTF-16 code units as JSON strings count them (when known)"
+          }
+        },
+        "required": [
+          "valid"
+        ],
+        "additionalProperties": false,
+        "title": "SqlParseOutcome"
+      },
+      "SqlParseResult": {
+        "type": "object",
+        "properties": {
+          "results": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/SqlParseOutcome"
+            },
+            "description": "One outcome per statement text, in order"
+          }
+        },
+        "required": [
+          "results"
+        ],
+        "additionalProperties": false,
+        "title": "SqlParseResult"
+      },
       "SchemaCreateParams": {
         "type": "object",
         "properties": {
@@ -1321,8 +1394,17 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "The sidecar `<name>.toml` of a transformation model `<name>.sql`: where the model lands, how it is materialized, what it depends on",
     "type": "object",
     "properties": {
+      "name": {
+        "type": "string",
+        "pattern": "^[a-zA-Z0-9_]+$",
+        "description": "The model's name; defaults to the file stem (original Rocky key)"
+      },
       "description": {
         "type": "string"
+      },
+      "intent": {
+        "type": "string",
+        "description": "What the model is for, in plain words (original Rocky key; shown by rocky compile --output json)"
       },
       "target": {
         "$ref": "#/$defs/ModelTarget"
@@ -1340,12 +1422,34 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "description": "Models this one depends on beyond the tables its SQL reads"
       },
       "tags": {
+        "description": "Labels for --select tag:NAME. A list of names, or a table of key = \"value\" pairs as the original Rocky writes [tags] (each becomes the tag key:value)",
+        "oneOf": [
+          {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^[a-zA-Z0-9_.:-]+$"
+            },
+            "uniqueItems": true
+          },
+          {
+            "type": "object",
+            "propertyNames": {
+              "pattern": "^[a-zA-Z0-9_.-]+$"
+            },
+            "additionalProperties": {
+              "type": "string",
+              "pattern": "^[a-zA-Z0-9_.:-]+$"
+            }
+          }
+        ]
+      },
+      "sources": {
         "type": "array",
+        "description": "Tables the model reads that no model builds (original Rocky [[sources]]): documentation and lineage, and a bare table name listed here is not refused as unknown",
         "items": {
-          "type": "string",
-          "pattern": "^[a-zA-Z0-9_.:-]+$"
-        },
-        "uniqueItems": true
+          "$ref": "#/$defs/ModelSource"
+        }
       }
     },
     "additionalProperties": false,
@@ -1546,6 +1650,28 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           }
         },
         "additionalProperties": false
+      },
+      "ModelSource": {
+        "title": "ModelSource",
+        "type": "object",
+        "required": [
+          "table"
+        ],
+        "properties": {
+          "catalog": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$"
+          },
+          "schema": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$"
+          },
+          "table": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$"
+          }
+        },
+        "additionalProperties": false
       }
     }
   },
@@ -1578,6 +1704,9 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
       },
       "state": {
         "$ref": "#/$defs/StateConfig"
+      },
+      "events": {
+        "$ref": "#/$defs/EventsConfig"
       },
       "cache": {
         "$ref": "#/$defs/CacheConfig"
@@ -1901,6 +2030,25 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         },
         "additionalProperties": false
       },
+      "EventsConfig": {
+        "title": "EventsConfig",
+        "description": "Where `rocky run` publishes its lifecycle events as they happen (schemas/output/event.schema.json), besides --events FILE",
+        "type": "object",
+        "properties": {
+          "valkey_url": {
+            "type": "string",
+            "pattern": "^(redis|rediss|valkey|valkeys)://",
+            "description": "Publish each event to a Valkey/Redis pub/sub channel, in order"
+          },
+          "channel": {
+            "type": "string",
+            "minLength": 1,
+            "default": "rocky:events",
+            "description": "The pub/sub channel"
+          }
+        },
+        "additionalProperties": false
+      },
       "StateConfig": {
         "title": "StateConfig",
         "description": "Where watermarks and run history are kept",
@@ -1911,6 +2059,77 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "minLength": 1,
             "default": ".rocky/state",
             "description": "Directory of the state database, relative to rocky.toml"
+          },
+          "backend": {
+            "enum": [
+              "local",
+              "s3",
+              "valkey",
+              "tiered"
+            ],
+            "default": "local",
+            "description": "Where the state follows the project between machines: downloaded before each run, uploaded after it, conditional on the version downloaded, under a run lease. tiered: Valkey for the lease and the compare-and-swap, S3 as the durable copy"
+          },
+          "s3_bucket": {
+            "type": "string",
+            "minLength": 1,
+            "description": "s3 and tiered: the bucket"
+          },
+          "s3_prefix": {
+            "type": "string",
+            "default": "rocky/state/",
+            "description": "s3 and tiered: key prefix of the state objects"
+          },
+          "s3_endpoint": {
+            "type": "string",
+            "description": "s3 and tiered: an S3-compatible endpoint URL (default: AWS, from the environment)"
+          },
+          "s3_region": {
+            "type": "string",
+            "description": "s3 and tiered: the region (default: AWS_REGION, else us-east-1)"
+          },
+          "s3_force_path_style": {
+            "type": "boolean",
+            "default": false,
+            "description": "s3 and tiered: address the bucket in the path (most S3-compatible servers), not the host name"
+          },
+          "valkey_url": {
+            "type": "string",
+            "pattern": "^(redis|rediss|valkey|valkeys)://",
+            "description": "valkey and tiered: redis://host:port/db"
+          },
+          "valkey_prefix": {
+            "type": "string",
+            "default": "rocky:state:",
+            "description": "valkey and tiered: key prefix"
+          },
+          "transfer_timeout_seconds": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 300,
+            "description": "Deadline of each download and upload"
+          },
+          "lease_ttl_seconds": {
+            "type": "integer",
+            "minimum": 5,
+            "default": 120,
+            "description": "A run's lease on the remote state expires this long after its holder stops renewing it (a runner that died)"
+          },
+          "on_upload_failure": {
+            "enum": [
+              "fail",
+              "skip"
+            ],
+            "default": "fail",
+            "description": "fail: the run exits non-zero; skip: a warning. Either way the local state is kept and the next run uploads it first"
+          },
+          "concurrency_control": {
+            "enum": [
+              "cas",
+              "off"
+            ],
+            "default": "cas",
+            "description": "cas: uploads conditional on the downloaded version, and a run lease; off: last writer wins (only for S3 servers that do not enforce conditional writes, and one runner)"
           }
         },
         "additionalProperties": false
@@ -2006,6 +2225,166 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
       }
     }
   },
+  "adapter-info.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "adapter-info.schema.json",
+    "title": "AdapterInfoOutput",
+    "description": "`rocky adapter info NAME --output json`: the adapter `type = \"NAME\"` starts, and its manifest",
+    "type": "object",
+    "required": [
+      "command",
+      "status",
+      "name",
+      "path",
+      "origin",
+      "protocol_version",
+      "legacy_protocol",
+      "manifest"
+    ],
+    "properties": {
+      "command": {
+        "const": "adapter info"
+      },
+      "status": {
+        "const": "succeeded"
+      },
+      "name": {
+        "type": "string"
+      },
+      "path": {
+        "type": "string"
+      },
+      "origin": {
+        "enum": [
+          "path",
+          "builtin"
+        ]
+      },
+      "protocol_version": {
+        "type": "integer"
+      },
+      "legacy_protocol": {
+        "type": "boolean"
+      },
+      "manifest": {
+        "$ref": "manifest.schema.json"
+      }
+    },
+    "additionalProperties": false
+  },
+  "adapter-list.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "adapter-list.schema.json",
+    "title": "AdapterListOutput",
+    "description": "`rocky adapter list --output json`: every rocky-adapter-* and rocky-* executable on PATH and every first-party adapter, each started, initialized with an empty config and stopped",
+    "type": "object",
+    "required": [
+      "command",
+      "status",
+      "adapters"
+    ],
+    "properties": {
+      "command": {
+        "const": "adapter list"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "succeeded once every candidate was tried, even when some failed (see each one's error)"
+      },
+      "adapters": {
+        "type": "array",
+        "items": {
+          "$ref": "#/$defs/ListedAdapter"
+        },
+        "description": "Sorted by name; for each name the one `rocky run` would start comes first"
+      }
+    },
+    "additionalProperties": false,
+    "$defs": {
+      "ListedAdapter": {
+        "title": "ListedAdapter",
+        "type": "object",
+        "required": [
+          "name",
+          "program",
+          "path",
+          "origin",
+          "used",
+          "version",
+          "dialect",
+          "protocol_version",
+          "legacy_protocol",
+          "error"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "description": "The adapter type it serves: rocky-adapter-<name> or rocky-<name>, or the first-party adapters/<name>"
+          },
+          "program": {
+            "type": "string",
+            "description": "The executable's file name, or adapters/<name> for a first-party adapter"
+          },
+          "path": {
+            "type": "string",
+            "description": "Absolute path of what runs"
+          },
+          "origin": {
+            "enum": [
+              "path",
+              "builtin"
+            ]
+          },
+          "used": {
+            "type": "boolean",
+            "description": "Whether `type = \"<name>\"` without a command starts this one"
+          },
+          "version": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The manifest's version; null when it failed"
+          },
+          "dialect": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "protocol_version": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "The protocol version it picked in initialize"
+          },
+          "legacy_protocol": {
+            "type": [
+              "boolean",
+              "null"
+            ],
+            "description": "True when it answered initialize the original-protocol way"
+          },
+          "error": {
+            "oneOf": [
+              {
+                "type": "null"
+              },
+              {
+                "$ref": "error.schema.json#/$defs/CommandError"
+              }
+            ],
+            "description": "Why it could not be started or initialized"
+          }
+        },
+        "additionalProperties": false
+      }
+    }
+  },
   "compile.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "compile.schema.json",
@@ -2014,12 +2393,20 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "type": "object",
     "required": [
       "command",
+      "status",
       "ok",
       "models",
       "order",
       "diagnostics"
     ],
     "properties": {
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)"
+      },
       "command": {
         "const": "compile"
       },
@@ -2110,6 +2497,10 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "items": {
               "type": "string"
             }
+          },
+          "intent": {
+            "type": "string",
+            "description": "The sidecar's intent, when it has one"
           }
         },
         "additionalProperties": false
@@ -2208,9 +2599,21 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "`rocky discover --output json`: what each replication pipeline's source adapter reports, matched against its schema pattern",
     "type": "object",
     "required": [
+      "command",
+      "status",
       "pipelines"
     ],
     "properties": {
+      "command": {
+        "const": "discover"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)"
+      },
       "pipelines": {
         "type": "array",
         "items": {
@@ -2429,6 +2832,247 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
       }
     }
   },
+  "doctor.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "doctor.schema.json",
+    "title": "DoctorOutput",
+    "description": "`rocky doctor --output json`: every health check of the project, and the worst status among them",
+    "type": "object",
+    "required": [
+      "command",
+      "status",
+      "overall",
+      "checks"
+    ],
+    "properties": {
+      "command": {
+        "const": "doctor"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "The envelope every command's JSON carries: failed when any check failed"
+      },
+      "overall": {
+        "enum": [
+          "ok",
+          "warn",
+          "fail"
+        ]
+      },
+      "checks": {
+        "type": "array",
+        "items": {
+          "title": "DoctorCheck",
+          "type": "object",
+          "required": [
+            "name",
+            "status",
+            "message",
+            "duration_ms"
+          ],
+          "properties": {
+            "name": {
+              "type": "string",
+              "description": "config, adapter.NAME, state, state.remote"
+            },
+            "status": {
+              "enum": [
+                "ok",
+                "warn",
+                "fail",
+                "skipped"
+              ]
+            },
+            "message": {
+              "type": "string"
+            },
+            "hint": {
+              "type": "string"
+            },
+            "duration_ms": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "details": {
+              "type": "object",
+              "description": "adapter.NAME: manifest name and version, dialect, protocol version, capabilities, handshake_ms; state: runs and watermarks recorded"
+            }
+          },
+          "additionalProperties": false
+        }
+      }
+    },
+    "additionalProperties": false
+  },
+  "error.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "error.schema.json",
+    "title": "ErrorOutput",
+    "description": "What any command prints with `--output json` when it fails before it has a result of its own to print. Every command's JSON carries the same envelope: `command`, `status`, and `error` when it failed",
+    "type": "object",
+    "required": [
+      "command",
+      "status",
+      "error"
+    ],
+    "properties": {
+      "command": {
+        "type": "string",
+        "description": "The command as typed after rocky, e.g. \"plan\" or \"adapter info\""
+      },
+      "status": {
+        "const": "failed"
+      },
+      "error": {
+        "$ref": "#/$defs/CommandError"
+      }
+    },
+    "additionalProperties": false,
+    "$defs": {
+      "CommandError": {
+        "title": "CommandError",
+        "type": "object",
+        "required": [
+          "code",
+          "message"
+        ],
+        "properties": {
+          "code": {
+            "type": "string",
+            "description": "A RockyError code, e.g. CONFIG_INVALID, ADAPTER_STARTUP_TIMEOUT; INTERNAL for a bug"
+          },
+          "message": {
+            "type": "string"
+          },
+          "hint": {
+            "type": "string"
+          },
+          "location": {
+            "$ref": "diagnostic.schema.json#/$defs/DiagnosticLocation"
+          }
+        },
+        "additionalProperties": false
+      }
+    }
+  },
+  "event.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "event.schema.json",
+    "title": "RunEvent",
+    "description": "One lifecycle event of a `rocky run`: a line of `--events FILE` (JSON Lines) and a message on the Valkey channel of [events]. Events of one run carry increasing `seq` numbers, starting at 1 with `run_started`",
+    "type": "object",
+    "required": [
+      "type",
+      "run_id",
+      "seq",
+      "at"
+    ],
+    "properties": {
+      "type": {
+        "enum": [
+          "run_started",
+          "run_finished",
+          "pipeline_started",
+          "pipeline_finished",
+          "table_started",
+          "table_finished",
+          "model_started",
+          "model_finished",
+          "check_finished"
+        ]
+      },
+      "run_id": {
+        "type": "string"
+      },
+      "seq": {
+        "type": "integer",
+        "minimum": 1,
+        "description": "Position of the event in its run, from 1"
+      },
+      "at": {
+        "type": "string",
+        "description": "ISO 8601 time the event happened"
+      },
+      "pipeline": {
+        "type": "string",
+        "description": "Every event but run_started and run_finished"
+      },
+      "pipeline_type": {
+        "type": "string",
+        "description": "pipeline_started and pipeline_finished"
+      },
+      "target": {
+        "type": "string",
+        "description": "table_* and model_*: catalog.schema.table; check_finished: what was checked"
+      },
+      "source": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "table_*: the source table; a skipped source has no target"
+      },
+      "model": {
+        "type": "string",
+        "description": "model_*: the model's name"
+      },
+      "strategy": {
+        "type": "string",
+        "description": "table_* and model_*: what the run does"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed",
+          "skipped"
+        ],
+        "description": "*_finished"
+      },
+      "rows": {
+        "type": [
+          "integer",
+          "null"
+        ],
+        "minimum": 0,
+        "description": "table_finished: rows copied; model_finished: rows affected, where the warehouse says"
+      },
+      "duration_ms": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "*_finished"
+      },
+      "watermark": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "table_finished and model_finished: the watermark after the run"
+      },
+      "check": {
+        "type": "string",
+        "description": "check_finished: the check's name"
+      },
+      "severity": {
+        "enum": [
+          "error",
+          "warn"
+        ],
+        "description": "check_finished"
+      },
+      "message": {
+        "type": "string",
+        "description": "check_finished and skipped items: what was found or why"
+      },
+      "error": {
+        "$ref": "run.schema.json#/$defs/RunError",
+        "description": "Failed items and runs"
+      }
+    },
+    "additionalProperties": false
+  },
   "history.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "history.schema.json",
@@ -2436,14 +3080,114 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "`rocky history --output json`: recorded runs, newest first",
     "type": "object",
     "required": [
+      "command",
+      "status",
       "runs"
     ],
     "properties": {
+      "command": {
+        "const": "history"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)"
+      },
       "runs": {
         "type": "array",
         "items": {
           "$ref": "run.schema.json"
         }
+      }
+    },
+    "additionalProperties": false
+  },
+  "metrics.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "metrics.schema.json",
+    "title": "MetricsOutput",
+    "description": "`rocky metrics --output json`: the metrics of recent runs from the run history, newest first, and the table and model durations of all of them together",
+    "type": "object",
+    "required": [
+      "command",
+      "status",
+      "runs",
+      "overall"
+    ],
+    "properties": {
+      "command": {
+        "const": "metrics"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)"
+      },
+      "runs": {
+        "type": "array",
+        "items": {
+          "title": "RunMetricsEntry",
+          "type": "object",
+          "required": [
+            "run_id",
+            "started_at",
+            "status",
+            "metrics"
+          ],
+          "properties": {
+            "run_id": {
+              "type": "string"
+            },
+            "started_at": {
+              "type": "string"
+            },
+            "status": {
+              "enum": [
+                "succeeded",
+                "failed"
+              ]
+            },
+            "metrics": {
+              "oneOf": [
+                {
+                  "$ref": "run.schema.json#/$defs/RunMetrics"
+                },
+                {
+                  "type": "null"
+                }
+              ],
+              "description": "null for runs recorded before metrics existed"
+            }
+          },
+          "additionalProperties": false
+        }
+      },
+      "overall": {
+        "type": "object",
+        "required": [
+          "runs",
+          "table_ms",
+          "model_ms"
+        ],
+        "properties": {
+          "runs": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "table_ms": {
+            "$ref": "run.schema.json#/$defs/DurationHistogram",
+            "description": "Every table copy of these runs"
+          },
+          "model_ms": {
+            "$ref": "run.schema.json#/$defs/DurationHistogram",
+            "description": "Every model run of these runs"
+          }
+        },
+        "additionalProperties": false
       }
     },
     "additionalProperties": false
@@ -2455,9 +3199,21 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "`rocky plan --output json`: every statement `rocky run` would execute, with its parameters, per pipeline",
     "type": "object",
     "required": [
+      "command",
+      "status",
       "pipelines"
     ],
     "properties": {
+      "command": {
+        "const": "plan"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)"
+      },
       "pipelines": {
         "type": "array",
         "items": {
@@ -2710,12 +3466,155 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           "$ref": "#/$defs/RunPipelineResult"
         }
       },
+      "metrics": {
+        "$ref": "#/$defs/RunMetrics",
+        "description": "Counters and duration histograms of the run (absent in runs recorded before metrics existed)"
+      },
       "cache": {
         "$ref": "discover.schema.json#/$defs/CacheStats"
       }
     },
     "additionalProperties": false,
     "$defs": {
+      "RunMetrics": {
+        "title": "RunMetrics",
+        "type": "object",
+        "required": [
+          "counters",
+          "histograms"
+        ],
+        "properties": {
+          "counters": {
+            "type": "object",
+            "required": [
+              "tables_processed",
+              "tables_failed",
+              "tables_skipped",
+              "models_processed",
+              "models_failed",
+              "models_skipped",
+              "statements_executed",
+              "adapter_calls",
+              "adapter_calls_failed",
+              "rows_copied",
+              "rows_affected"
+            ],
+            "properties": {
+              "tables_processed": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Tables the run tried to copy"
+              },
+              "tables_failed": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "tables_skipped": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Sources discovered and not copied, with a reason"
+              },
+              "models_processed": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Models the run tried to build"
+              },
+              "models_failed": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "models_skipped": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "statements_executed": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "SQL statements sent to adapters, each statement of a batch counted"
+              },
+              "adapter_calls": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Calls the host made to adapters and waited for (a paged query is one call)"
+              },
+              "adapter_calls_failed": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "rows_copied": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "rows_affected": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Rows written by models, where the warehouse says"
+              }
+            },
+            "additionalProperties": false
+          },
+          "histograms": {
+            "type": "object",
+            "required": [
+              "table_ms",
+              "model_ms",
+              "adapter_call_ms"
+            ],
+            "properties": {
+              "table_ms": {
+                "$ref": "#/$defs/DurationHistogram",
+                "description": "Duration of each table copy"
+              },
+              "model_ms": {
+                "$ref": "#/$defs/DurationHistogram",
+                "description": "Duration of each model run"
+              },
+              "adapter_call_ms": {
+                "$ref": "#/$defs/DurationHistogram",
+                "description": "Duration of each adapter call, from request to answer"
+              }
+            },
+            "additionalProperties": false
+          }
+        },
+        "additionalProperties": false
+      },
+      "DurationHistogram": {
+        "title": "DurationHistogram",
+        "description": "Nearest-rank percentiles of durations in milliseconds; null when nothing was measured",
+        "type": "object",
+        "required": [
+          "count",
+          "p50",
+          "p95",
+          "max"
+        ],
+        "properties": {
+          "count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "p50": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "p95": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "max": {
+            "type": [
+              "number",
+              "null"
+            ]
+          }
+        },
+        "additionalProperties": false
+      },
       "RunPipelineResult": {
         "title": "RunPipelineResult",
         "type": "object",
@@ -2949,10 +3848,22 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "`rocky state --output json`: the stored watermark of every target table",
     "type": "object",
     "required": [
+      "command",
+      "status",
       "state_path",
       "watermarks"
     ],
     "properties": {
+      "command": {
+        "const": "state"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)"
+      },
       "state_path": {
         "type": "string"
       },
@@ -3006,6 +3917,7 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "`rocky test-adapter --output json`: every conformance check run against a live adapter. A superset of the original Rocky TestAdapterOutput (adapter, sdk_version, tests_run/passed/failed/skipped, results of {name, category, status, message, duration_ms})",
     "type": "object",
     "required": [
+      "command",
       "adapter",
       "adapter_version",
       "sdk_version",
@@ -3023,6 +3935,9 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
       "results"
     ],
     "properties": {
+      "command": {
+        "const": "test-adapter"
+      },
       "adapter": {
         "type": "string",
         "description": "The manifest's name, or the adapter command when initialize failed"
@@ -3222,6 +4137,9 @@ export const TYPE_REFS = {
   "DiscoveryListResult": "messages.schema.json#/$defs/DiscoveryListResult",
   "CatalogCreateParams": "messages.schema.json#/$defs/CatalogCreateParams",
   "CatalogDropParams": "messages.schema.json#/$defs/CatalogDropParams",
+  "SqlParseParams": "messages.schema.json#/$defs/SqlParseParams",
+  "SqlParseOutcome": "messages.schema.json#/$defs/SqlParseOutcome",
+  "SqlParseResult": "messages.schema.json#/$defs/SqlParseResult",
   "SchemaCreateParams": "messages.schema.json#/$defs/SchemaCreateParams",
   "GovernanceTarget": "messages.schema.json#/$defs/GovernanceTarget",
   "GovernanceSetTagsParams": "messages.schema.json#/$defs/GovernanceSetTagsParams",
@@ -3256,6 +4174,7 @@ export const TYPE_REFS = {
   "MaterializedViewStrategy": "model.schema.json#/$defs/MaterializedViewStrategy",
   "DynamicTableStrategy": "model.schema.json#/$defs/DynamicTableStrategy",
   "TimeIntervalStrategy": "model.schema.json#/$defs/TimeIntervalStrategy",
+  "ModelSource": "model.schema.json#/$defs/ModelSource",
   "RockyConfig": "rocky.schema.json",
   "AdapterSection": "rocky.schema.json#/$defs/AdapterSection",
   "PipelineConfig": "rocky.schema.json#/$defs/PipelineConfig",
@@ -3267,10 +4186,14 @@ export const TYPE_REFS = {
   "TableFilterConfig": "rocky.schema.json#/$defs/TableFilterConfig",
   "TransformationPipelineConfig": "rocky.schema.json#/$defs/TransformationPipelineConfig",
   "TransformationTargetConfig": "rocky.schema.json#/$defs/TransformationTargetConfig",
+  "EventsConfig": "rocky.schema.json#/$defs/EventsConfig",
   "StateConfig": "rocky.schema.json#/$defs/StateConfig",
   "CacheConfig": "rocky.schema.json#/$defs/CacheConfig",
   "CacheSchemasConfig": "rocky.schema.json#/$defs/CacheSchemasConfig",
   "CacheDiscoveryConfig": "rocky.schema.json#/$defs/CacheDiscoveryConfig",
+  "AdapterInfoOutput": "adapter-info.schema.json",
+  "AdapterListOutput": "adapter-list.schema.json",
+  "ListedAdapter": "adapter-list.schema.json#/$defs/ListedAdapter",
   "CompileOutput": "compile.schema.json",
   "CompiledModel": "compile.schema.json#/$defs/CompiledModel",
   "ModelTargetName": "compile.schema.json#/$defs/ModelTargetName",
@@ -3281,13 +4204,20 @@ export const TYPE_REFS = {
   "DiscoveredPipeline": "discover.schema.json#/$defs/DiscoveredPipeline",
   "DiscoveredSourceSchema": "discover.schema.json#/$defs/DiscoveredSourceSchema",
   "SkippedSource": "discover.schema.json#/$defs/SkippedSource",
+  "DoctorOutput": "doctor.schema.json",
+  "ErrorOutput": "error.schema.json",
+  "CommandError": "error.schema.json#/$defs/CommandError",
+  "RunEvent": "event.schema.json",
   "HistoryOutput": "history.schema.json",
+  "MetricsOutput": "metrics.schema.json",
   "PlanOutput": "plan.schema.json",
   "PlannedPipeline": "plan.schema.json#/$defs/PlannedPipeline",
   "PlannedTable": "plan.schema.json#/$defs/PlannedTable",
   "PlannedModel": "plan.schema.json#/$defs/PlannedModel",
   "PlannedStatement": "plan.schema.json#/$defs/PlannedStatement",
   "RunOutput": "run.schema.json",
+  "RunMetrics": "run.schema.json#/$defs/RunMetrics",
+  "DurationHistogram": "run.schema.json#/$defs/DurationHistogram",
   "RunPipelineResult": "run.schema.json#/$defs/RunPipelineResult",
   "RunTableResult": "run.schema.json#/$defs/RunTableResult",
   "RunModelResult": "run.schema.json#/$defs/RunModelResult",

@@ -152,6 +152,10 @@ export interface Capabilities {
    * execute_batch: several statements in order on one session, atomically when asked; the host refuses multi-statement changes that must be atomic on adapters without it
    */
   transactions?: boolean;
+  /**
+   * sql/parse: the warehouse's own parser checks model SQL (without running it), instead of the host's generic SQL grammar
+   */
+  sql_parse?: boolean;
   [k: string]: boolean | undefined;
 }
 /**
@@ -484,6 +488,56 @@ export interface CatalogDropParams {
   catalog: string;
 }
 /**
+ * sql/parse (capability sql_parse): parse SQL with the warehouse's own parser, without running or binding it (tables need not exist)
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "SqlParseParams".
+ */
+export interface SqlParseParams {
+  /**
+   * SQL texts to parse, each parsed on its own
+   *
+   * @minItems 1
+   */
+  statements: [string, ...string[]];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "SqlParseOutcome".
+ */
+export interface SqlParseOutcome {
+  /**
+   * The warehouse's parser accepts the text
+   */
+  valid: boolean;
+  /**
+   * How many statements the text holds (when valid)
+   */
+  statements?: number;
+  /**
+   * Every statement is a query (SELECT, WITH ... SELECT, FROM-first, VALUES...) (when valid)
+   */
+  select?: boolean;
+  /**
+   * The parser's error, as the warehouse words it (when not valid)
+   */
+  message?: string;
+  /**
+   * Where the error is: 0-based offset in the text, in UTF-16 code units as JSON strings count them (when known)
+   */
+  position?: number;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "SqlParseResult".
+ */
+export interface SqlParseResult {
+  /**
+   * One outcome per statement text, in order
+   */
+  results: SqlParseOutcome[];
+}
+/**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
  * via the `definition` "SchemaCreateParams".
  */
@@ -734,14 +788,33 @@ export interface ErrorData {
  * via the `definition` "ModelConfig".
  */
 export interface ModelConfig {
+  /**
+   * The model's name; defaults to the file stem (original Rocky key)
+   */
+  name?: string;
   description?: string;
+  /**
+   * What the model is for, in plain words (original Rocky key; shown by rocky compile --output json)
+   */
+  intent?: string;
   target?: ModelTarget;
   strategy?: MaterializationStrategy;
   /**
    * Models this one depends on beyond the tables its SQL reads
    */
   depends_on?: string[];
-  tags?: string[];
+  /**
+   * Labels for --select tag:NAME. A list of names, or a table of key = "value" pairs as the original Rocky writes [tags] (each becomes the tag key:value)
+   */
+  tags?:
+    | string[]
+    | {
+        [k: string]: string;
+      };
+  /**
+   * Tables the model reads that no model builds (original Rocky [[sources]]): documentation and lineage, and a bare table name listed here is not refused as unknown
+   */
+  sources?: ModelSource[];
 }
 /**
  * Where the model is built; catalog and schema default to the pipeline's [pipeline.NAME.target], table to the model name
@@ -838,6 +911,15 @@ export interface TimeIntervalStrategy {
   first_partition?: string;
 }
 /**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ModelSource".
+ */
+export interface ModelSource {
+  catalog?: string;
+  schema?: string;
+  table: string;
+}
+/**
  * rocky.toml: the adapters a project talks to, its pipelines, and where run state is kept
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -857,6 +939,7 @@ export interface RockyConfig {
     [k: string]: PipelineConfig;
   };
   state?: StateConfig;
+  events?: EventsConfig;
   cache?: CacheConfig;
 }
 /**
@@ -1055,6 +1138,70 @@ export interface StateConfig {
    * Directory of the state database, relative to rocky.toml
    */
   path?: string;
+  /**
+   * Where the state follows the project between machines: downloaded before each run, uploaded after it, conditional on the version downloaded, under a run lease. tiered: Valkey for the lease and the compare-and-swap, S3 as the durable copy
+   */
+  backend?: "local" | "s3" | "valkey" | "tiered";
+  /**
+   * s3 and tiered: the bucket
+   */
+  s3_bucket?: string;
+  /**
+   * s3 and tiered: key prefix of the state objects
+   */
+  s3_prefix?: string;
+  /**
+   * s3 and tiered: an S3-compatible endpoint URL (default: AWS, from the environment)
+   */
+  s3_endpoint?: string;
+  /**
+   * s3 and tiered: the region (default: AWS_REGION, else us-east-1)
+   */
+  s3_region?: string;
+  /**
+   * s3 and tiered: address the bucket in the path (most S3-compatible servers), not the host name
+   */
+  s3_force_path_style?: boolean;
+  /**
+   * valkey and tiered: redis://host:port/db
+   */
+  valkey_url?: string;
+  /**
+   * valkey and tiered: key prefix
+   */
+  valkey_prefix?: string;
+  /**
+   * Deadline of each download and upload
+   */
+  transfer_timeout_seconds?: number;
+  /**
+   * A run's lease on the remote state expires this long after its holder stops renewing it (a runner that died)
+   */
+  lease_ttl_seconds?: number;
+  /**
+   * fail: the run exits non-zero; skip: a warning. Either way the local state is kept and the next run uploads it first
+   */
+  on_upload_failure?: "fail" | "skip";
+  /**
+   * cas: uploads conditional on the downloaded version, and a run lease; off: last writer wins (only for S3 servers that do not enforce conditional writes, and one runner)
+   */
+  concurrency_control?: "cas" | "off";
+}
+/**
+ * Where `rocky run` publishes its lifecycle events as they happen (schemas/output/event.schema.json), besides --events FILE
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "EventsConfig".
+ */
+export interface EventsConfig {
+  /**
+   * Publish each event to a Valkey/Redis pub/sub channel, in order
+   */
+  valkey_url?: string;
+  /**
+   * The pub/sub channel
+   */
+  channel?: string;
 }
 /**
  * The host's cache of adapters' discovery and metadata answers: in-process LRU, then Valkey/Redis shared by every runner, then the adapter itself
@@ -1127,12 +1274,115 @@ export interface CacheDiscoveryConfig {
   replicate?: boolean;
 }
 /**
+ * `rocky adapter info NAME --output json`: the adapter `type = "NAME"` starts, and its manifest
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "AdapterInfoOutput".
+ */
+export interface AdapterInfoOutput {
+  command: "adapter info";
+  status: "succeeded";
+  name: string;
+  path: string;
+  origin: "path" | "builtin";
+  protocol_version: number;
+  legacy_protocol: boolean;
+  manifest: AdapterManifest;
+}
+/**
+ * `rocky adapter list --output json`: every rocky-adapter-* and rocky-* executable on PATH and every first-party adapter, each started, initialized with an empty config and stopped
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "AdapterListOutput".
+ */
+export interface AdapterListOutput {
+  command: "adapter list";
+  /**
+   * succeeded once every candidate was tried, even when some failed (see each one's error)
+   */
+  status: "succeeded" | "failed";
+  /**
+   * Sorted by name; for each name the one `rocky run` would start comes first
+   */
+  adapters: ListedAdapter[];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ListedAdapter".
+ */
+export interface ListedAdapter {
+  /**
+   * The adapter type it serves: rocky-adapter-<name> or rocky-<name>, or the first-party adapters/<name>
+   */
+  name: string;
+  /**
+   * The executable's file name, or adapters/<name> for a first-party adapter
+   */
+  program: string;
+  /**
+   * Absolute path of what runs
+   */
+  path: string;
+  origin: "path" | "builtin";
+  /**
+   * Whether `type = "<name>"` without a command starts this one
+   */
+  used: boolean;
+  /**
+   * The manifest's version; null when it failed
+   */
+  version: string | null;
+  dialect: string | null;
+  /**
+   * The protocol version it picked in initialize
+   */
+  protocol_version: number | null;
+  /**
+   * True when it answered initialize the original-protocol way
+   */
+  legacy_protocol: boolean | null;
+  /**
+   * Why it could not be started or initialized
+   */
+  error: null | CommandError;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "CommandError".
+ */
+export interface CommandError {
+  /**
+   * A RockyError code, e.g. CONFIG_INVALID, ADAPTER_STARTUP_TIMEOUT; INTERNAL for a bug
+   */
+  code: string;
+  message: string;
+  hint?: string;
+  location?: DiagnosticLocation;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DiagnosticLocation".
+ */
+export interface DiagnosticLocation {
+  file: string;
+  line?: number;
+  column?: number;
+  /**
+   * The config key, dotted (strategy.unique_key)
+   */
+  key?: string;
+}
+/**
  * `rocky compile --output json`: the models found, their dependency order, and every diagnostic
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
  * via the `definition` "CompileOutput".
  */
 export interface CompileOutput {
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   command: "compile";
   /**
    * False when any diagnostic is an error
@@ -1166,6 +1416,10 @@ export interface CompiledModel {
    */
   sources: string[];
   tags: string[];
+  /**
+   * The sidecar's intent, when it has one
+   */
+  intent?: string;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1197,25 +1451,17 @@ export interface Diagnostic {
   model?: string;
 }
 /**
- * This interface was referenced by `RockySchemas`'s JSON-Schema
- * via the `definition` "DiagnosticLocation".
- */
-export interface DiagnosticLocation {
-  file: string;
-  line?: number;
-  column?: number;
-  /**
-   * The config key, dotted (strategy.unique_key)
-   */
-  key?: string;
-}
-/**
  * `rocky discover --output json`: what each replication pipeline's source adapter reports, matched against its schema pattern
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
  * via the `definition` "DiscoverOutput".
  */
 export interface DiscoverOutput {
+  command: "discover";
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   pipelines: DiscoveredPipeline[];
   cache?: CacheStats;
 }
@@ -1303,12 +1549,148 @@ export interface CacheStats {
   };
 }
 /**
+ * `rocky doctor --output json`: every health check of the project, and the worst status among them
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DoctorOutput".
+ */
+export interface DoctorOutput {
+  command: "doctor";
+  /**
+   * The envelope every command's JSON carries: failed when any check failed
+   */
+  status: "succeeded" | "failed";
+  overall: "ok" | "warn" | "fail";
+  checks: DoctorCheck[];
+}
+export interface DoctorCheck {
+  /**
+   * config, adapter.NAME, state, state.remote
+   */
+  name: string;
+  status: "ok" | "warn" | "fail" | "skipped";
+  message: string;
+  hint?: string;
+  duration_ms: number;
+  /**
+   * adapter.NAME: manifest name and version, dialect, protocol version, capabilities, handshake_ms; state: runs and watermarks recorded
+   */
+  details?: {};
+}
+/**
+ * What any command prints with `--output json` when it fails before it has a result of its own to print. Every command's JSON carries the same envelope: `command`, `status`, and `error` when it failed
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ErrorOutput".
+ */
+export interface ErrorOutput {
+  /**
+   * The command as typed after rocky, e.g. "plan" or "adapter info"
+   */
+  command: string;
+  status: "failed";
+  error: CommandError;
+}
+/**
+ * One lifecycle event of a `rocky run`: a line of `--events FILE` (JSON Lines) and a message on the Valkey channel of [events]. Events of one run carry increasing `seq` numbers, starting at 1 with `run_started`
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "RunEvent".
+ */
+export interface RunEvent {
+  type:
+    | "run_started"
+    | "run_finished"
+    | "pipeline_started"
+    | "pipeline_finished"
+    | "table_started"
+    | "table_finished"
+    | "model_started"
+    | "model_finished"
+    | "check_finished";
+  run_id: string;
+  /**
+   * Position of the event in its run, from 1
+   */
+  seq: number;
+  /**
+   * ISO 8601 time the event happened
+   */
+  at: string;
+  /**
+   * Every event but run_started and run_finished
+   */
+  pipeline?: string;
+  /**
+   * pipeline_started and pipeline_finished
+   */
+  pipeline_type?: string;
+  /**
+   * table_* and model_*: catalog.schema.table; check_finished: what was checked
+   */
+  target?: string;
+  /**
+   * table_*: the source table; a skipped source has no target
+   */
+  source?: string | null;
+  /**
+   * model_*: the model's name
+   */
+  model?: string;
+  /**
+   * table_* and model_*: what the run does
+   */
+  strategy?: string;
+  /**
+   * *_finished
+   */
+  status?: "succeeded" | "failed" | "skipped";
+  /**
+   * table_finished: rows copied; model_finished: rows affected, where the warehouse says
+   */
+  rows?: number | null;
+  /**
+   * *_finished
+   */
+  duration_ms?: number;
+  /**
+   * table_finished and model_finished: the watermark after the run
+   */
+  watermark?: string | null;
+  /**
+   * check_finished: the check's name
+   */
+  check?: string;
+  /**
+   * check_finished
+   */
+  severity?: "error" | "warn";
+  /**
+   * check_finished and skipped items: what was found or why
+   */
+  message?: string;
+  error?: RunError;
+}
+/**
+ * Failed items and runs
+ */
+export interface RunError {
+  code: string;
+  message: string;
+  hint?: string;
+}
+/**
  * `rocky history --output json`: recorded runs, newest first
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
  * via the `definition` "HistoryOutput".
  */
 export interface HistoryOutput {
+  command: "history";
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   runs: RunOutput[];
 }
 /**
@@ -1331,6 +1713,7 @@ export interface RunOutput {
   finished_at: string;
   duration_ms: number;
   pipelines: RunPipelineResult[];
+  metrics?: RunMetrics;
   cache?: CacheStats;
 }
 /**
@@ -1348,7 +1731,7 @@ export interface RunPipelineResult {
    * Transformation pipelines: every selected model, in dependency order
    */
   models?: RunModelResult[];
-  error?: RunError1;
+  error?: RunError2;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1368,13 +1751,13 @@ export interface RunTableResult {
    * Fallbacks and schema drift handled
    */
   notes: string[];
-  error?: RunError;
+  error?: RunError1;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
  * via the `definition` "RunError".
  */
-export interface RunError {
+export interface RunError1 {
   code: string;
   message: string;
   hint?: string;
@@ -1408,15 +1791,171 @@ export interface RunModelResult {
    * The failed model that caused this one to be skipped
    */
   failed_upstream?: string;
-  error?: RunError;
+  error?: RunError1;
 }
 /**
  * Why the pipeline failed before copying its tables
  */
-export interface RunError1 {
+export interface RunError2 {
   code: string;
   message: string;
   hint?: string;
+}
+/**
+ * Counters and duration histograms of the run (absent in runs recorded before metrics existed)
+ */
+export interface RunMetrics {
+  counters: {
+    /**
+     * Tables the run tried to copy
+     */
+    tables_processed: number;
+    tables_failed: number;
+    /**
+     * Sources discovered and not copied, with a reason
+     */
+    tables_skipped: number;
+    /**
+     * Models the run tried to build
+     */
+    models_processed: number;
+    models_failed: number;
+    models_skipped: number;
+    /**
+     * SQL statements sent to adapters, each statement of a batch counted
+     */
+    statements_executed: number;
+    /**
+     * Calls the host made to adapters and waited for (a paged query is one call)
+     */
+    adapter_calls: number;
+    adapter_calls_failed: number;
+    rows_copied: number;
+    /**
+     * Rows written by models, where the warehouse says
+     */
+    rows_affected: number;
+  };
+  histograms: {
+    table_ms: DurationHistogram;
+    model_ms: DurationHistogram1;
+    adapter_call_ms: DurationHistogram2;
+  };
+}
+/**
+ * Duration of each table copy
+ */
+export interface DurationHistogram {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+}
+/**
+ * Duration of each model run
+ */
+export interface DurationHistogram1 {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+}
+/**
+ * Duration of each adapter call, from request to answer
+ */
+export interface DurationHistogram2 {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+}
+/**
+ * `rocky metrics --output json`: the metrics of recent runs from the run history, newest first, and the table and model durations of all of them together
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "MetricsOutput".
+ */
+export interface MetricsOutput {
+  command: "metrics";
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
+  runs: RunMetricsEntry[];
+  overall: {
+    runs: number;
+    table_ms: DurationHistogram3;
+    model_ms: DurationHistogram4;
+  };
+}
+export interface RunMetricsEntry {
+  run_id: string;
+  started_at: string;
+  status: "succeeded" | "failed";
+  /**
+   * null for runs recorded before metrics existed
+   */
+  metrics: RunMetrics1 | null;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "RunMetrics".
+ */
+export interface RunMetrics1 {
+  counters: {
+    /**
+     * Tables the run tried to copy
+     */
+    tables_processed: number;
+    tables_failed: number;
+    /**
+     * Sources discovered and not copied, with a reason
+     */
+    tables_skipped: number;
+    /**
+     * Models the run tried to build
+     */
+    models_processed: number;
+    models_failed: number;
+    models_skipped: number;
+    /**
+     * SQL statements sent to adapters, each statement of a batch counted
+     */
+    statements_executed: number;
+    /**
+     * Calls the host made to adapters and waited for (a paged query is one call)
+     */
+    adapter_calls: number;
+    adapter_calls_failed: number;
+    rows_copied: number;
+    /**
+     * Rows written by models, where the warehouse says
+     */
+    rows_affected: number;
+  };
+  histograms: {
+    table_ms: DurationHistogram;
+    model_ms: DurationHistogram1;
+    adapter_call_ms: DurationHistogram2;
+  };
+}
+/**
+ * Every table copy of these runs
+ */
+export interface DurationHistogram3 {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+}
+/**
+ * Every model run of these runs
+ */
+export interface DurationHistogram4 {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
 }
 /**
  * `rocky plan --output json`: every statement `rocky run` would execute, with its parameters, per pipeline
@@ -1425,6 +1964,11 @@ export interface RunError1 {
  * via the `definition` "PlanOutput".
  */
 export interface PlanOutput {
+  command: "plan";
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   pipelines: PlannedPipeline[];
   cache?: CacheStats;
 }
@@ -1501,12 +2045,29 @@ export interface PlannedModel {
   statements: PlannedStatement[];
 }
 /**
+ * Nearest-rank percentiles of durations in milliseconds; null when nothing was measured
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DurationHistogram".
+ */
+export interface DurationHistogram5 {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+}
+/**
  * `rocky state --output json`: the stored watermark of every target table
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
  * via the `definition` "StateOutput".
  */
 export interface StateOutput {
+  command: "state";
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   state_path: string;
   watermarks: WatermarkEntry[];
 }
@@ -1537,6 +2098,7 @@ export interface WatermarkEntry {
  * via the `definition` "TestAdapterOutput".
  */
 export interface TestAdapterOutput {
+  command: "test-adapter";
   /**
    * The manifest's name, or the adapter command when initialize failed
    */
