@@ -8,7 +8,9 @@ import { renderMarkdown, type BenchReport } from "./lib/report.js";
 import { nowMs } from "./lib/stats.js";
 import { crashSuite } from "./suites/crash.js";
 import { dataSuite } from "./suites/data.js";
+import { databricksSuite } from "./suites/databricks.js";
 import { e2eSuite } from "./suites/e2e.js";
+import { fivetranCacheSuite } from "./suites/fivetran-cache.js";
 import { protocolSuite } from "./suites/protocol.js";
 import { scaleSuite } from "./suites/scale.js";
 import { startupSuite } from "./suites/startup.js";
@@ -20,6 +22,8 @@ const SUITES: Record<string, () => Promise<SuiteResult>> = {
   scale: scaleSuite,
   e2e: e2eSuite,
   crash: crashSuite,
+  databricks: databricksSuite,
+  fivetran: fivetranCacheSuite,
 };
 
 async function main(): Promise<void> {

@@ -19,13 +19,22 @@ describe("CHECKS", () => {
     });
   });
 
-  it("gates exactly the original optional checks plus execute_batch, query_paging and cancellation", () => {
-    expect(Object.fromEntries(CHECKS.filter((c) => c.gate).map((c) => [c.id, c.gate]))).toEqual({
+  it("gates exactly the original optional checks plus execute_batch, batch_describe, query_paging, apply_grants, workspace_bindings and cancellation", () => {
+    expect(Object.fromEntries(CHECKS.filter((c) => c.tier === "optional").map((c) => [c.id, c.gate]))).toEqual({
       create_catalog: "create_catalog", create_schema: "create_schema", merge_into: "merge", execute_batch: "transactions", query_paging: "query_paging",
+      batch_describe: "batch_describe", apply_grants: "grants", workspace_bindings: "workspace_bindings",
       set_tags: "governance", get_grants: "governance", batch_row_counts: "batch_checks", batch_freshness: "batch_checks",
       discover: "discovery", cancellation: "cancellation",
     });
-    expect(CHECKS.filter((c) => c.gate).every((c) => c.tier === "optional")).toBe(true);
+  });
+
+  it("gates the core checks that need SQL on the warehouse capability, so a source-only adapter skips them", () => {
+    expect(CHECKS.filter((c) => c.tier === "core" && c.gate).map((c) => [c.id, c.gate])).toEqual(
+      [
+        "create_table", "drop_table", "insert_into", "describe_table", "table_exists_true", "table_exists_false", "execute_query", "type_string",
+        "type_integer", "type_float", "type_boolean", "type_date", "type_timestamp", "type_null", "format_table_ref", "watermark_where", "row_hash",
+      ].map((id) => [id, "warehouse"]),
+    );
   });
 
   it("has an implementation and a place in the run for every check", () => {

@@ -37,6 +37,9 @@ export const Methods = {
     "execute_query", "warehouse", "ExecuteQueryParams", "ExecuteQueryResult"),
   describeTable: request<T.TableRef, T.DescribeTableResult>("describe_table", "warehouse", "TableRef", "DescribeTableResult"),
   tableExists: request<T.TableRef, T.TableExistsResult>("table_exists", "warehouse", "TableRef", "TableExistsResult"),
+  /** Columns of many tables in one request, in the order asked; missing tables answer `exists: false`. */
+  describeTables: request<T.DescribeTablesParams, T.DescribeTablesResult>(
+    "describe_tables", "batch_describe", "DescribeTablesParams", "DescribeTablesResult"),
   queryOpen: request<T.QueryOpenParams, T.QueryOpenResult>("query/open", "query_paging", "QueryOpenParams", "QueryOpenResult"),
   queryFetch: request<T.QueryFetchParams, T.QueryFetchResult>("query/fetch", "query_paging", "QueryFetchParams", "QueryFetchResult"),
   queryClose: request<T.QueryCloseParams, T.EmptyResult>("query/close", "query_paging", "QueryCloseParams", "EmptyResult"),
@@ -49,6 +52,14 @@ export const Methods = {
     "governance/set_tags", "governance", "GovernanceSetTagsParams", "EmptyResult"),
   governanceGetGrants: request<T.GovernanceGetGrantsParams, T.GovernanceGetGrantsResult>(
     "governance/get_grants", "governance", "GovernanceGetGrantsParams", "GovernanceGetGrantsResult"),
+  /** GRANT and REVOKE on a catalog, schema or table; idempotent. */
+  governanceApplyGrants: request<T.GovernanceApplyGrantsParams, T.EmptyResult>(
+    "governance/apply_grants", "grants", "GovernanceApplyGrantsParams", "EmptyResult"),
+  governanceGetBindings: request<T.GovernanceGetBindingsParams, T.GovernanceBindingsResult>(
+    "governance/get_bindings", "workspace_bindings", "GovernanceGetBindingsParams", "GovernanceBindingsResult"),
+  /** Isolates a catalog and makes its workspace bindings exactly the given ones. */
+  governanceSetBindings: request<T.GovernanceSetBindingsParams, T.GovernanceBindingsResult>(
+    "governance/set_bindings", "workspace_bindings", "GovernanceSetBindingsParams", "GovernanceBindingsResult"),
   checksRowCounts: request<T.ChecksRowCountsParams, T.ChecksRowCountsResult>(
     "checks/row_counts", "batch_checks", "ChecksRowCountsParams", "ChecksRowCountsResult"),
   checksFreshness: request<T.ChecksFreshnessParams, T.ChecksFreshnessResult>(

@@ -36,6 +36,12 @@ class _CapabilitiesRequired(TypedDict):
 class Capabilities(_CapabilitiesRequired, total=False):
     drop_catalog: bool
     """catalog/drop"""
+    batch_describe: bool
+    """describe_tables: the columns of many tables in one request"""
+    grants: bool
+    """governance/apply_grants: GRANT and REVOKE"""
+    workspace_bindings: bool
+    """governance/get_bindings, governance/set_bindings: catalog isolation and the workspaces bound to a catalog (Databricks Unity Catalog)"""
     file_load: bool
     """CSV/Parquet/JSONL loading"""
     dialect: bool
@@ -95,6 +101,19 @@ class DescribeTableResult(TypedDict):
     columns: List[ColumnInfo]
 
 
+class DescribedTable(TypedDict):
+    """One table's columns, in order; `exists: false` with no columns for a table that does not exist"""
+    catalog: str
+    schema: str
+    table: str
+    exists: bool
+    columns: List[ColumnInfo]
+
+
+class DescribeTablesResult(TypedDict):
+    tables: List[DescribedTable]
+
+
 class DialectRowHashParams(TypedDict):
     columns: List[str]
 
@@ -121,6 +140,8 @@ class _DiscoveredSchemaRequired(TypedDict):
 
 class DiscoveredSchema(_DiscoveredSchemaRequired, total=False):
     metadata: Dict[str, Any]
+    synced_at: Optional[str]
+    """When what landed in this schema last changed (ISO 8601): for an ingestion tool, the end of its last successful sync. The host skips a schema whose synced_at is not newer than what the last successful run saw; absent or null means unknown, and the schema is always copied"""
 
 
 class DiscoveryListParams(TypedDict, total=False):
@@ -129,8 +150,13 @@ class DiscoveryListParams(TypedDict, total=False):
     schema_prefix: str
 
 
-class DiscoveryListResult(TypedDict):
+class _DiscoveryListResultRequired(TypedDict):
     schemas: List[DiscoveredSchema]
+
+
+class DiscoveryListResult(_DiscoveryListResultRequired, total=False):
+    failed: List[Dict[str, Any]]
+    """Sources the adapter knows of but could not read this time (left out of schemas): the host reports them skipped, with the message"""
 
 
 EmptyParams = Dict[str, Any]
@@ -182,6 +208,10 @@ class ChecksFreshnessParams(TypedDict):
     tables: List[FreshnessTarget]
 
 
+class GovernanceGetBindingsParams(TypedDict):
+    catalog: str
+
+
 class _GovernanceTargetRequired(TypedDict):
     catalog: str
 
@@ -203,6 +233,16 @@ class GovernanceSetTagsParams(TypedDict):
 class Grant(TypedDict):
     principal: str
     privilege: str
+
+
+class _GovernanceApplyGrantsParamsRequired(TypedDict):
+    target: GovernanceTarget
+
+
+class GovernanceApplyGrantsParams(_GovernanceApplyGrantsParamsRequired, total=False):
+    """Grant and revoke privileges on a catalog, schema or table (the diff Rocky computed from governance/get_grants); idempotent"""
+    grant: List[Grant]
+    revoke: List[Grant]
 
 
 class GovernanceGetGrantsResult(TypedDict):
@@ -407,6 +447,11 @@ class ChecksRowCountsParams(TypedDict):
     tables: List[TableRef]
 
 
+class DescribeTablesParams(TypedDict):
+    """Columns of many tables in one round trip (a planner describing thousands of tables); answered in the order asked"""
+    tables: List[TableRef]
+
+
 class TableRowCount(TypedDict):
     catalog: str
     schema: str
@@ -416,6 +461,24 @@ class TableRowCount(TypedDict):
 
 class ChecksRowCountsResult(TypedDict):
     counts: List[TableRowCount]
+
+
+class WorkspaceBinding(TypedDict):
+    """A workspace that may use an isolated catalog, and how"""
+    workspace_id: int
+    access: Literal["read_write", "read_only"]
+
+
+class GovernanceBindingsResult(TypedDict):
+    """Whether the catalog is isolated (only bound workspaces may use it) and its bindings, by workspace id"""
+    isolated: bool
+    bindings: List[WorkspaceBinding]
+
+
+class GovernanceSetBindingsParams(TypedDict):
+    """Isolate a catalog and make its workspace bindings exactly these (bindings not listed are removed)"""
+    catalog: str
+    bindings: List[WorkspaceBinding]
 
 
 SCHEMA_DEFS: Dict[str, Any] = {'AdapterManifest': {'additionalProperties': True,
@@ -442,6 +505,7 @@ SCHEMA_DEFS: Dict[str, Any] = {'AdapterManifest': {'additionalProperties': True,
                   'type': 'object'},
  'Capabilities': {'additionalProperties': {'type': 'boolean'},
                   'properties': {'batch_checks': {'type': 'boolean'},
+                                 'batch_describe': {'default': False, 'type': 'boolean'},
                                  'cancellation': {'default': False, 'type': 'boolean'},
                                  'create_catalog': {'type': 'boolean'},
                                  'create_schema': {'type': 'boolean'},
@@ -450,12 +514,14 @@ SCHEMA_DEFS: Dict[str, Any] = {'AdapterManifest': {'additionalProperties': True,
                                  'drop_catalog': {'default': False, 'type': 'boolean'},
                                  'file_load': {'default': False, 'type': 'boolean'},
                                  'governance': {'type': 'boolean'},
+                                 'grants': {'default': False, 'type': 'boolean'},
                                  'merge': {'type': 'boolean'},
                                  'query_paging': {'default': False, 'type': 'boolean'},
                                  'sql_parse': {'default': False, 'type': 'boolean'},
                                  'tablesample': {'type': 'boolean'},
                                  'transactions': {'default': False, 'type': 'boolean'},
-                                 'warehouse': {'type': 'boolean'}},
+                                 'warehouse': {'type': 'boolean'},
+                                 'workspace_bindings': {'default': False, 'type': 'boolean'}},
                   'required': ['warehouse',
                                'discovery',
                                'governance',
@@ -507,6 +573,23 @@ SCHEMA_DEFS: Dict[str, Any] = {'AdapterManifest': {'additionalProperties': True,
                                                     'type': 'array'}},
                          'required': ['columns'],
                          'type': 'object'},
+ 'DescribeTablesParams': {'additionalProperties': False,
+                          'properties': {'tables': {'items': {'$ref': '#/$defs/TableRef'}, 'type': 'array'}},
+                          'required': ['tables'],
+                          'type': 'object'},
+ 'DescribeTablesResult': {'additionalProperties': True,
+                          'properties': {'tables': {'items': {'$ref': '#/$defs/DescribedTable'},
+                                                    'type': 'array'}},
+                          'required': ['tables'],
+                          'type': 'object'},
+ 'DescribedTable': {'additionalProperties': True,
+                    'properties': {'catalog': {'type': 'string'},
+                                   'columns': {'items': {'$ref': '#/$defs/ColumnInfo'}, 'type': 'array'},
+                                   'exists': {'type': 'boolean'},
+                                   'schema': {'minLength': 1, 'type': 'string'},
+                                   'table': {'minLength': 1, 'type': 'string'}},
+                    'required': ['catalog', 'schema', 'table', 'exists', 'columns'],
+                    'type': 'object'},
  'DialectRowHashParams': {'additionalProperties': False,
                           'properties': {'columns': {'items': {'minLength': 1, 'type': 'string'},
                                                      'minItems': 1,
@@ -521,6 +604,7 @@ SCHEMA_DEFS: Dict[str, Any] = {'AdapterManifest': {'additionalProperties': True,
                       'properties': {'catalog': {'type': 'string'},
                                      'metadata': {'type': 'object'},
                                      'schema': {'minLength': 1, 'type': 'string'},
+                                     'synced_at': {'type': ['string', 'null']},
                                      'tables': {'items': {'$ref': '#/$defs/DiscoveredTable'},
                                                 'type': 'array'}},
                       'required': ['catalog', 'schema', 'tables'],
@@ -536,7 +620,15 @@ SCHEMA_DEFS: Dict[str, Any] = {'AdapterManifest': {'additionalProperties': True,
                          'required': [],
                          'type': 'object'},
  'DiscoveryListResult': {'additionalProperties': True,
-                         'properties': {'schemas': {'items': {'$ref': '#/$defs/DiscoveredSchema'},
+                         'properties': {'failed': {'items': {'additionalProperties': True,
+                                                             'properties': {'catalog': {'type': 'string'},
+                                                                            'message': {'type': 'string'},
+                                                                            'schema': {'minLength': 1,
+                                                                                       'type': 'string'}},
+                                                             'required': ['schema', 'message'],
+                                                             'type': 'object'},
+                                                   'type': 'array'},
+                                        'schemas': {'items': {'$ref': '#/$defs/DiscoveredSchema'},
                                                     'type': 'array'}},
                          'required': ['schemas'],
                          'type': 'object'},
@@ -588,6 +680,24 @@ SCHEMA_DEFS: Dict[str, Any] = {'AdapterManifest': {'additionalProperties': True,
                                     'table': {'minLength': 1, 'type': 'string'}},
                      'required': ['catalog', 'schema', 'table', 'column'],
                      'type': 'object'},
+ 'GovernanceApplyGrantsParams': {'additionalProperties': False,
+                                 'properties': {'grant': {'items': {'$ref': '#/$defs/Grant'},
+                                                          'type': 'array'},
+                                                'revoke': {'items': {'$ref': '#/$defs/Grant'},
+                                                           'type': 'array'},
+                                                'target': {'$ref': '#/$defs/GovernanceTarget'}},
+                                 'required': ['target'],
+                                 'type': 'object'},
+ 'GovernanceBindingsResult': {'additionalProperties': True,
+                              'properties': {'bindings': {'items': {'$ref': '#/$defs/WorkspaceBinding'},
+                                                          'type': 'array'},
+                                             'isolated': {'type': 'boolean'}},
+                              'required': ['isolated', 'bindings'],
+                              'type': 'object'},
+ 'GovernanceGetBindingsParams': {'additionalProperties': False,
+                                 'properties': {'catalog': {'minLength': 1, 'type': 'string'}},
+                                 'required': ['catalog'],
+                                 'type': 'object'},
  'GovernanceGetGrantsParams': {'additionalProperties': False,
                                'properties': {'target': {'$ref': '#/$defs/GovernanceTarget'}},
                                'required': ['target'],
@@ -597,6 +707,12 @@ SCHEMA_DEFS: Dict[str, Any] = {'AdapterManifest': {'additionalProperties': True,
                                                          'type': 'array'}},
                                'required': ['grants'],
                                'type': 'object'},
+ 'GovernanceSetBindingsParams': {'additionalProperties': False,
+                                 'properties': {'bindings': {'items': {'$ref': '#/$defs/WorkspaceBinding'},
+                                                             'type': 'array'},
+                                                'catalog': {'minLength': 1, 'type': 'string'}},
+                                 'required': ['catalog', 'bindings'],
+                                 'type': 'object'},
  'GovernanceSetTagsParams': {'additionalProperties': False,
                              'properties': {'tags': {'additionalProperties': {'type': 'string'},
                                                      'type': 'object'},
@@ -735,5 +851,10 @@ SCHEMA_DEFS: Dict[str, Any] = {'AdapterManifest': {'additionalProperties': True,
                                   'schema': {'minLength': 1, 'type': 'string'},
                                   'table': {'minLength': 1, 'type': 'string'}},
                    'required': ['catalog', 'schema', 'table', 'row_count'],
-                   'type': 'object'}}
+                   'type': 'object'},
+ 'WorkspaceBinding': {'additionalProperties': False,
+                      'properties': {'access': {'enum': ['read_write', 'read_only']},
+                                     'workspace_id': {'minimum': 1, 'type': 'integer'}},
+                      'required': ['workspace_id', 'access'],
+                      'type': 'object'}}
 """Every type above as JSON Schema, `$ref`s pointing at "#/$defs/<name>"; used to validate params."""

@@ -50,13 +50,21 @@ describe("rocky adapter list / info (issue 14)", () => {
     const rows = out.adapters.map((a) => [a.name, a.program, a.origin, a.used, a.version, a.dialect, a.protocol_version, a.legacy_protocol, a.error?.code ?? null]);
     expect(rows).toEqual([
       ["crashes", "rocky-crashes", "path", true, null, null, null, null, "ADAPTER_CRASHED"],
+      // The remote warehouses' adapters start and answer, but refuse an empty config: they need credentials.
+      ["databricks", "adapters/databricks", "builtin", true, null, null, null, null, "ADAPTER_CONFIG_INVALID"],
       ["duckdb", "adapters/duckdb", "builtin", true, "0.1.0", "duckdb", 1, false, null],
       ["echo", "rocky-echo", "path", true, "0.1.0", "generic", 1, true, null],
+      ["fivetran", "adapters/fivetran", "builtin", true, null, null, null, null, "ADAPTER_CONFIG_INVALID"],
       ["good", "rocky-adapter-good", "path", true, "0.0.1", "duckdb", 1, false, null],
       ["hangs", "rocky-hangs", "path", true, null, null, null, null, "ADAPTER_STARTUP_TIMEOUT"],
+      ["snowflake", "adapters/snowflake", "builtin", true, null, null, null, null, "ADAPTER_CONFIG_INVALID"],
     ]);
-    expect(out.adapters.map((a) => a.path)).toEqual([join(dir, "rocky-crashes"), DUCKDB, join(dir, "rocky-echo"), join(dir, "rocky-adapter-good"), join(dir, "rocky-hangs")]);
-    expect(out.adapters[4]?.error?.message).toContain("did not complete the handshake within 3000 ms");
+    const builtin = (type: string) => join(REPO, "adapters", type, "dist", "main.js");
+    expect(out.adapters.map((a) => a.path)).toEqual([
+      join(dir, "rocky-crashes"), builtin("databricks"), DUCKDB, join(dir, "rocky-echo"), builtin("fivetran"), join(dir, "rocky-adapter-good"), join(dir, "rocky-hangs"), builtin("snowflake"),
+    ]);
+    expect(out.adapters[6]?.error?.message).toContain("did not complete the handshake within 3000 ms");
+    expect(out.adapters[1]?.error?.message).toContain('is missing required property "host"');
   });
 
   it("rocky adapter list prints a table with the error of a failing adapter", async () => {
@@ -66,10 +74,13 @@ describe("rocky adapter list / info (issue 14)", () => {
     expect(lines[0]).toBe("NAME  VERSION  DIALECT  PROTOCOL  PATH  NOTE");
     expect(lines[1]).toMatch(/^crashes  error  -  -  <path>\/rocky-crashes  ADAPTER_CRASHED: Adapter "crashes" exited with code 1 during "initialize"$/);
     expect(lines.slice(2)).toEqual([
+      expect.stringMatching(/^databricks  -  -  -  <repo>\/adapters\/databricks\/dist\/main\.js  needs config: Adapter "databricks" \(type "databricks"\) rejected its config: .* "host"/),
       "duckdb  0.1.0  duckdb  1  <repo>/adapters/duckdb/dist/main.js",
       "echo  0.1.0  generic  1 (original)  <path>/rocky-echo",
+      expect.stringMatching(/^fivetran  -  -  -  <repo>\/adapters\/fivetran\/dist\/main\.js  needs config: /),
       "good  0.0.1  duckdb  1  <path>/rocky-adapter-good",
       expect.stringMatching(/^hangs  error  -  -  <path>\/rocky-hangs  ADAPTER_STARTUP_TIMEOUT: Adapter "hangs" did not complete the handshake within 3000 ms/),
+      expect.stringMatching(/^snowflake  -  -  -  <repo>\/adapters\/snowflake\/dist\/main\.js  needs config: /),
       "",
     ]);
   });
@@ -80,7 +91,7 @@ describe("rocky adapter list / info (issue 14)", () => {
     const r = await rocky(cwd, { env: { PATH: shadow } }, "adapter", "list", "--output", "json");
     expect(r.exitCode).toBe(0);
     const out = parseJson<AdapterListOutput>(r);
-    expect(out.adapters.map((a) => [a.name, a.path, a.used, a.version])).toEqual([
+    expect(out.adapters.filter((a) => a.name === "duckdb").map((a) => [a.name, a.path, a.used, a.version])).toEqual([
       ["duckdb", join(shadow, "rocky-adapter-duckdb"), true, "0.0.1"],
       ["duckdb", DUCKDB, false, "0.1.0"],
     ]);

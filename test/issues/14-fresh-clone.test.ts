@@ -36,9 +36,11 @@ describe("a newcomer's first commands in a fresh clone (issue 14)", () => {
     const listed = lines.filter((l) => l.startsWith("  rocky ")).map((l) => l.trim().split(/ {2,}/)[0]);
     expect(listed).toEqual(COMMANDS.map((c) => `rocky ${c.command}`));
 
-    const adapter = run(dir, "npx", ["--no-install", "rocky-adapter-duckdb"]);
-    // No input: the adapter reads EOF at once and exits cleanly, saying nothing on the protocol channel.
-    expect([adapter.exitCode, adapter.stdout]).toEqual([0, ""]);
+    // No input: each first-party adapter reads EOF at once and exits cleanly, saying nothing on the protocol channel.
+    for (const type of ["duckdb", "databricks", "snowflake", "fivetran"]) {
+      const adapter = run(dir, "npx", ["--no-install", `rocky-adapter-${type}`]);
+      expect([type, adapter.exitCode, adapter.stdout]).toEqual([type, 0, ""]);
+    }
 
     execFileSync(process.execPath, ["examples/playground/generate.mjs"], { cwd: dir, stdio: "pipe" });
     const r = run(dir, "npx", ["--no-install", "rocky", "run", "--config", "examples/playground/rocky.toml"]);

@@ -6,6 +6,24 @@ function matches(entry: { schema: string; table: string }, ref: TableRef): boole
   return sameName(entry.schema, ref.schema) && sameName(entry.table, ref.table);
 }
 
+/**
+ * A source-only adapter cannot create a scratch table to look for: it lists what it has, then narrows by the first
+ * listed schema's name as schema_prefix and by its catalog, which must keep that schema and nothing outside the prefix.
+ */
+async function discoverSourceOnly(ctx: CheckContext): Promise<string> {
+  const all = (await ctx.call("discovery/list", {})).schemas;
+  const first = all[0];
+  if (!first) return "listed no schemas (nothing landed in the configured source to narrow by)";
+  const narrowed = (await ctx.call("discovery/list", { schema_prefix: first.schema, ...(first.catalog ? { catalog: first.catalog } : {}) })).schemas;
+  const outside = narrowed.find((s) => !s.schema.toLowerCase().startsWith(first.schema.toLowerCase()) || (first.catalog !== "" && !sameName(s.catalog, first.catalog)));
+  if (outside) fail(`discovery/list with schema_prefix "${first.schema}" and catalog "${first.catalog}" listed "${outside.catalog}.${outside.schema}"`);
+  const again = narrowed.find((s) => sameName(s.schema, first.schema));
+  if (!again) fail(`discovery/list listed "${first.catalog}.${first.schema}", but not when narrowed to schema_prefix "${first.schema}"`);
+  const lost = first.tables.filter((t) => !again.tables.some((u) => sameName(u.name, t.name)));
+  if (lost.length > 0) fail(`narrowing by schema_prefix lost table(s) ${json(lost.map((t) => t.name))} of "${first.schema}"`);
+  return `${all.length} schema(s) listed; narrowing to "${first.schema}" keeps it and its ${first.tables.length} table(s)`;
+}
+
 async function rowsTable(ctx: CheckContext, purpose: string, n: number): Promise<TableRef> {
   const ref = ctx.sql.ref(purpose);
   const table = await ctx.sql.create(ref, `id ${ctx.sql.types.bigint}, updated_at ${ctx.sql.types.timestamp}`);
@@ -51,6 +69,7 @@ export const CAPABILITY_CHECKS: Record<string, CheckRun> = {
   },
 
   async discover(ctx) {
+    if (!ctx.has("warehouse")) return discoverSourceOnly(ctx);
     const ref = await rowsTable(ctx, "discover", 2);
     const params = { schema_prefix: ref.schema, ...(ref.catalog ? { catalog: ref.catalog } : {}) };
     const { schemas } = await ctx.call("discovery/list", params);

@@ -15,6 +15,8 @@ export async function expectAlive(session: WireSession, after: string, timeoutMs
 
 /** A round trip through execute_query, or undefined when execute_query is a stub still to be written. */
 async function echo(ctx: CheckContext, literal: string): Promise<unknown> {
+  // A source-only adapter (no warehouse capability) has no execute_query to echo with.
+  if (!ctx.has("warehouse")) return undefined;
   try {
     return firstColumn(await ctx.sql.query(`SELECT '${literal}' AS s`))[0];
   } catch (err) {
@@ -32,6 +34,9 @@ const UNGATED_PROBES: readonly [keyof Capabilities, string, object][] = [
   ["discovery", "discovery/list", {}],
   ["governance", "governance/get_grants", { target: { catalog: "" } }],
   ["batch_checks", "checks/row_counts", { tables: [] }],
+  ["batch_describe", "describe_tables", { tables: [] }],
+  ["grants", "governance/apply_grants", { target: { catalog: "" } }],
+  ["workspace_bindings", "governance/get_bindings", { catalog: "rc_never_created" }],
   ["create_catalog", "catalog/create", { catalog: "rc_never_created" }],
   ["create_schema", "schema/create", { catalog: "", schema: "rc_never_created" }],
   ["query_paging", "query/open", { sql: "SELECT 1" }],
@@ -54,7 +59,7 @@ export const PROTOCOL_CHECKS: Record<string, CheckRun> = {
   async utf8_roundtrip(ctx) {
     await ctx.session().request("ping", { probe: UTF8_TEXT }, ctx.timeouts.requestMs);
     const back = await echo(ctx, UTF8_TEXT);
-    if (back === undefined) return "request direction only: execute_query is not implemented yet";
+    if (back === undefined) return `request direction only: ${ctx.has("warehouse") ? "execute_query is not implemented yet" : "no warehouse capability to echo with"}`;
     if (back !== UTF8_TEXT) fail(`SELECT '${UTF8_TEXT}' answered ${json(back)}`);
   },
 
@@ -63,13 +68,21 @@ export const PROTOCOL_CHECKS: Record<string, CheckRun> = {
     const mb = (Buffer.byteLength(text) / 1024 / 1024).toFixed(1);
     await ctx.session().request("ping", { probe: text }, ctx.timeouts.requestMs);
     const back = await echo(ctx, text);
-    if (back === undefined) return `${mb} MB request only: execute_query is not implemented yet`;
+    if (back === undefined) return `${mb} MB request only: ${ctx.has("warehouse") ? "execute_query is not implemented yet" : "no warehouse capability to echo with"}`;
     if (back !== text) fail(`a ${mb} MB string literal came back ${typeof back === "string" ? `as ${back.length} characters that differ` : `as ${json(back)}`}`);
     return `${mb} MB each way`;
   },
 
   async concurrent_requests(ctx) {
     const session = ctx.session();
+    if (!ctx.has("warehouse")) {
+      const replies = await Promise.all(Array.from({ length: 12 }, () => session.request("ping", {}, ctx.timeouts.requestMs)));
+      for (const reply of replies) {
+        const error = replyError("ping", reply);
+        if (error) throw error;
+      }
+      return "12 pings in flight each answered once (no warehouse capability: no queries)";
+    }
     const queries = Array.from({ length: 8 }, (_, i) => session.request("execute_query", { sql: `SELECT ${i} AS n` }, ctx.timeouts.requestMs));
     const pings = Array.from({ length: 4 }, () => session.request("ping", {}, ctx.timeouts.requestMs));
     const order: number[] = [];
@@ -113,9 +126,13 @@ export const PROTOCOL_CHECKS: Record<string, CheckRun> = {
   },
 
   async error_codes(ctx) {
-    const reply = await ctx.session().request("execute_statement", { sql: "THIS IS NOT SQL rocky_conformance" }, ctx.timeouts.requestMs);
-    const error = replyError("execute_statement", reply);
-    if (!error) fail('execute_statement "THIS IS NOT SQL rocky_conformance" succeeded; it must answer an error');
+    // A source-only adapter gets a discovery/list whose params break the schema instead of a bad statement.
+    const [method, params, what] = ctx.has("warehouse")
+      ? ["execute_statement", { sql: "THIS IS NOT SQL rocky_conformance" }, 'execute_statement "THIS IS NOT SQL rocky_conformance"']
+      : ["discovery/list", { catalog: 42 }, "discovery/list with catalog 42 (not a string)"];
+    const reply = await ctx.session().request(method, params, ctx.timeouts.requestMs);
+    const error = replyError(method, reply);
+    if (!error) fail(`${what} succeeded; it must answer an error`);
     const code = (reply.message.error as { code?: unknown }).code;
     const integer = typeof code === "number" && Number.isInteger(code);
     if (!integer && !(ctx.legacy && typeof code === "string" && code !== "")) {

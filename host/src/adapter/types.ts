@@ -37,6 +37,10 @@ export interface RequestOptions {
   readonly timeoutMs?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ProgressParams) => void;
+  /** discover/describeTable only: the answer may come from the host's cache (host/src/cache), kept for this kind's TTL. */
+  readonly cache?: "discovery" | "schemas";
+  /** Part of the cache key: a new version (the source's synced_at) makes a new question, so a resync is never answered stale. */
+  readonly cacheVersion?: string;
 }
 
 /** One statement of a batch: SQL and the values of its `?` placeholders. */

@@ -61,12 +61,23 @@ export async function adapterList(args: AdapterArgs, io: CliIo, searchPath?: str
 export function formatList(adapters: readonly ListedAdapter[]): string {
   return renderTable(adapters, [
     { header: "NAME", value: (a) => printable(a.name) },
-    { header: "VERSION", value: (a) => (a.error ? "error" : printable(a.version ?? "-")) },
+    { header: "VERSION", value: (a) => (a.error ? (needsConfig(a) ? "-" : "error") : printable(a.version ?? "-")) },
     { header: "DIALECT", value: (a) => printable(a.dialect ?? "-") },
     { header: "PROTOCOL", value: (a) => (a.protocol_version === null ? "-" : `${a.protocol_version}${a.legacy_protocol ? " (original)" : ""}`) },
     { header: "PATH", value: (a) => printable(a.path) },
-    { header: "NOTE", value: (a) => (a.error ? printable(`${a.error.code}: ${a.error.message.split("\n")[0] ?? ""}`) : a.used ? "" : "not used: another comes first") },
+    {
+      header: "NOTE",
+      value: (a) =>
+        a.error
+          ? printable(needsConfig(a) ? `needs config: ${a.error.message.split("\n")[0] ?? ""}` : `${a.error.code}: ${a.error.message.split("\n")[0] ?? ""}`)
+          : a.used ? "" : "not used: another comes first",
+    },
   ]);
+}
+
+/** An adapter that started and answered, but refuses to run without settings (credentials, a host): installed, not broken. */
+function needsConfig(a: ListedAdapter): boolean {
+  return a.error?.code === "ADAPTER_CONFIG_INVALID";
 }
 
 /** `rocky adapter info NAME`: the adapter `type = "NAME"` starts, and its manifest. */

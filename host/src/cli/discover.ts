@@ -1,5 +1,7 @@
 import type { CommandModule } from "yargs";
 import type { DiscoverOutput } from "@rocky/protocol";
+import { cacheFlags, withCacheOptions, type CacheArgs } from "../cache/cache-options.js";
+import { formatCacheStats } from "../cache/cache-stats.js";
 import { createAdapterPool } from "../pipeline/adapter-pool.js";
 import { runnerFor } from "../pipeline/registry.js";
 import { selectPipelines } from "../pipeline/select-pipelines.js";
@@ -8,7 +10,7 @@ import { openProject, withCommonOptions, type CommonArgs } from "./common-option
 import { renderTable, writeJson } from "./output.js";
 import { createProgress } from "./progress.js";
 
-export interface DiscoverArgs extends CommonArgs {
+export interface DiscoverArgs extends CommonArgs, Partial<CacheArgs> {
   readonly pipeline?: string | undefined;
 }
 
@@ -16,7 +18,7 @@ export interface DiscoverArgs extends CommonArgs {
 export async function discover(args: DiscoverArgs, io: CliIo): Promise<DiscoverOutput> {
   const { config, logger } = await openProject(args);
   const selected = selectPipelines(config, args.pipeline);
-  const adapters = createAdapterPool(config, logger);
+  const adapters = createAdapterPool(config, logger, { cache: cacheFlags(args) });
   const progress = createProgress(io, args.output);
   const result: DiscoverOutput = { command: "discover", status: "succeeded", pipelines: [] };
   try {
@@ -30,6 +32,8 @@ export async function discover(args: DiscoverArgs, io: CliIo): Promise<DiscoverO
     progress.done();
     await adapters.closeAll();
   }
+  const cache = adapters.cacheStats();
+  if (cache) result.cache = cache;
   if (args.output === "json") writeJson(io, result);
   else io.stdout.write(formatDiscover(result));
   return result;
@@ -52,14 +56,14 @@ export function formatDiscover(result: DiscoverOutput): string {
       { header: "REASON", value: (s) => s.reason },
     ])}`;
   }
-  return out;
+  return out + formatCacheStats(result.cache);
 }
 
 export function discoverCommand(io: CliIo): CommandModule<object, DiscoverArgs> {
   return {
     command: "discover",
     describe: "List the source schemas and tables each pipeline would copy, and where to",
-    builder: (y) => withCommonOptions(y).option("pipeline", { alias: "p", type: "string", describe: "Only this pipeline" }),
+    builder: (y) => withCacheOptions(withCommonOptions(y)).option("pipeline", { alias: "p", type: "string", describe: "Only this pipeline" }),
     handler: async (args) => {
       await discover(args, io);
     },

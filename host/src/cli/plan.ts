@@ -1,6 +1,8 @@
 import type { CommandModule } from "yargs";
 import type { PlannedStatement, PlanOutput } from "@rocky/protocol";
 import { addModelRunOptions, modelRunOptionsFrom, type ModelRunArgs } from "../models/model-run-options.js";
+import { cacheFlags, withCacheOptions, type CacheArgs } from "../cache/cache-options.js";
+import { formatCacheStats } from "../cache/cache-stats.js";
 import { createAdapterPool } from "../pipeline/adapter-pool.js";
 import { runnerFor } from "../pipeline/registry.js";
 import { selectPipelines } from "../pipeline/select-pipelines.js";
@@ -10,7 +12,7 @@ import { openProject, withCommonOptions, type CommonArgs } from "./common-option
 import { writeJson } from "./output.js";
 import { createProgress } from "./progress.js";
 
-export interface PlanArgs extends CommonArgs, ModelRunArgs {
+export interface PlanArgs extends CommonArgs, ModelRunArgs, Partial<CacheArgs> {
   readonly pipeline?: string | undefined;
 }
 
@@ -20,7 +22,7 @@ export async function plan(args: PlanArgs, io: CliIo): Promise<PlanOutput> {
   const selected = selectPipelines(config, args.pipeline);
   const models = modelRunOptionsFrom(args);
   const state = openStateStore(config.statePath, { create: false });
-  const adapters = createAdapterPool(config, logger);
+  const adapters = createAdapterPool(config, logger, { cache: cacheFlags(args) });
   const progress = createProgress(io, args.output);
   const result: PlanOutput = { command: "plan", status: "succeeded", pipelines: [] };
   try {
@@ -32,6 +34,8 @@ export async function plan(args: PlanArgs, io: CliIo): Promise<PlanOutput> {
     await adapters.closeAll();
     await state?.close();
   }
+  const cache = adapters.cacheStats();
+  if (cache) result.cache = cache;
   if (args.output === "json") writeJson(io, result);
   else io.stdout.write(formatPlan(result));
   return result;
@@ -59,6 +63,7 @@ export function formatPlan(result: PlanOutput): string {
     }
     for (const s of p.skipped) parts.push(`-- skipped ${[s.catalog, s.schema, s.table].filter(Boolean).join(".")}: ${s.reason}\n`);
   }
+  if (result.cache) parts.push(`-- ${formatCacheStats(result.cache)}`);
   return parts.join("\n");
 }
 
@@ -66,7 +71,7 @@ export function planCommand(io: CliIo): CommandModule<object, PlanArgs> {
   return {
     command: "plan",
     describe: "Show the SQL `rocky run` would execute, with its parameters, without running it",
-    builder: (y) => addModelRunOptions(withCommonOptions(y).option("pipeline", { alias: "p", type: "string", describe: "Only this pipeline" })),
+    builder: (y) => addModelRunOptions(withCacheOptions(withCommonOptions(y)).option("pipeline", { alias: "p", type: "string", describe: "Only this pipeline" })),
     handler: async (args) => {
       await plan(args, io);
     },

@@ -1,5 +1,7 @@
 import type { CommandModule } from "yargs";
 import type { RunOutput } from "@rocky/protocol";
+import { cacheFlags, withCacheOptions, type CacheArgs } from "../cache/cache-options.js";
+import { formatCacheStats } from "../cache/cache-stats.js";
 import { RockyError } from "../errors.js";
 import { addModelRunOptions, modelRunOptionsFrom, type ModelRunArgs } from "../models/model-run-options.js";
 import { openRunEvents } from "../events/open-run-events.js";
@@ -11,7 +13,7 @@ import { openProject, withCommonOptions, type CommonArgs } from "./common-option
 import { formatDuration, plural, renderTable, writeJson } from "./output.js";
 import { createProgress } from "./progress.js";
 
-export interface RunArgs extends CommonArgs, ModelRunArgs {
+export interface RunArgs extends CommonArgs, ModelRunArgs, Partial<CacheArgs> {
   readonly pipeline?: string | undefined;
   /** --events FILE: lifecycle events as JSON Lines. */
   readonly events?: string | undefined;
@@ -30,7 +32,7 @@ export async function run(args: RunArgs, io: CliIo): Promise<RunOutput> {
     const events = openRunEvents({ runId, eventsFile: args.events, env: process.env, logger, config: config.raw.events });
     const progress = createProgress(io, args.output);
     try {
-      result = await runPipelines({ config, pipeline: args.pipeline, logger, progress, models, runId, events });
+      result = await runPipelines({ config, pipeline: args.pipeline, logger, progress, models, runId, events, cache: cacheFlags(args) });
     } catch (err) {
       await events.close(err);
       throw err;
@@ -106,7 +108,7 @@ export function formatRun(result: RunOutput): string {
     const rowsCopied = p.tables.reduce((n, t) => n + (t.rows_copied ?? 0), 0);
     out += `${p.pipeline}: ${p.status}${error}, ${ok} ok, ${p.tables.length - ok} failed, ${p.skipped.length} skipped, ${plural(rowsCopied, "row")} copied in ${formatDuration(p.duration_ms)}\n`;
   }
-  return `${out}run ${result.run_id} ${result.status} in ${formatDuration(result.duration_ms)}\n`;
+  return `${out}${formatCacheStats(result.cache)}run ${result.run_id} ${result.status} in ${formatDuration(result.duration_ms)}\n`;
 }
 
 export function runCommand(io: CliIo): CommandModule<object, RunArgs> {
@@ -115,7 +117,7 @@ export function runCommand(io: CliIo): CommandModule<object, RunArgs> {
     describe: "Run the pipelines in rocky.toml (or one with --pipeline)",
     builder: (y) =>
       addModelRunOptions(
-        withCommonOptions(y)
+        withCacheOptions(withCommonOptions(y))
           .option("pipeline", { alias: "p", type: "string", describe: "Only this pipeline" })
           .option("wait", { type: "boolean", default: false, describe: "With a remote [state] backend: wait for another runner's lease instead of failing" })
           .option("events", { type: "string", describe: "Append the run's lifecycle events to FILE as JSON Lines (schemas/output/event.schema.json)" }),

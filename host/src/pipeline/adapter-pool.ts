@@ -1,9 +1,13 @@
+import type { CacheStats } from "@rocky/protocol";
 import { resolveAdapter } from "../adapter/resolve-adapter.js";
 import { spawnAdapter } from "../adapter/spawn-adapter.js";
 import type { AdapterClient, AdapterSpec } from "../adapter/types.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import { RockyError, isRockyError } from "../errors.js";
 import type { Logger } from "../log.js";
+import { withCache } from "../cache/cached-adapter-client.js";
+import { cacheSettings, type CacheFlags } from "../cache/cache-settings.js";
+import { createTieredCache, type TieredCache } from "../cache/tiered-cache.js";
 import { measureClient } from "../metrics/measure-client.js";
 import type { CallRecorder } from "../metrics/run-metrics.js";
 
@@ -11,6 +15,8 @@ import type { CallRecorder } from "../metrics/run-metrics.js";
 export interface AdapterPool {
   get(name: string): Promise<AdapterClient>;
   closeAll(): Promise<void>;
+  /** How the command's cached questions were answered; undefined when no adapter was started. */
+  cacheStats(): CacheStats | undefined;
 }
 
 /** How to start [adapter.NAME] of rocky.toml: its type and command resolved, every other key its config. */
@@ -26,15 +32,22 @@ export function adapterSpecFromConfig(config: LoadedConfig, name: string): Adapt
 export interface AdapterPoolOptions {
   /** Times every call to every adapter and counts the statements sent (`rocky run`'s metrics). */
   readonly measure?: CallRecorder | undefined;
+  /** --no-cache / --cache-ttl of the command. */
+  readonly cache?: CacheFlags | undefined;
 }
 
 export function createAdapterPool(config: LoadedConfig, logger: Logger, options: AdapterPoolOptions = {}): AdapterPool {
   const started = new Map<string, Promise<AdapterClient>>();
+  let cache: Promise<TieredCache> | undefined;
+  let cacheReady: TieredCache | undefined;
 
   async function start(name: string): Promise<AdapterClient> {
     try {
-      const client = await spawnAdapter({ spec: adapterSpecFromConfig(config, name), logger });
-      return options.measure ? measureClient(client, options.measure) : client;
+      const spec = adapterSpecFromConfig(config, name);
+      cache ??= createTieredCache(cacheSettings(config.raw.cache, options.cache), logger).then((c) => (cacheReady = c));
+      const [client, tiers] = await Promise.all([spawnAdapter({ spec, logger }), cache]);
+      // Metrics count the calls that reach the adapter; the cache answers in front of them.
+      return withCache(options.measure ? measureClient(client, options.measure) : client, tiers, spec);
     } catch (err) {
       // Point config problems at the adapter's table in rocky.toml.
       if (isRockyError(err) && !err.location && (err.code === "ADAPTER_CONFIG_INVALID" || err.code === "ADAPTER_NOT_FOUND" || err.code === "ADAPTER_SPAWN_FAILED")) {
@@ -57,6 +70,8 @@ export function createAdapterPool(config: LoadedConfig, logger: Logger, options:
       const clients = await Promise.allSettled(started.values());
       started.clear();
       await Promise.all(clients.map((c) => (c.status === "fulfilled" ? c.value.close() : undefined)));
+      cacheReady?.close();
     },
+    cacheStats: () => cacheReady?.stats(),
   };
 }

@@ -14,6 +14,8 @@ export interface SourceSchema {
   readonly targetCatalog: string;
   readonly targetSchema: string;
   readonly tables: readonly DiscoveredTable[];
+  /** When the source adapter says what landed here last changed; null when it does not say. */
+  readonly syncedAt: string | null;
 }
 
 export interface DiscoveredSources {
@@ -30,7 +32,7 @@ export async function discoverSources(config: ReplicationPipelineConfig, source:
   const listed = await source.discover({
     ...(config.source.catalog !== undefined ? { catalog: config.source.catalog } : {}),
     ...(pattern.prefix !== "" ? { schema_prefix: pattern.prefix } : {}),
-  });
+  }, { cache: "discovery" });
   const schemas: SourceSchema[] = [];
   const skipped: SkippedSource[] = [];
   const sorted = [...listed.schemas].sort((a, b) => byName(a.catalog, b.catalog) || byName(a.schema, b.schema));
@@ -63,9 +65,12 @@ export async function discoverSources(config: ReplicationPipelineConfig, source:
       if (filtered) skip(filtered, table.name);
       else tables.push(table);
     }
-    schemas.push({ catalog, schema, components: match.components, targetCatalog, targetSchema, tables });
+    schemas.push({ catalog, schema, components: match.components, targetCatalog, targetSchema, tables, syncedAt: found.synced_at ?? null });
   }
-  if (listed.schemas.length === 0) {
+  for (const f of listed.failed ?? []) {
+    if (f.schema.startsWith(pattern.prefix)) skipped.push({ catalog: f.catalog ?? "", schema: f.schema, reason: `the source adapter could not read it: ${f.message}` });
+  }
+  if (listed.schemas.length === 0 && (listed.failed ?? []).length === 0) {
     const where = `adapter "${config.source.adapter}"${config.source.catalog !== undefined ? ` catalog "${config.source.catalog}"` : ""}`;
     skipped.push({ catalog: config.source.catalog ?? "", schema: `${pattern.prefix}*`, reason: `no source schema starting with "${pattern.prefix}" found in ${where}: nothing to replicate` });
   }

@@ -99,14 +99,16 @@ export async function planReplication(o: PlanReplicationOptions): Promise<Replic
     s.tables.map((t) => ({
       source: { catalog: s.catalog, schema: s.schema, table: t.name },
       target: { catalog: s.targetCatalog, schema: s.targetSchema, table: t.name },
+      syncedAt: s.syncedAt,
     })),
   );
   const column = o.config.timestamp_column ?? DEFAULT_TIMESTAMP_COLUMN;
   const metadata = metadataColumns(o.config);
   const targets = createTargetTables(o.target, work.map((w) => w.target), o.logger);
-  const planned = await mapConcurrent(work, o.config.concurrency ?? DEFAULT_CONCURRENCY, async ({ source, target }): Promise<ReplicationTablePlan | UnplannedTable> => {
+  const planned = await mapConcurrent(work, o.config.concurrency ?? DEFAULT_CONCURRENCY, async ({ source, target, syncedAt }): Promise<ReplicationTablePlan | UnplannedTable> => {
     try {
-      const sourceColumns = await o.target.describeTable(source);
+      // Cached per source sync: a newer synced_at (new columns, perhaps) is a new question.
+      const sourceColumns = await o.target.describeTable(source, { cache: "schemas", ...(syncedAt ? { cacheVersion: syncedAt } : {}) });
       const hasTimestamp = sourceColumns.some((c) => lower(c.name) === lower(column));
       const choice = await chooseStrategy(o, { target, sourceColumns, hasTimestamp, targets });
       return {

@@ -3,18 +3,19 @@ import { RockyError } from "../errors.js";
 import type { ReplicationPlan } from "../ir/replication-plan.js";
 import { dialectFor } from "../sql/dialect.js";
 import { tableKey } from "../state/state-store.js";
-import { discoverSources } from "./discover-sources.js";
+import { discoverSources, type DiscoveredSources } from "./discover-sources.js";
 import type { PipelineContext, RunContext } from "./pipeline-context.js";
 import { DEFAULT_CONCURRENCY, planReplication } from "./plan-replication.js";
 import type { PipelineRunner } from "./registry.js";
 import { setupStatement, tableStatements } from "./replication-sql.js";
 import { toRunError } from "./run-error.js";
+import { recordSourceSyncs, skipUnchangedSources } from "./source-syncs.js";
 import { runReplication } from "./run-replication.js";
 
 /** Shown in `rocky plan` where the run id will be bound. */
 export const PLANNED_RUN_ID = "<run_id>";
 
-async function buildPlan(ctx: PipelineContext<ReplicationPipelineConfig>): Promise<ReplicationPlan> {
+async function buildPlan(ctx: PipelineContext<ReplicationPipelineConfig>): Promise<{ plan: ReplicationPlan; sources: DiscoveredSources }> {
   const source = await ctx.adapters.get(ctx.config.source.adapter);
   const target = await ctx.adapters.get(ctx.config.target.adapter);
   if (!target.has("warehouse")) {
@@ -24,9 +25,9 @@ async function buildPlan(ctx: PipelineContext<ReplicationPipelineConfig>): Promi
     });
   }
   ctx.progress.update(`${ctx.name}: discovering sources`);
-  const sources = await discoverSources(ctx.config, source);
+  const sources = skipUnchangedSources(ctx.name, await discoverSources(ctx.config, source), ctx.state);
   ctx.progress.update(`${ctx.name}: planning ${sources.schemas.reduce((n, s) => n + s.tables.length, 0)} tables`);
-  return planReplication({ name: ctx.name, config: ctx.config, sources, target, state: ctx.state, logger: ctx.logger });
+  return { plan: await planReplication({ name: ctx.name, config: ctx.config, sources, target, state: ctx.state, logger: ctx.logger }), sources };
 }
 
 export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
@@ -42,6 +43,7 @@ export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
         components: { ...s.components },
         target_catalog: s.targetCatalog === "" ? null : s.targetCatalog,
         target_schema: s.targetSchema,
+        ...(s.syncedAt !== null ? { synced_at: s.syncedAt } : {}),
         tables: s.tables.map((t) => ({ name: t.name, ...(t.row_count !== undefined ? { row_count: t.row_count } : {}) })),
       })),
       skipped: [...sources.skipped],
@@ -49,7 +51,7 @@ export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
   },
 
   async plan(ctx): Promise<PlannedPipeline> {
-    const plan = await buildPlan(ctx);
+    const { plan } = await buildPlan(ctx);
     const dialect = dialectFor((await ctx.adapters.get(plan.targetAdapter)).manifest.dialect);
     return {
       pipeline: ctx.name,
@@ -73,7 +75,7 @@ export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
 
   async run(ctx: RunContext<ReplicationPipelineConfig>): Promise<RunPipelineResult> {
     const started = performance.now();
-    const plan = await buildPlan(ctx);
+    const { plan, sources } = await buildPlan(ctx);
     const target = await ctx.adapters.get(plan.targetAdapter);
     const tables = await runReplication({
       plan,
@@ -86,6 +88,7 @@ export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
       progress: ctx.progress,
       events: ctx.events,
     });
+    await recordSourceSyncs(ctx.name, sources.schemas, tables, ctx.state, ctx.runId);
     for (const s of plan.skipped) {
       ctx.events.emit({ type: "table_finished", pipeline: ctx.name, source: [s.catalog, s.schema, s.table].filter(Boolean).join("."), status: "skipped", message: s.reason });
     }

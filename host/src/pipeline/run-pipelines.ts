@@ -1,5 +1,6 @@
 import type { RunOutput, RunPipelineResult } from "@rocky/protocol";
 import type { LoadedConfig } from "../config/load-config.js";
+import type { CacheFlags } from "../cache/cache-settings.js";
 import { SILENT_EVENTS, type RunEvents } from "../events/run-events.js";
 import type { Logger } from "../log.js";
 import type { ModelRunOptions } from "../models/transformation-runner.js";
@@ -21,6 +22,8 @@ export interface RunPipelinesOptions {
   readonly runId?: string;
   /** --select / --partition choices for transformation pipelines. */
   readonly models?: ModelRunOptions | undefined;
+  /** --no-cache / --cache-ttl */
+  readonly cache?: CacheFlags;
   /** Where lifecycle events go (--events, Valkey, Dagster Pipes); the caller closes it. */
   readonly events?: RunEvents | undefined;
 }
@@ -38,7 +41,7 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
   try {
     const lock = state.acquireRunLock({ runId, command: "run" });
     const calls = createCallRecorder();
-    const adapters = createAdapterPool(o.config, o.logger, { measure: calls });
+    const adapters = createAdapterPool(o.config, o.logger, { measure: calls, cache: o.cache });
     const startedAt = new Date();
     const started = performance.now();
     const pipelines: RunPipelineResult[] = [];
@@ -73,6 +76,8 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
         pipelines,
         metrics: runMetrics({ pipelines }, calls.stats()),
       };
+      const cache = adapters.cacheStats();
+      if (cache) record.cache = cache;
       await state.recordRun(record);
       events.emit({ type: "run_finished", status: record.status, duration_ms: record.duration_ms });
       return record;

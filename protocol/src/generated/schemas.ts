@@ -102,6 +102,21 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "default": false,
             "description": "catalog/drop"
           },
+          "batch_describe": {
+            "type": "boolean",
+            "default": false,
+            "description": "describe_tables: the columns of many tables in one request"
+          },
+          "grants": {
+            "type": "boolean",
+            "default": false,
+            "description": "governance/apply_grants: GRANT and REVOKE"
+          },
+          "workspace_bindings": {
+            "type": "boolean",
+            "default": false,
+            "description": "governance/get_bindings, governance/set_bindings: catalog isolation and the workspaces bound to a catalog (Databricks Unity Catalog)"
+          },
           "create_schema": {
             "type": "boolean",
             "description": "schema/create"
@@ -568,6 +583,74 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "additionalProperties": true,
         "title": "DescribeTableResult"
       },
+      "DescribeTablesParams": {
+        "type": "object",
+        "properties": {
+          "tables": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/TableRef"
+            }
+          }
+        },
+        "required": [
+          "tables"
+        ],
+        "additionalProperties": false,
+        "title": "DescribeTablesParams",
+        "description": "Columns of many tables in one round trip (a planner describing thousands of tables); answered in the order asked"
+      },
+      "DescribedTable": {
+        "type": "object",
+        "properties": {
+          "catalog": {
+            "type": "string"
+          },
+          "schema": {
+            "type": "string",
+            "minLength": 1
+          },
+          "table": {
+            "type": "string",
+            "minLength": 1
+          },
+          "exists": {
+            "type": "boolean"
+          },
+          "columns": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/ColumnInfo"
+            }
+          }
+        },
+        "required": [
+          "catalog",
+          "schema",
+          "table",
+          "exists",
+          "columns"
+        ],
+        "additionalProperties": true,
+        "title": "DescribedTable",
+        "description": "One table's columns, in order; `exists: false` with no columns for a table that does not exist"
+      },
+      "DescribeTablesResult": {
+        "type": "object",
+        "properties": {
+          "tables": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/DescribedTable"
+            }
+          }
+        },
+        "required": [
+          "tables"
+        ],
+        "additionalProperties": true,
+        "title": "DescribeTablesResult"
+      },
       "TableExistsResult": {
         "type": "object",
         "properties": {
@@ -640,6 +723,13 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           },
           "metadata": {
             "type": "object"
+          },
+          "synced_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "When what landed in this schema last changed (ISO 8601): for an ingestion tool, the end of its last successful sync. The host skips a schema whose synced_at is not newer than what the last successful run saw; absent or null means unknown, and the schema is always copied"
           }
         },
         "required": [
@@ -657,6 +747,30 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "type": "array",
             "items": {
               "$ref": "#/$defs/DiscoveredSchema"
+            }
+          },
+          "failed": {
+            "type": "array",
+            "description": "Sources the adapter knows of but could not read this time (left out of schemas): the host reports them skipped, with the message",
+            "items": {
+              "type": "object",
+              "properties": {
+                "catalog": {
+                  "type": "string"
+                },
+                "schema": {
+                  "type": "string",
+                  "minLength": 1
+                },
+                "message": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "schema",
+                "message"
+              ],
+              "additionalProperties": true
             }
           }
         },
@@ -867,6 +981,111 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         ],
         "additionalProperties": true,
         "title": "GovernanceGetGrantsResult"
+      },
+      "GovernanceApplyGrantsParams": {
+        "type": "object",
+        "properties": {
+          "target": {
+            "$ref": "#/$defs/GovernanceTarget"
+          },
+          "grant": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/Grant"
+            }
+          },
+          "revoke": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/Grant"
+            }
+          }
+        },
+        "required": [
+          "target"
+        ],
+        "additionalProperties": false,
+        "title": "GovernanceApplyGrantsParams",
+        "description": "Grant and revoke privileges on a catalog, schema or table (the diff Rocky computed from governance/get_grants); idempotent"
+      },
+      "WorkspaceBinding": {
+        "type": "object",
+        "properties": {
+          "workspace_id": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "access": {
+            "enum": [
+              "read_write",
+              "read_only"
+            ]
+          }
+        },
+        "required": [
+          "workspace_id",
+          "access"
+        ],
+        "additionalProperties": false,
+        "title": "WorkspaceBinding",
+        "description": "A workspace that may use an isolated catalog, and how"
+      },
+      "GovernanceGetBindingsParams": {
+        "type": "object",
+        "properties": {
+          "catalog": {
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "catalog"
+        ],
+        "additionalProperties": false,
+        "title": "GovernanceGetBindingsParams"
+      },
+      "GovernanceSetBindingsParams": {
+        "type": "object",
+        "properties": {
+          "catalog": {
+            "type": "string",
+            "minLength": 1
+          },
+          "bindings": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/WorkspaceBinding"
+            }
+          }
+        },
+        "required": [
+          "catalog",
+          "bindings"
+        ],
+        "additionalProperties": false,
+        "title": "GovernanceSetBindingsParams",
+        "description": "Isolate a catalog and make its workspace bindings exactly these (bindings not listed are removed)"
+      },
+      "GovernanceBindingsResult": {
+        "type": "object",
+        "properties": {
+          "isolated": {
+            "type": "boolean"
+          },
+          "bindings": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/WorkspaceBinding"
+            }
+          }
+        },
+        "required": [
+          "isolated",
+          "bindings"
+        ],
+        "additionalProperties": true,
+        "title": "GovernanceBindingsResult",
+        "description": "Whether the catalog is isolated (only bound workspaces may use it) and its bindings, by workspace id"
       },
       "ChecksRowCountsParams": {
         "type": "object",
@@ -1517,6 +1736,9 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
       },
       "events": {
         "$ref": "#/$defs/EventsConfig"
+      },
+      "cache": {
+        "$ref": "#/$defs/CacheConfig"
       }
     },
     "additionalProperties": false,
@@ -1940,6 +2162,95 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           }
         },
         "additionalProperties": false
+      },
+      "CacheConfig": {
+        "title": "CacheConfig",
+        "description": "The host's cache of adapters' discovery and metadata answers: in-process LRU, then Valkey/Redis shared by every runner, then the adapter itself",
+        "type": "object",
+        "properties": {
+          "enabled": {
+            "type": "boolean",
+            "default": true,
+            "description": "false turns every tier off, as --no-cache does"
+          },
+          "valkey_url": {
+            "type": "string",
+            "pattern": "^(redis|rediss|valkey|valkeys)://",
+            "description": "Valkey or Redis server shared by runners (tier 2), e.g. redis://127.0.0.1:6379/0; without it only the in-process tier is used"
+          },
+          "key_prefix": {
+            "type": "string",
+            "default": "rocky:cache:",
+            "description": "Prefix of every key written to Valkey"
+          },
+          "lock_lease_seconds": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 30,
+            "description": "Lease of the lock that lets one runner ask the adapter while the others wait; renewed while its holder lives, so a dead holder's lock expires within this long"
+          },
+          "max_entries": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 10000,
+            "description": "Entries kept by the in-process tier"
+          },
+          "schemas": {
+            "$ref": "#/$defs/CacheSchemasConfig"
+          },
+          "discovery": {
+            "$ref": "#/$defs/CacheDiscoveryConfig"
+          }
+        },
+        "additionalProperties": false
+      },
+      "CacheSchemasConfig": {
+        "title": "CacheSchemasConfig",
+        "description": "describe_table answers about source tables (the original Rocky's [cache.schemas])",
+        "type": "object",
+        "properties": {
+          "enabled": {
+            "type": "boolean",
+            "default": true,
+            "description": "Cache this kind of answer"
+          },
+          "ttl_seconds": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 86400,
+            "description": "How long an answer is served before the adapter is asked again; --cache-ttl overrides"
+          },
+          "replicate": {
+            "type": "boolean",
+            "default": false,
+            "description": "Accepted for compatibility with the original Rocky (which copies its schema cache with the state); here every kind is shared through Valkey when valkey_url is set"
+          }
+        },
+        "additionalProperties": false
+      },
+      "CacheDiscoveryConfig": {
+        "title": "CacheDiscoveryConfig",
+        "description": "discovery/list answers of source adapters",
+        "type": "object",
+        "properties": {
+          "enabled": {
+            "type": "boolean",
+            "default": true,
+            "description": "Cache this kind of answer"
+          },
+          "ttl_seconds": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 600,
+            "description": "How long an answer is served before the adapter is asked again; --cache-ttl overrides"
+          },
+          "replicate": {
+            "type": "boolean",
+            "default": false,
+            "description": "Accepted for compatibility with the original Rocky (which copies its schema cache with the state); here every kind is shared through Valkey when valkey_url is set"
+          }
+        },
+        "additionalProperties": false
       }
     }
   },
@@ -2337,10 +2648,91 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "items": {
           "$ref": "#/$defs/DiscoveredPipeline"
         }
+      },
+      "cache": {
+        "$ref": "#/$defs/CacheStats"
       }
     },
     "additionalProperties": false,
     "$defs": {
+      "CacheStats": {
+        "title": "CacheStats",
+        "description": "How the command's discovery and metadata questions were answered: from the in-process tier, from Valkey, or by the adapter",
+        "type": "object",
+        "required": [
+          "enabled",
+          "valkey",
+          "hits",
+          "misses",
+          "waits",
+          "by_kind"
+        ],
+        "properties": {
+          "enabled": {
+            "type": "boolean",
+            "description": "false with --no-cache or [cache] enabled = false"
+          },
+          "valkey": {
+            "enum": [
+              "connected",
+              "unavailable",
+              "not_configured",
+              "off"
+            ],
+            "description": "unavailable: configured but unreachable or lost during the command; the in-process tier carried on"
+          },
+          "hits": {
+            "type": "object",
+            "required": [
+              "memory",
+              "valkey"
+            ],
+            "properties": {
+              "memory": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "valkey": {
+                "type": "integer",
+                "minimum": 0
+              }
+            },
+            "additionalProperties": false
+          },
+          "misses": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Questions the adapter answered"
+          },
+          "waits": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Questions that waited for another runner already asking the adapter"
+          },
+          "by_kind": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "object",
+              "required": [
+                "hits",
+                "misses"
+              ],
+              "properties": {
+                "hits": {
+                  "type": "integer",
+                  "minimum": 0
+                },
+                "misses": {
+                  "type": "integer",
+                  "minimum": 0
+                }
+              },
+              "additionalProperties": false
+            }
+          }
+        },
+        "additionalProperties": false
+      },
       "DiscoveredPipeline": {
         "title": "DiscoveredPipeline",
         "type": "object",
@@ -2410,6 +2802,13 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           },
           "target_schema": {
             "type": "string"
+          },
+          "synced_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "When the source adapter says what landed here last changed (e.g. a Fivetran connector's last successful sync)"
           },
           "tables": {
             "type": "array",
@@ -2849,6 +3248,9 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "items": {
           "$ref": "#/$defs/PlannedPipeline"
         }
+      },
+      "cache": {
+        "$ref": "discover.schema.json#/$defs/CacheStats"
       }
     },
     "additionalProperties": false,
@@ -3096,6 +3498,9 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
       "metrics": {
         "$ref": "#/$defs/RunMetrics",
         "description": "Counters and duration histograms of the run (absent in runs recorded before metrics existed)"
+      },
+      "cache": {
+        "$ref": "discover.schema.json#/$defs/CacheStats"
       }
     },
     "additionalProperties": false,
@@ -3801,6 +4206,9 @@ export const TYPE_REFS = {
   "QueryFetchResult": "messages.schema.json#/$defs/QueryFetchResult",
   "QueryCloseParams": "messages.schema.json#/$defs/QueryCloseParams",
   "DescribeTableResult": "messages.schema.json#/$defs/DescribeTableResult",
+  "DescribeTablesParams": "messages.schema.json#/$defs/DescribeTablesParams",
+  "DescribedTable": "messages.schema.json#/$defs/DescribedTable",
+  "DescribeTablesResult": "messages.schema.json#/$defs/DescribeTablesResult",
   "TableExistsResult": "messages.schema.json#/$defs/TableExistsResult",
   "DiscoveryListParams": "messages.schema.json#/$defs/DiscoveryListParams",
   "DiscoveredTable": "messages.schema.json#/$defs/DiscoveredTable",
@@ -3817,6 +4225,11 @@ export const TYPE_REFS = {
   "GovernanceGetGrantsParams": "messages.schema.json#/$defs/GovernanceGetGrantsParams",
   "Grant": "messages.schema.json#/$defs/Grant",
   "GovernanceGetGrantsResult": "messages.schema.json#/$defs/GovernanceGetGrantsResult",
+  "GovernanceApplyGrantsParams": "messages.schema.json#/$defs/GovernanceApplyGrantsParams",
+  "WorkspaceBinding": "messages.schema.json#/$defs/WorkspaceBinding",
+  "GovernanceGetBindingsParams": "messages.schema.json#/$defs/GovernanceGetBindingsParams",
+  "GovernanceSetBindingsParams": "messages.schema.json#/$defs/GovernanceSetBindingsParams",
+  "GovernanceBindingsResult": "messages.schema.json#/$defs/GovernanceBindingsResult",
   "ChecksRowCountsParams": "messages.schema.json#/$defs/ChecksRowCountsParams",
   "TableRowCount": "messages.schema.json#/$defs/TableRowCount",
   "ChecksRowCountsResult": "messages.schema.json#/$defs/ChecksRowCountsResult",
@@ -3855,6 +4268,9 @@ export const TYPE_REFS = {
   "TransformationTargetConfig": "rocky.schema.json#/$defs/TransformationTargetConfig",
   "EventsConfig": "rocky.schema.json#/$defs/EventsConfig",
   "StateConfig": "rocky.schema.json#/$defs/StateConfig",
+  "CacheConfig": "rocky.schema.json#/$defs/CacheConfig",
+  "CacheSchemasConfig": "rocky.schema.json#/$defs/CacheSchemasConfig",
+  "CacheDiscoveryConfig": "rocky.schema.json#/$defs/CacheDiscoveryConfig",
   "AdapterInfoOutput": "adapter-info.schema.json",
   "AdapterListOutput": "adapter-list.schema.json",
   "ListedAdapter": "adapter-list.schema.json#/$defs/ListedAdapter",
@@ -3864,6 +4280,7 @@ export const TYPE_REFS = {
   "Diagnostic": "diagnostic.schema.json",
   "DiagnosticLocation": "diagnostic.schema.json#/$defs/DiagnosticLocation",
   "DiscoverOutput": "discover.schema.json",
+  "CacheStats": "discover.schema.json#/$defs/CacheStats",
   "DiscoveredPipeline": "discover.schema.json#/$defs/DiscoveredPipeline",
   "DiscoveredSourceSchema": "discover.schema.json#/$defs/DiscoveredSourceSchema",
   "SkippedSource": "discover.schema.json#/$defs/SkippedSource",

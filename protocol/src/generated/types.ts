@@ -109,6 +109,18 @@ export interface Capabilities {
    */
   drop_catalog?: boolean;
   /**
+   * describe_tables: the columns of many tables in one request
+   */
+  batch_describe?: boolean;
+  /**
+   * governance/apply_grants: GRANT and REVOKE
+   */
+  grants?: boolean;
+  /**
+   * governance/get_bindings, governance/set_bindings: catalog isolation and the workspaces bound to a catalog (Databricks Unity Catalog)
+   */
+  workspace_bindings?: boolean;
+  /**
    * schema/create
    */
   create_schema: boolean;
@@ -369,6 +381,37 @@ export interface DescribeTableResult {
   [k: string]: unknown;
 }
 /**
+ * Columns of many tables in one round trip (a planner describing thousands of tables); answered in the order asked
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DescribeTablesParams".
+ */
+export interface DescribeTablesParams {
+  tables: TableRef[];
+}
+/**
+ * One table's columns, in order; `exists: false` with no columns for a table that does not exist
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DescribedTable".
+ */
+export interface DescribedTable {
+  catalog: string;
+  schema: string;
+  table: string;
+  exists: boolean;
+  columns: ColumnInfo[];
+  [k: string]: unknown;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DescribeTablesResult".
+ */
+export interface DescribeTablesResult {
+  tables: DescribedTable[];
+  [k: string]: unknown;
+}
+/**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
  * via the `definition` "TableExistsResult".
  */
@@ -405,6 +448,10 @@ export interface DiscoveredSchema {
   schema: string;
   tables: DiscoveredTable[];
   metadata?: {};
+  /**
+   * When what landed in this schema last changed (ISO 8601): for an ingestion tool, the end of its last successful sync. The host skips a schema whose synced_at is not newer than what the last successful run saw; absent or null means unknown, and the schema is always copied
+   */
+  synced_at?: string | null;
   [k: string]: unknown;
 }
 /**
@@ -413,6 +460,15 @@ export interface DiscoveredSchema {
  */
 export interface DiscoveryListResult {
   schemas: DiscoveredSchema[];
+  /**
+   * Sources the adapter knows of but could not read this time (left out of schemas): the host reports them skipped, with the message
+   */
+  failed?: {
+    catalog?: string;
+    schema: string;
+    message: string;
+    [k: string]: unknown;
+  }[];
   [k: string]: unknown;
 }
 /**
@@ -530,6 +586,55 @@ export interface Grant {
  */
 export interface GovernanceGetGrantsResult {
   grants: Grant[];
+  [k: string]: unknown;
+}
+/**
+ * Grant and revoke privileges on a catalog, schema or table (the diff Rocky computed from governance/get_grants); idempotent
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "GovernanceApplyGrantsParams".
+ */
+export interface GovernanceApplyGrantsParams {
+  target: GovernanceTarget;
+  grant?: Grant[];
+  revoke?: Grant[];
+}
+/**
+ * A workspace that may use an isolated catalog, and how
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "WorkspaceBinding".
+ */
+export interface WorkspaceBinding {
+  workspace_id: number;
+  access: "read_write" | "read_only";
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "GovernanceGetBindingsParams".
+ */
+export interface GovernanceGetBindingsParams {
+  catalog: string;
+}
+/**
+ * Isolate a catalog and make its workspace bindings exactly these (bindings not listed are removed)
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "GovernanceSetBindingsParams".
+ */
+export interface GovernanceSetBindingsParams {
+  catalog: string;
+  bindings: WorkspaceBinding[];
+}
+/**
+ * Whether the catalog is isolated (only bound workspaces may use it) and its bindings, by workspace id
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "GovernanceBindingsResult".
+ */
+export interface GovernanceBindingsResult {
+  isolated: boolean;
+  bindings: WorkspaceBinding[];
   [k: string]: unknown;
 }
 /**
@@ -855,6 +960,7 @@ export interface RockyConfig {
   };
   state?: StateConfig;
   events?: EventsConfig;
+  cache?: CacheConfig;
 }
 /**
  * An adapter: `type` and optional `command`; every other key is the adapter's own config, checked against its manifest's config_schema when it starts
@@ -1118,6 +1224,76 @@ export interface EventsConfig {
   channel?: string;
 }
 /**
+ * The host's cache of adapters' discovery and metadata answers: in-process LRU, then Valkey/Redis shared by every runner, then the adapter itself
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "CacheConfig".
+ */
+export interface CacheConfig {
+  /**
+   * false turns every tier off, as --no-cache does
+   */
+  enabled?: boolean;
+  /**
+   * Valkey or Redis server shared by runners (tier 2), e.g. redis://127.0.0.1:6379/0; without it only the in-process tier is used
+   */
+  valkey_url?: string;
+  /**
+   * Prefix of every key written to Valkey
+   */
+  key_prefix?: string;
+  /**
+   * Lease of the lock that lets one runner ask the adapter while the others wait; renewed while its holder lives, so a dead holder's lock expires within this long
+   */
+  lock_lease_seconds?: number;
+  /**
+   * Entries kept by the in-process tier
+   */
+  max_entries?: number;
+  schemas?: CacheSchemasConfig;
+  discovery?: CacheDiscoveryConfig;
+}
+/**
+ * describe_table answers about source tables (the original Rocky's [cache.schemas])
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "CacheSchemasConfig".
+ */
+export interface CacheSchemasConfig {
+  /**
+   * Cache this kind of answer
+   */
+  enabled?: boolean;
+  /**
+   * How long an answer is served before the adapter is asked again; --cache-ttl overrides
+   */
+  ttl_seconds?: number;
+  /**
+   * Accepted for compatibility with the original Rocky (which copies its schema cache with the state); here every kind is shared through Valkey when valkey_url is set
+   */
+  replicate?: boolean;
+}
+/**
+ * discovery/list answers of source adapters
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "CacheDiscoveryConfig".
+ */
+export interface CacheDiscoveryConfig {
+  /**
+   * Cache this kind of answer
+   */
+  enabled?: boolean;
+  /**
+   * How long an answer is served before the adapter is asked again; --cache-ttl overrides
+   */
+  ttl_seconds?: number;
+  /**
+   * Accepted for compatibility with the original Rocky (which copies its schema cache with the state); here every kind is shared through Valkey when valkey_url is set
+   */
+  replicate?: boolean;
+}
+/**
  * `rocky adapter info NAME --output json`: the adapter `type = "NAME"` starts, and its manifest
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1307,6 +1483,7 @@ export interface DiscoverOutput {
    */
   status: "succeeded" | "failed";
   pipelines: DiscoveredPipeline[];
+  cache?: CacheStats;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1336,6 +1513,10 @@ export interface DiscoveredSourceSchema {
   };
   target_catalog: string | null;
   target_schema: string;
+  /**
+   * When the source adapter says what landed here last changed (e.g. a Fivetran connector's last successful sync)
+   */
+  synced_at?: string | null;
   tables: {
     name: string;
     row_count?: number | null;
@@ -1352,6 +1533,40 @@ export interface SkippedSource {
   schema: string;
   table?: string;
   reason: string;
+}
+/**
+ * How the command's discovery and metadata questions were answered: from the in-process tier, from Valkey, or by the adapter
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "CacheStats".
+ */
+export interface CacheStats {
+  /**
+   * false with --no-cache or [cache] enabled = false
+   */
+  enabled: boolean;
+  /**
+   * unavailable: configured but unreachable or lost during the command; the in-process tier carried on
+   */
+  valkey: "connected" | "unavailable" | "not_configured" | "off";
+  hits: {
+    memory: number;
+    valkey: number;
+  };
+  /**
+   * Questions the adapter answered
+   */
+  misses: number;
+  /**
+   * Questions that waited for another runner already asking the adapter
+   */
+  waits: number;
+  by_kind: {
+    [k: string]: {
+      hits: number;
+      misses: number;
+    };
+  };
 }
 /**
  * `rocky doctor --output json`: every health check of the project, and the worst status among them
@@ -1519,6 +1734,7 @@ export interface RunOutput {
   duration_ms: number;
   pipelines: RunPipelineResult[];
   metrics?: RunMetrics;
+  cache?: CacheStats;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1816,6 +2032,7 @@ export interface PlanOutput {
    */
   status: "succeeded" | "failed";
   pipelines: PlannedPipeline[];
+  cache?: CacheStats;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema

@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import { serveFivetran } from "./serve-fivetran.js";
+
+serveFivetran();

@@ -1,0 +1,11 @@
+export { createHttpClient, type HttpClient, type HttpClientOptions, type HttpRequest, type HttpResponse, type AuthProvider, type RetryEvent, type ErrorDetails, type TransientPredicate } from "./http-client.js";
+export { HttpError, isHttpError } from "./http-error.js";
+export { backoffDelay, parseRetryAfter, DEFAULT_RETRY, type RetryOptions } from "./backoff.js";
+export { RetryBudget } from "./retry-budget.js";
+export { AimdController, type AimdOptions, type AimdChange, type AimdOutcome, type AimdPermit, type AimdStats } from "./aimd-controller.js";
+export { TokenCache, type TokenCacheOptions, type IssuedToken } from "./token-cache.js";
+export { createRedactor, redactSecrets, configSecrets, REDACTED, MIN_SECRET_LENGTH, type Redactor } from "./redactor.js";
+export { createRemotePaging, type RemotePaging, type RemotePagingOptions, type RemoteResult, type RemoteChunk } from "./remote-paging.js";
+export { httpErrorToWire } from "./wire-errors.js";
+export { serveStdio, stderrLogger, type ServeStdioOptions } from "./serve-stdio.js";
+export { sleep, abortReason } from "./sleep.js";

@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import { serveSnowflake } from "./serve-snowflake.js";
+
+serveSnowflake();

@@ -1,0 +1,63 @@
+import { Redis } from "ioredis";
+
+/** Tier 2: a Valkey/Redis server shared by every runner. Every method rejects when the server is gone. */
+export interface ValkeyTier {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  /** Takes the lock `key` for `leaseMs` unless someone holds it. */
+  tryLock(key: string, token: string, leaseMs: number): Promise<boolean>;
+  /** Extends the lease if `token` still holds the lock. */
+  renew(key: string, token: string, leaseMs: number): Promise<boolean>;
+  /** Releases the lock if `token` still holds it (a lock that expired and was taken by another is left alone). */
+  unlock(key: string, token: string): Promise<void>;
+  close(): void;
+}
+
+const RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
+const UNLOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+/** valkey:// and valkeys:// are spelled redis:// and rediss:// for the client. */
+export function clientUrl(url: string): string {
+  return url.replace(/^valkey(s?):\/\//, "redis$1://");
+}
+
+/**
+ * Connects without retrying: a server that is down, or goes away, fails calls at once (no offline queue, no
+ * reconnection), and every call has a deadline, so the cache falls back to tier 1 instead of stalling the command.
+ */
+export async function connectValkey(url: string, timeoutMs = 2000): Promise<ValkeyTier> {
+  const redis = new Redis(clientUrl(url), {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
+  });
+  // Failures surface through the calls; without a listener ioredis would report them as unhandled.
+  redis.on("error", () => undefined);
+  try {
+    await redis.connect();
+  } catch (err) {
+    redis.disconnect();
+    throw err;
+  }
+  return {
+    async get(key) {
+      return (await redis.get(key)) ?? undefined;
+    },
+    async set(key, value, ttlMs) {
+      await redis.set(key, value, "PX", ttlMs);
+    },
+    async tryLock(key, token, leaseMs) {
+      return (await redis.set(key, token, "PX", leaseMs, "NX")) === "OK";
+    },
+    async renew(key, token, leaseMs) {
+      return (await redis.eval(RENEW, 1, key, token, String(leaseMs))) === 1;
+    },
+    async unlock(key, token) {
+      await redis.eval(UNLOCK, 1, key, token);
+    },
+    close: () => redis.disconnect(),
+  };
+}
