@@ -20,7 +20,7 @@ export interface ResolveAdapterOptions {
   readonly searchPath?: string;
 }
 
-function isExecutable(path: string): boolean {
+export function isExecutable(path: string): boolean {
   try {
     if (!statSync(path).isFile()) return false;
     accessSync(path, constants.X_OK);

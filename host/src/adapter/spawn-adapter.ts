@@ -1,9 +1,12 @@
+import { resolve } from "node:path";
 import { execa } from "execa";
 import { RockyError } from "../errors.js";
 import { AdapterConnection } from "./adapter-connection.js";
 import { createAdapterClient } from "./adapter-client.js";
 import { handshake } from "./handshake.js";
+import { withParentDeathSignal } from "./parent-death.js";
 import { trackProcessGroup } from "./live-processes.js";
+import { findOnPath, isExecutable } from "./resolve-adapter.js";
 import { StderrForwarder } from "./stderr-forwarder.js";
 import { terminate } from "./terminate.js";
 import type { AdapterClient, SpawnAdapterOptions } from "./types.js";
@@ -22,9 +25,13 @@ export async function spawnAdapter(options: SpawnAdapterOptions): Promise<Adapte
   const [file, ...args] = spec.command;
   if (!file) throw new RockyError("ADAPTER_SPAWN_FAILED", `Cannot start adapter "${spec.name}": its command is empty`, { hint: `Set command = ["program", "arg"] in [adapter.${spec.name}]` });
 
-  const child = execa(file, args, {
+  // setpriv would report a missing program as its own exit 127: look for it first, so the error says what it is.
+  const found = file.includes("/") ? resolve(spec.cwd ?? ".", file) : findOnPath(file, spec.env?.PATH ?? process.env.PATH);
+  const guarded = found !== undefined && isExecutable(found) ? withParentDeathSignal(file, args) : { file, args };
+  const child = execa(guarded.file, guarded.args, {
     ...(spec.cwd ? { cwd: spec.cwd } : {}),
-    env: spec.env ? { ...process.env, ...spec.env } : process.env,
+    // The adapter kits exit when this pid is gone, even where setpriv is not available.
+    env: { ...process.env, ...spec.env, ROCKY_HOST_PID: String(process.pid) },
     extendEnv: false,
     stdin: "pipe",
     stdout: "pipe",

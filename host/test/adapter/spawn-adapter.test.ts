@@ -66,6 +66,15 @@ describe("spawnAdapter()", () => {
     expect(again.code).toBe("ADAPTER_CRASHED");
   });
 
+  it("reports the exit code and stderr, not a writer error, when the adapter crashes right after initialize", async () => {
+    const c = await start("crashes-after-initialize.mjs");
+    const err = await failure(c.tableExists({ catalog: "", schema: "main", table: "t" }));
+    expect(err.code).toBe("ADAPTER_CRASHED");
+    expect(err.message).toBe('Adapter "crashes-after-initialize" exited with code 3 during "table_exists"\nLast stderr lines of the adapter:\n  | fatal: lost the warehouse connection');
+    const again = await failure(c.tableExists({ catalog: "", schema: "main", table: "t" }));
+    expect(again.message).toBe(err.message);
+  });
+
   it("fails clearly when the adapter dies before the handshake", async () => {
     const err = await failure(spawnFixture("crashes-at-startup.mjs"));
     expect(err.code).toBe("ADAPTER_CRASHED");
@@ -203,4 +212,24 @@ describe("a host process that is interrupted", () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(isAlive(pid)).toBe(false);
   });
+
+  it("takes an adapter that ignores stdin and SIGTERM down with it on SIGKILL", async () => {
+    const { spawn } = await import("node:child_process");
+    const { fileURLToPath } = await import("node:url");
+    const script = fileURLToPath(new URL("./fixtures/host-holding-adapter.ts", import.meta.url));
+    const host = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["ignore", "pipe", "inherit"] });
+    const pid = await new Promise<number>((resolve) => host.stdout.once("data", (d: Buffer) => resolve(Number(String(d).trim()))));
+    expect(isAlive(pid)).toBe(true);
+    host.kill("SIGKILL");
+    expect(await new Promise((resolve) => host.once("exit", (_c, s) => resolve(s)))).toBe("SIGKILL");
+    expect(await goneWithin(pid, 5_000)).toBe(true);
+  });
 });
+
+async function goneWithin(pid: number, ms: number): Promise<boolean> {
+  for (const until = Date.now() + ms; Date.now() < until; ) {
+    if (!isAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return !isAlive(pid);
+}
