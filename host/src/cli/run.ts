@@ -10,6 +10,7 @@ import { createProgress } from "./progress.js";
 
 export interface RunArgs extends CommonArgs, ModelRunArgs {
   readonly pipeline?: string | undefined;
+  readonly "full-refresh"?: boolean | undefined;
 }
 
 /** Runs the pipelines, prints what happened, and fails with RUN_FAILED when any table or pipeline failed. */
@@ -19,7 +20,7 @@ export async function run(args: RunArgs, io: CliIo): Promise<RunOutput> {
   const progress = createProgress(io, args.output);
   let result: RunOutput;
   try {
-    result = await runPipelines({ config, pipeline: args.pipeline, logger, progress, models });
+    result = await runPipelines({ config, pipeline: args.pipeline, logger, progress, models, fullRefresh: args["full-refresh"] === true });
   } finally {
     progress.done();
   }
@@ -93,7 +94,12 @@ export function runCommand(io: CliIo): CommandModule<object, RunArgs> {
   return {
     command: "run",
     describe: "Run the pipelines in rocky.toml (or one with --pipeline)",
-    builder: (y) => addModelRunOptions(withCommonOptions(y).option("pipeline", { alias: "p", type: "string", describe: "Only this pipeline" })),
+    builder: (y) =>
+      addModelRunOptions(
+        withCommonOptions(y)
+          .option("pipeline", { alias: "p", type: "string", describe: "Only this pipeline" })
+          .option("full-refresh", { type: "boolean", describe: "Replicate every table in full, ignoring stored watermarks (also allowed when the state is missing)" }),
+      ),
     handler: async (args) => {
       await run(args, io);
     },

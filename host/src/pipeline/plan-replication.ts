@@ -12,6 +12,8 @@ import { createTargetTables, type TargetTables } from "./target-tables.js";
 
 export const DEFAULT_TIMESTAMP_COLUMN = "_fivetran_synced";
 export const DEFAULT_CONCURRENCY = 4;
+/** The reason of an existing target planned as a full refresh for want of a watermark (what a lost state causes). */
+export const NO_WATERMARK_REASON = "no stored watermark";
 
 export interface PlanReplicationOptions {
   readonly name: string;
@@ -21,6 +23,8 @@ export interface PlanReplicationOptions {
   readonly target: AdapterClient;
   readonly state: StateStore | undefined;
   readonly logger: Logger;
+  /** --full-refresh: every table is planned as a full refresh. */
+  readonly fullRefresh?: boolean;
 }
 
 export function metadataColumns(config: ReplicationPipelineConfig): MetadataColumn[] {
@@ -50,12 +54,13 @@ async function chooseStrategy(o: PlanReplicationOptions, { target, sourceColumns
   const column = o.config.timestamp_column ?? DEFAULT_TIMESTAMP_COLUMN;
   const full = (reason: string, notes: string[] = []): StrategyChoice => ({ strategy: { kind: "full_refresh" }, reason, notes, addColumns: [] });
   if ((o.config.strategy ?? "incremental") === "full_refresh") return full("strategy full_refresh");
+  if (o.fullRefresh) return full("--full-refresh");
   if (!hasTimestamp) return full(`no "${column}" column`, [`no "${column}" column: falls back to full refresh every run`]);
   const invalid = sourceColumns.find((c) => !isValidIdentifier(c.name));
   if (invalid) return full(`column "${invalid.name}" is not a valid identifier`, [`column "${invalid.name}" cannot be named in SQL: copied with SELECT *`]);
   if (!(await targets.exists(target))) return full("target table missing");
   const watermark = o.state?.getWatermark(target);
-  if (!watermark) return full("no stored watermark");
+  if (!watermark) return full(NO_WATERMARK_REASON);
 
   const targetColumns = new Set((await o.target.describeTable(target)).map((c) => lower(c.name)));
   const missingMeta = metadataColumns(o.config).filter((m) => !targetColumns.has(lower(m.name)));

@@ -14,7 +14,7 @@ import { runReplication } from "./run-replication.js";
 /** Shown in `rocky plan` where the run id will be bound. */
 export const PLANNED_RUN_ID = "<run_id>";
 
-async function buildPlan(ctx: PipelineContext<ReplicationPipelineConfig>): Promise<ReplicationPlan> {
+export async function buildPlan(ctx: PipelineContext<ReplicationPipelineConfig>): Promise<ReplicationPlan> {
   const source = await ctx.adapters.get(ctx.config.source.adapter);
   const target = await ctx.adapters.get(ctx.config.target.adapter);
   if (!target.has("warehouse")) {
@@ -26,7 +26,7 @@ async function buildPlan(ctx: PipelineContext<ReplicationPipelineConfig>): Promi
   ctx.progress.update(`${ctx.name}: discovering sources`);
   const sources = await discoverSources(ctx.config, source);
   ctx.progress.update(`${ctx.name}: planning ${sources.schemas.reduce((n, s) => n + s.tables.length, 0)} tables`);
-  return planReplication({ name: ctx.name, config: ctx.config, sources, target, state: ctx.state, logger: ctx.logger });
+  return planReplication({ name: ctx.name, config: ctx.config, sources, target, state: ctx.state, logger: ctx.logger, fullRefresh: ctx.fullRefresh === true });
 }
 
 export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {

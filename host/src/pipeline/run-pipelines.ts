@@ -8,6 +8,7 @@ import { SILENT_PROGRESS, type Progress } from "./pipeline-context.js";
 import { runnerFor } from "./registry.js";
 import { newRunId } from "./run-id.js";
 import { toRunError } from "./run-error.js";
+import { refuseMissingState } from "./refuse-missing-state.js";
 import { selectPipelines } from "./select-pipelines.js";
 
 export interface RunPipelinesOptions {
@@ -19,6 +20,8 @@ export interface RunPipelinesOptions {
   readonly runId?: string;
   /** --select / --partition choices for transformation pipelines. */
   readonly models?: ModelRunOptions | undefined;
+  /** --full-refresh: replication ignores stored watermarks (and may start from a missing state). */
+  readonly fullRefresh?: boolean | undefined;
 }
 
 /**
@@ -30,6 +33,7 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
   const runId = o.runId ?? newRunId();
   const progress = o.progress ?? SILENT_PROGRESS;
   const state = openStateStore(o.config.statePath);
+  let record: RunOutput | undefined;
   try {
     const lock = state.acquireRunLock({ runId, command: "run" });
     const adapters = createAdapterPool(o.config, o.logger);
@@ -37,11 +41,12 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
     const started = performance.now();
     const pipelines: RunPipelineResult[] = [];
     try {
+      if (state.empty && !o.fullRefresh) await refuseMissingState({ selected, project: o.config, adapters, state, logger: o.logger, progress, models: o.models });
       for (const [name, config] of selected) {
         const pipelineStarted = performance.now();
         try {
           const runner = runnerFor(name, config);
-          pipelines.push(await runner.run({ name, config, project: o.config, adapters, state, logger: o.logger, progress, runId, models: o.models }));
+          pipelines.push(await runner.run({ name, config, project: o.config, adapters, state, logger: o.logger, progress, runId, models: o.models, fullRefresh: o.fullRefresh }));
         } catch (err) {
           o.logger.debug({ err, pipeline: name }, "pipeline failed");
           pipelines.push({
@@ -50,7 +55,7 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
           });
         }
       }
-      const record: RunOutput = {
+      record = {
         run_id: runId,
         command: "run",
         status: pipelines.every((p) => p.status === "succeeded") ? "succeeded" : "failed",
@@ -66,6 +71,6 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
       lock.release();
     }
   } finally {
-    await state.close();
+    await state.close({ saveLastGood: record?.status === "succeeded" });
   }
 }

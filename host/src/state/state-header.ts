@@ -1,0 +1,22 @@
+/** The format of the store this rocky writes; a store with a higher format was written by a newer rocky. */
+export const STATE_FORMAT = 1;
+
+/** meta["header"]: written when a session that changed data closes (sealed) and cleared at its first change. */
+export interface StateHeader {
+  readonly format: number;
+  /** True when the last writer closed cleanly; then `checksum` covers every sub-database but meta. */
+  readonly sealed: boolean;
+  readonly checksum: string | null;
+  readonly written_at: string;
+}
+
+export const HEADER_KEY = "header";
+
+/** What the probe child reports on stdout. */
+export interface ProbeReport {
+  readonly header?: StateHeader | undefined;
+  readonly checksum?: string;
+  /** Entries in watermarks and runs: zero with no header means an empty (new or emptied) store. */
+  readonly records?: number;
+  readonly error?: string;
+}
