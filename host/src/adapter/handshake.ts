@@ -60,6 +60,12 @@ function explainInitializeFailure(err: unknown, spec: AdapterSpec, offered: Prot
       cause: err,
     });
   }
+  if (isLockedError(err)) {
+    return new RockyError("WAREHOUSE_LOCKED", `Adapter "${spec.name}" cannot open its warehouse: another process holds its lock (${err.wireMessage})`, {
+      hint: "Wait for the other process (another rocky command, or a DuckDB shell on the same file) to finish, then retry; DuckDB allows one process per database file",
+      cause: err,
+    });
+  }
   if (err instanceof AdapterError && err.wireCode === ErrorCodes.InvalidConfig) {
     return new RockyError("ADAPTER_CONFIG_INVALID", `Adapter "${spec.name}" (type "${spec.type}") rejected its config: ${err.wireMessage}`, {
       hint: `Fix [adapter.${spec.name}] in rocky.toml; every key there except type and command is the adapter's config`,
@@ -79,4 +85,11 @@ function explainInitializeFailure(err: unknown, spec: AdapterSpec, offered: Prot
     });
   }
   return err;
+}
+
+/** The adapter says so (data.code "LOCKED"), or an adapter without that code passes on DuckDB's or SQLite's lock message. */
+function isLockedError(err: unknown): err is AdapterError {
+  if (!(err instanceof AdapterError)) return false;
+  const data = err.data && typeof err.data === "object" ? (err.data as { code?: unknown }) : {};
+  return data.code === "LOCKED" || /Could not set lock on file|database is locked/i.test(err.wireMessage);
 }

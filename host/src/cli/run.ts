@@ -1,3 +1,4 @@
+import { escapeLines } from "../escape-text.js";
 import type { CommandModule } from "yargs";
 import type { RunOutput } from "@rocky/protocol";
 import { RockyError } from "../errors.js";
@@ -87,7 +88,7 @@ export function formatRun(result: RunOutput): string {
     const rowsCopied = p.tables.reduce((n, t) => n + (t.rows_copied ?? 0), 0);
     out += `${p.pipeline}: ${p.status}${error}, ${ok} ok, ${p.tables.length - ok} failed, ${p.skipped.length} skipped, ${plural(rowsCopied, "row")} copied in ${formatDuration(p.duration_ms)}\n`;
   }
-  return `${out}run ${result.run_id} ${result.status} in ${formatDuration(result.duration_ms)}\n`;
+  return escapeLines(`${out}run ${result.run_id} ${result.status} in ${formatDuration(result.duration_ms)}\n`);
 }
 
 export function runCommand(io: CliIo): CommandModule<object, RunArgs> {

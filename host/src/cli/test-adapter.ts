@@ -1,3 +1,4 @@
+import { escapeLines } from "../escape-text.js";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse as parseToml } from "smol-toml";
@@ -161,7 +162,7 @@ export async function testAdapter(args: TestAdapterArgs, io: TestAdapterIo) {
   });
   const output = args.output ?? "text";
   const rendered = output === "json" ? `${JSON.stringify(c.toJsonOutput(report), null, 2)}\n` : output === "junit" ? c.formatJunit(report) : c.formatHuman(report, expectedFile ? { expectedFailuresFile: expectedFile } : {});
-  io.stdout.write(rendered);
+  io.stdout.write(escapeLines(rendered));
   const s = c.summarize(report);
   if (s.status === "skipped") {
     throw new RockyError("CONFORMANCE_FAILED", `No conformance check ran against adapter "${report.adapter}": all ${s.skipped} were skipped`, { hint: "Nothing was verified; check --only and the adapter's capabilities" });
