@@ -7,6 +7,8 @@ const secrets = new Set<string>();
 let pattern: RegExp | undefined;
 
 export const REDACTED = "[redacted]";
+/** The shortest leading part of a secret still redacted where a message was cut off. */
+const MIN_CUT = 6;
 
 /** Too short or too common to be a secret: redacting them would mangle every line (`1`, `true`). */
 function isRedactable(value: string): boolean {
@@ -19,8 +21,12 @@ export function registerSecret(value: string): void {
   if (!isRedactable(value) || secrets.has(value)) return;
   secrets.add(value);
   // Each as written, and as it appears inside a JSON string; longest first, so a secret containing another goes whole.
-  const all = [...secrets].flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]);
-  pattern = new RegExp([...new Set(all)].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|"), "g");
+  const all = [...new Set([...secrets].flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]))].sort((a, b) => b.length - a.length);
+  // A message cut short (`…`, end of line or string) may end in the first part of a secret: that part goes too.
+  const cut = all.flatMap((s) => Array.from({ length: Math.max(0, s.length - MIN_CUT) }, (_, i) => s.slice(0, s.length - 1 - i)));
+  const whole = all.map(escapeRegExp).join("|");
+  const partial = cut.map(escapeRegExp).join("|");
+  pattern = new RegExp(partial ? `${whole}|(?:${partial})(?=…|\\.\\.\\.|"|\\n|$)` : whole, "gm");
 }
 
 /** Test hook: forget every registered secret. */

@@ -58,7 +58,7 @@ async function withDuck<T>(file: string, fn: (run: (sql: string) => Promise<unkn
 const TABLES_SQL = "SELECT schema_name, table_name FROM duckdb_tables() ORDER BY ALL";
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 
-describe("issue 13: bad input never becomes live SQL or a wrong target", () => {
+describe("issue 13: bad input never becomes live SQL or a wrong target", { timeout: 120_000 }, () => {
   let project: string;
   beforeAll(async () => {
     project = realpathSync(mkdtempSync(join(tmpdir(), "rocky-hostile-")));

@@ -19,7 +19,7 @@ function damage(file: string, offset: number, length = 1500): void {
 
 const stackOrCrash = /Internal error|\n\s+at |MDB_|Segmentation/;
 
-describe("issue 13: the state store survives damage", () => {
+describe("issue 13: the state store survives damage", { timeout: 240_000 }, () => {
   let project: string;
   let good: string;
   let watermarks: StateOutput["watermarks"];
@@ -66,7 +66,7 @@ describe("issue 13: the state store survives damage", () => {
     }
     // The meta pages crash lmdb itself (SIGSEGV in the probe); a damaged data page fails the checksum.
     expect([...messages].join("\n")).toContain("reading it crashes the storage library");
-  }, 180_000);
+  });
 
   it("fails every command that reads the store the same way, and rocky state restore brings back the last-good copy", async () => {
     reset();
@@ -145,5 +145,5 @@ describe("issue 13: the state store survives damage", () => {
       expect((await rocky(project, ...command)).exitCode).toBe(0);
       expect(digest(dataFile(project)), command.join(" ")).toBe(before);
     }
-  }, 180_000);
+  });
 });

@@ -1,4 +1,5 @@
 import { ErrorCodes, LEGACY_PROTOCOL_VERSION, PROTOCOL_VERSIONS, Methods, formatProblems, formatRange, validate, validateAgainst, type AdapterManifest, type InitializeResult, type ProtocolVersionRange } from "@rocky/protocol";
+import { registerSchemaSecrets } from "../config/register-secrets.js";
 import { RockyError } from "../errors.js";
 import { AdapterError } from "./adapter-error.js";
 import type { AdapterConnection } from "./adapter-connection.js";
@@ -40,6 +41,7 @@ export async function handshake(conn: AdapterConnection, spec: AdapterSpec, opti
     });
   }
   const manifest = result.manifest;
+  registerSchemaSecrets(manifest.config_schema, spec.config);
   if (!options.skipConfigValidation) {
     const problems = validateAgainst(manifest.config_schema, spec.config);
     if (problems.length > 0) {

@@ -55,7 +55,7 @@ export async function spawnAdapter(options: SpawnAdapterOptions): Promise<Adapte
   }
   trackProcessGroup(child.pid);
   const logger = options.logger.child({ adapter: spec.name, pid: child.pid });
-  const stderr = new StderrForwarder(child.stderr as never, logger);
+  const stderr = new StderrForwarder(child.stderr as never, logger, { held: true });
   const completion = child.then((r) => ({ code: r.exitCode ?? null, signal: r.signal ?? null }));
   const conn = new AdapterConnection(spec.name, { pid: child.pid, stdin: child.stdin, stdout: child.stdout, completion }, stderr, logger, requestTimeoutMs);
   try {
@@ -64,9 +64,11 @@ export async function spawnAdapter(options: SpawnAdapterOptions): Promise<Adapte
       ...(options.offerVersions ? { offer: options.offerVersions } : {}),
       ...(options.skipConfigValidation ? { skipConfigValidation: true } : {}),
     });
+    stderr.release();
     logger.debug({ protocol: hs.protocolVersion, legacy: hs.legacy, manifest: hs.manifest.name }, "adapter ready");
     return createAdapterClient(conn, hs, () => terminate(conn, graceMs));
   } catch (err) {
+    stderr.release();
     await terminate(conn, Math.min(graceMs, 500));
     throw err;
   }

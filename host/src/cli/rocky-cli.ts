@@ -1,12 +1,13 @@
 import yargs from "yargs";
 import { RockyError } from "../errors.js";
-import { processIo, type CliIo } from "./cli-io.js";
+import { processIo, redactingIo, type CliIo } from "./cli-io.js";
 import { COMMANDS } from "./commands.js";
 import { lazyCommand } from "./lazy-command.js";
 import { reportError } from "./report-error.js";
 
 /** Parses `args` (argv without node and the script) and runs the command; returns the exit code, errors reported on stderr. */
-export async function runRockyCli(args: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function runRockyCli(args: readonly string[], given: CliIo = processIo()): Promise<number> {
+  const io = redactingIo(given);
   const cli = yargs([...args])
     .scriptName("rocky")
     .usage("$0 <command> [options]")

@@ -9,6 +9,7 @@ import { DEFAULT_CONCURRENCY, planReplication } from "./plan-replication.js";
 import type { PipelineRunner } from "./registry.js";
 import { setupStatement, tableStatements } from "./replication-sql.js";
 import { toRunError } from "./run-error.js";
+import { refuseMissingState } from "./refuse-missing-state.js";
 import { runReplication } from "./run-replication.js";
 
 /** Shown in `rocky plan` where the run id will be bound. */
@@ -74,6 +75,7 @@ export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
   async run(ctx: RunContext<ReplicationPipelineConfig>): Promise<RunPipelineResult> {
     const started = performance.now();
     const plan = await buildPlan(ctx);
+    if (ctx.state.empty && ctx.fullRefresh !== true) refuseMissingState(plan, ctx.state.path);
     const target = await ctx.adapters.get(plan.targetAdapter);
     const tables = await runReplication({
       plan,

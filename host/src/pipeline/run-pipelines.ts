@@ -1,5 +1,6 @@
 import type { RunOutput, RunPipelineResult } from "@rocky/protocol";
 import type { LoadedConfig } from "../config/load-config.js";
+import { RockyError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { ModelRunOptions } from "../models/transformation-runner.js";
 import { openStateStore } from "../state/state-store.js";
@@ -8,7 +9,6 @@ import { SILENT_PROGRESS, type Progress } from "./pipeline-context.js";
 import { runnerFor } from "./registry.js";
 import { newRunId } from "./run-id.js";
 import { toRunError } from "./run-error.js";
-import { refuseMissingState } from "./refuse-missing-state.js";
 import { selectPipelines } from "./select-pipelines.js";
 
 export interface RunPipelinesOptions {
@@ -41,13 +41,14 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
     const started = performance.now();
     const pipelines: RunPipelineResult[] = [];
     try {
-      if (state.empty && !o.fullRefresh) await refuseMissingState({ selected, project: o.config, adapters, state, logger: o.logger, progress, models: o.models });
       for (const [name, config] of selected) {
         const pipelineStarted = performance.now();
         try {
           const runner = runnerFor(name, config);
           pipelines.push(await runner.run({ name, config, project: o.config, adapters, state, logger: o.logger, progress, runId, models: o.models, fullRefresh: o.fullRefresh }));
         } catch (err) {
+          // A lost state stops the whole run before it writes anything, and the run is not recorded: the next one stops too.
+          if (err instanceof RockyError && err.code === "STATE_MISSING") throw err;
           o.logger.debug({ err, pipeline: name }, "pipeline failed");
           pipelines.push({
             pipeline: name, type: config.type, status: "failed", duration_ms: Math.round(performance.now() - pipelineStarted),

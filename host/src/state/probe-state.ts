@@ -8,16 +8,16 @@ function probe(path: string): ProbeReport {
   const root = open({ path, noSubdir: false, maxDbs: 64, readOnly: true, encoding: "json" });
   try {
     const names = subDatabaseNames(root);
-    let records = 0;
+    let runs = 0;
     for (const name of names) {
       // Decoding every key and value is the point: a damaged page or entry fails here, in this process.
       for (const { value } of root.openDB<unknown, Key>({ name, encoding: "json" }).getRange()) {
-        if (name === "watermarks" || name === "runs") records++;
+        if (name === "runs") runs++;
         void value;
       }
     }
     const header = names.includes("meta") ? (root.openDB<StateHeader, string>({ name: "meta", encoding: "json" }).get(HEADER_KEY) ?? undefined) : undefined;
-    return { header, checksum: checksumStore(root), records };
+    return { header, checksum: checksumStore(root), runs };
   } finally {
     void root.close();
   }

@@ -16,7 +16,7 @@ export const HEADER_KEY = "header";
 export interface ProbeReport {
   readonly header?: StateHeader | undefined;
   readonly checksum?: string;
-  /** Entries in watermarks and runs: zero with no header means an empty (new or emptied) store. */
-  readonly records?: number;
+  /** Recorded runs: none means a new, emptied or never-finished store. */
+  readonly runs?: number;
   readonly error?: string;
 }

@@ -34,7 +34,7 @@ export interface CloseStateOptions {
 /** Watermarks, run history and namespaced key/value data of one project, in lmdb. */
 export interface StateStore {
   readonly path: string;
-  /** No header, watermark or run when opened: just created, or emptied or deleted since the last run. */
+  /** No run recorded when opened: just created, emptied or deleted since, or its first run never finished. */
   readonly empty: boolean;
   getWatermark(target: TableRef): Watermark | undefined;
   /** Committed when the promise settles. */
