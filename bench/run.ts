@@ -6,6 +6,7 @@ import { machineInfo } from "./lib/machine.js";
 import { BENCH } from "./lib/peers.js";
 import { renderMarkdown, type BenchReport } from "./lib/report.js";
 import { nowMs } from "./lib/stats.js";
+import { crashSuite } from "./suites/crash.js";
 import { dataSuite } from "./suites/data.js";
 import { e2eSuite } from "./suites/e2e.js";
 import { protocolSuite } from "./suites/protocol.js";
@@ -18,6 +19,7 @@ const SUITES: Record<string, () => Promise<SuiteResult>> = {
   data: dataSuite,
   scale: scaleSuite,
   e2e: e2eSuite,
+  crash: crashSuite,
 };
 
 async function main(): Promise<void> {

@@ -132,7 +132,7 @@ describe("rocky CLI on a copy of the playground", () => {
           `INSERT INTO "acme_warehouse"."staging__us_west__shopify"."orders" ("id", "customer_id", "amount", "status", "created_at", "_fivetran_synced", "_loaded_at", "_source_schema", "_source_table", "_run_id")`,
           `SELECT "id", "customer_id", "amount", "status", "created_at", "_fivetran_synced", CAST(CURRENT_TIMESTAMP AS TIMESTAMP), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR)`,
           `FROM "warehouse"."src__acme__us_west__shopify"."orders"`,
-          `WHERE "_fivetran_synced" > CAST(? AS TIMESTAMP)`,
+          `WHERE "_fivetran_synced" > COALESCE((SELECT MAX("rocky_target"."_fivetran_synced") FROM "acme_warehouse"."staging__us_west__shopify"."orders" AS "rocky_target"), CAST(? AS TIMESTAMP))`,
         ].join("\n"),
         params: ["src__acme__us_west__shopify", "orders", "<run_id>", "2024-01-01 04:59:00"],
       },

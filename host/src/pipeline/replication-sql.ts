@@ -59,7 +59,11 @@ function metadataSelect(table: ReplicationTablePlan, ctx: RenderContext): { expr
   return { exprs, aliases: table.metadata.map((m) => d.quote(m.name, "metadata column name")), params };
 }
 
-/** CREATE OR REPLACE ... AS SELECT for a full refresh, INSERT ... WHERE ts > ? for an incremental copy. */
+/**
+ * CREATE OR REPLACE ... AS SELECT for a full refresh; for an incremental copy, INSERT ... WHERE ts > (the target's own
+ * MAX(ts), or the stored watermark while the target is empty). Either is one statement, atomic on any warehouse, and
+ * idempotent: rerun after a crash at any point, it copies nothing twice (docs/design/exactly-once.md).
+ */
 export function copyStatement(table: ReplicationTablePlan, ctx: RenderContext): Statement {
   const d = ctx.dialect;
   const source = d.tableRef(toTableName(table.source));
@@ -70,7 +74,7 @@ export function copyStatement(table: ReplicationTablePlan, ctx: RenderContext): 
     return { sql: d.createOrReplaceTableAs(target, select), params: meta.params };
   }
   const columns = table.columns.map((c) => d.quote(c, "column name"));
-  const select = `SELECT ${[...columns, ...meta.exprs].join(", ")}\nFROM ${source}\n${d.watermarkWhere(table.strategy.timestampColumn)}`;
+  const select = `SELECT ${[...columns, ...meta.exprs].join(", ")}\nFROM ${source}\n${d.watermarkPastTarget(table.strategy.timestampColumn, target)}`;
   return {
     sql: d.insertInto(target, select, [...table.columns, ...table.metadata.map((m) => m.name)]),
     params: [...meta.params, table.strategy.watermark],
@@ -87,15 +91,20 @@ export function tableStatements(table: ReplicationTablePlan, ctx: RenderContext)
   return [...adds, copyStatement(table, ctx)];
 }
 
-/** After a copy: how many rows it wrote and the new high-water mark (`rows_copied`, `watermark`). */
+/**
+ * After a copy: the new high-water mark, the target's MAX(ts) (what the next copy starts past), and the rows copied: all
+ * of them after a full refresh, those past the stored watermark after an incremental copy (used only when the adapter
+ * does not report rows_affected; it also counts rows an earlier, crashed run committed).
+ */
 export function copiedRowsQuery(table: ReplicationTablePlan, dialect: Dialect): Statement {
   const target = dialect.tableRef(toTableName(table.target));
   if (table.timestampColumn === null) return { sql: `SELECT count(*) AS rows_copied, NULL AS watermark\nFROM ${target}`, params: [] };
   const ts = dialect.quote(table.timestampColumn, "watermark column");
-  const select = `SELECT count(*) AS rows_copied, max(${ts}) AS watermark\nFROM ${target}`;
-  return table.strategy.kind === "incremental"
-    ? { sql: `${select}\n${dialect.watermarkWhere(table.timestampColumn)}`, params: [table.strategy.watermark] }
-    : { sql: select, params: [] };
+  if (table.strategy.kind === "full_refresh") return { sql: `SELECT count(*) AS rows_copied, max(${ts}) AS watermark\nFROM ${target}`, params: [] };
+  return {
+    sql: `SELECT count(CASE WHEN ${ts} > ${dialect.timestampParam()} THEN 1 END) AS rows_copied, max(${ts}) AS watermark\nFROM ${target}`,
+    params: [table.strategy.watermark],
+  };
 }
 
 /** A setup step as an adapter method call or a SQL statement. */

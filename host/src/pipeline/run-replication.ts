@@ -27,15 +27,18 @@ async function runSetup(step: SetupStep, target: AdapterClient, dialect: Dialect
   else await target.request(Methods.schemaCreate, { catalog: step.catalog, schema: step.schema });
 }
 
+/** Copies one table; the watermark is read back from the target only after the copy has committed. */
 async function copyTable(table: ReplicationTablePlan, o: RunReplicationOptions): Promise<{ rows: number | null; watermark: string | null }> {
+  let copied: number | null | undefined;
   for (const statement of tableStatements(table, { dialect: o.dialect, pipeline: o.plan.pipeline, runId: o.runId })) {
-    await o.target.request(Methods.executeStatement, { sql: statement.sql, params: [...statement.params] });
+    copied = (await o.target.request(Methods.executeStatement, { sql: statement.sql, params: [...statement.params] })).rows_affected;
   }
   const check = copiedRowsQuery(table, o.dialect);
   // One aggregate row: execute_query is one round trip where query/open + query/fetch are two.
   const { rows } = await o.target.request(Methods.executeQuery, { sql: check.sql, params: [...check.params] });
   const [count, max] = rows[0] ?? [];
-  return { rows: count === null || count === undefined ? null : Number(count), watermark: max === null || max === undefined ? null : String(max) };
+  const counted = count === null || count === undefined ? null : Number(count);
+  return { rows: table.strategy.kind === "incremental" && typeof copied === "number" ? copied : counted, watermark: max === null || max === undefined ? null : String(max) };
 }
 
 /** Runs a replication plan: setup steps in order, then tables concurrently; a failed table is reported, the others go on. */

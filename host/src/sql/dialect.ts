@@ -37,7 +37,16 @@ export interface Dialect {
   rowHash(columns: readonly string[]): string;
   /** `WHERE <column> > <timestamp param>` */
   watermarkWhere(column: string): string;
+  /**
+   * `WHERE <column> > COALESCE((SELECT MAX(<column>) FROM <target>), <timestamp param>)`: rows past what the target already
+   * holds (the stored watermark only while it is empty), read in the statement that inserts them, so a copy committed
+   * by a run that died before storing its watermark is never copied again.
+   */
+  watermarkPastTarget(column: string, target: TableName): string;
 }
+
+/** Alias of the target table in the subquery of watermarkPastTarget. */
+const TARGET_ALIAS = "rocky_target";
 
 function makeDialect(
   name: DialectName,
@@ -81,6 +90,11 @@ function makeDialect(
     },
     watermarkWhere(column) {
       return `WHERE ${this.quote(column, "watermark column")} > ${this.timestampParam()}`;
+    },
+    watermarkPastTarget(column, target) {
+      const col = this.quote(column, "watermark column");
+      const alias = this.quote(TARGET_ALIAS, "alias");
+      return `WHERE ${col} > COALESCE((SELECT MAX(${alias}.${col}) FROM ${this.tableRef(target)} AS ${alias}), ${this.timestampParam()})`;
     },
   };
   return Object.assign(base, overrides);

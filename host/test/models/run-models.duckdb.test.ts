@@ -67,6 +67,17 @@ describe("incremental on DuckDB", () => {
     expect(result).toMatchObject({ strategy: "incremental", reason: "rows with created_at after 2024-03-01 11:00:00", rows_affected: 1 });
     expect(await p.rows("SELECT id FROM lake.silver.events ORDER BY id")).toEqual([[1], [2], [6]]);
   });
+
+  it("inserts nothing twice when the stored watermark lags the target (a run that died before storing it)", async () => {
+    await p.run();
+    await p.exec("INSERT INTO lake.raw.events VALUES (4, 'c', TIMESTAMP '2024-03-01 12:00:00')");
+    await p.run();
+    const events = { catalog: "lake", schema: "silver", table: "events" };
+    await p.state.setWatermark(events, { column: "created_at", value: "2024-03-01 11:00:00", updated_at: new Date().toISOString(), run_id: "run-1" });
+    const [result] = await p.run();
+    expect(result).toMatchObject({ strategy: "incremental", reason: "rows with created_at after 2024-03-01 11:00:00", rows_affected: 0, watermark_after: "2024-03-01 12:00:00" });
+    expect(await p.rows("SELECT id FROM lake.silver.events ORDER BY id")).toEqual([[1], [2], [4]]);
+  });
 });
 
 describe("merge on DuckDB", () => {

@@ -107,6 +107,27 @@ describe("runPipelines() on DuckDB through the adapter process", () => {
     expect(byTarget(third)["acme_warehouse.staging__us_west__shopify.orders"]).toMatchObject({ strategy: "incremental", rows_copied: 0, watermark_after: "2024-01-01 05:24:00" });
   });
 
+  it("copies nothing twice when the stored watermark lags what the target holds (a run that died before storing it)", async () => {
+    const dir = landedProject();
+    await runIn(dir, "run-1");
+    generate(dir, "--append");
+    await runIn(dir, "run-2");
+    const orders = { catalog: "acme_warehouse", schema: "staging__us_west__shopify", table: "orders" };
+    const state = openStateStore(join(dir, ".rocky", "state"));
+    await state.setWatermark(orders, { column: "_fivetran_synced", value: "2024-01-01 04:59:00", updated_at: new Date().toISOString(), run_id: "run-1" });
+    await state.close();
+
+    const out = await runIn(dir, "run-3");
+    expect(byTarget(out)["acme_warehouse.staging__us_west__shopify.orders"]).toMatchObject({
+      strategy: "incremental",
+      rows_copied: 0,
+      watermark_before: "2024-01-01 04:59:00",
+      watermark_after: "2024-01-01 05:24:00",
+    });
+    const rows = await duck(join(dir, ACME), "SELECT _run_id, count(*), count(DISTINCT id) FROM staging__us_west__shopify.orders GROUP BY 1 ORDER BY 1");
+    expect(rows).toEqual([["run-1", 300n, 300n], ["run-2", 25n, 25n]]);
+  });
+
   it("reports a failing table, keeps its watermark, and copies the others", async () => {
     const dir = landedProject();
     await runIn(dir, "run-1");

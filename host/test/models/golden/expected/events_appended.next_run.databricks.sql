@@ -5,4 +5,4 @@ SELECT id, kind, created_at
 FROM raw.events
 WHERE kind <> 'heartbeat'
 ) AS `rocky_src`
-WHERE `created_at` > CAST(? AS TIMESTAMP);
+WHERE `created_at` > COALESCE((SELECT MAX(`rocky_target`.`created_at`) FROM `warehouse`.`silver`.`events` AS `rocky_target`), CAST(? AS TIMESTAMP));
