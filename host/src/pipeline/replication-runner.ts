@@ -76,6 +76,7 @@ export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
     const started = performance.now();
     const plan = await buildPlan(ctx);
     if (ctx.state.empty && ctx.fullRefresh !== true) refuseMissingState(plan, ctx.state.path);
+    ctx.state.markFirstWrite(ctx.runId);
     const target = await ctx.adapters.get(plan.targetAdapter);
     const tables = await runReplication({
       plan,

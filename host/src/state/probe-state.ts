@@ -1,7 +1,7 @@
 // Run as a child process by verifyStateFile(): opens the store read-only and reads every entry of every sub-database,
 // so that a damaged file crashes this process (lmdb is native code) instead of rocky. Prints one ProbeReport line.
 import { open, type Key } from "lmdb";
-import { HEADER_KEY, type ProbeReport, type StateHeader } from "./state-header.js";
+import { FIRST_WRITE_KEY, HEADER_KEY, type ProbeReport, type StateHeader } from "./state-header.js";
 import { checksumStore, subDatabaseNames } from "./store-checksum.js";
 
 function probe(path: string): ProbeReport {
@@ -16,8 +16,9 @@ function probe(path: string): ProbeReport {
         void value;
       }
     }
-    const header = names.includes("meta") ? (root.openDB<StateHeader, string>({ name: "meta", encoding: "json" }).get(HEADER_KEY) ?? undefined) : undefined;
-    return { header, checksum: checksumStore(root), runs };
+    const meta = names.includes("meta") ? root.openDB<unknown, string>({ name: "meta", encoding: "json" }) : undefined;
+    const header = (meta?.get(HEADER_KEY) as StateHeader | undefined) ?? undefined;
+    return { header, checksum: checksumStore(root), runs, started: meta?.get(FIRST_WRITE_KEY) !== undefined };
   } finally {
     void root.close();
   }

@@ -11,12 +11,16 @@ export interface StateHeader {
 }
 
 export const HEADER_KEY = "header";
+/** meta["first_write"]: set when a run first passes the missing-state check and is about to write to a warehouse. */
+export const FIRST_WRITE_KEY = "first_write";
 
 /** What the probe child reports on stdout. */
 export interface ProbeReport {
   readonly header?: StateHeader | undefined;
   readonly checksum?: string;
-  /** Recorded runs: none means a new, emptied or never-finished store. */
+  /** Recorded runs. */
   readonly runs?: number;
+  /** Whether a run ever started writing to a warehouse with this store (meta["first_write"]). */
+  readonly started?: boolean;
   readonly error?: string;
 }

@@ -5,7 +5,7 @@ import { RockyError } from "../errors.js";
 import { redactDeep } from "../redact.js";
 import { acquireRunLock, type RunLock, type RunLockInfo } from "./run-lock.js";
 import { createNamespace, type StateNamespace } from "./state-namespace.js";
-import { HEADER_KEY, STATE_FORMAT, type StateHeader } from "./state-header.js";
+import { FIRST_WRITE_KEY, HEADER_KEY, STATE_FORMAT, type StateHeader } from "./state-header.js";
 import { checksumStore, subDatabaseNames } from "./store-checksum.js";
 import { dataFile, lastGoodPath, recoveryHint, verifyStateFile } from "./verify-state.js";
 
@@ -34,8 +34,13 @@ export interface CloseStateOptions {
 /** Watermarks, run history and namespaced key/value data of one project, in lmdb. */
 export interface StateStore {
   readonly path: string;
-  /** No run recorded when opened: just created, emptied or deleted since, or its first run never finished. */
+  /**
+   * No run recorded, and none ever started writing to a warehouse, when opened: just created, or emptied or deleted
+   * since. (A first run that crashed midway leaves a store that is not empty: its rerun may replace what it created.)
+   */
   readonly empty: boolean;
+  /** Notes that a run is about to write to a warehouse: from now on the store is not empty. Idempotent. */
+  markFirstWrite(runId: string): void;
   getWatermark(target: TableRef): Watermark | undefined;
   /** Committed when the promise settles. */
   setWatermark(target: TableRef, watermark: Watermark): Promise<void>;
@@ -149,6 +154,14 @@ export function openStateStore(path: string, options: OpenStateStoreOptions = {}
         const key = runIndex?.get(runId);
         return key === undefined ? undefined : runs?.get(key);
       });
+    },
+    markFirstWrite(runId) {
+      try {
+        const m = writable(meta);
+        if (m.get(FIRST_WRITE_KEY) === undefined) m.putSync(FIRST_WRITE_KEY, { run_id: runId, at: new Date().toISOString() });
+      } catch (err) {
+        throw storageError(path, "write", err);
+      }
     },
     acquireRunLock: (info) => {
       try {

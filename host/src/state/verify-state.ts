@@ -22,7 +22,7 @@ const PROBE = [
 
 export interface VerifiedState {
   readonly header: StateHeader | undefined;
-  /** No run recorded: a store just created, emptied, or whose first run never finished. */
+  /** No run recorded nor ever started writing: a store just created, or emptied or deleted since. */
   readonly empty: boolean;
 }
 
@@ -60,5 +60,5 @@ export function verifyStateFile(path: string): VerifiedState {
     throw new RockyError("STATE_ERROR", `State "${path}" has format ${header.format}, written by a newer rocky; this one reads format ${STATE_FORMAT}`, { hint: "Upgrade rocky" });
   }
   if (header?.sealed && header.checksum !== report.checksum) throw damaged(path, "its contents do not match the checksum written when it was last closed");
-  return { header, empty: report.runs === 0 };
+  return { header, empty: report.runs === 0 && report.started !== true };
 }
