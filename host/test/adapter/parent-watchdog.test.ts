@@ -1,18 +1,10 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { isAlive } from "./helpers.js";
+import { goneWithin, isAlive } from "./helpers.js";
 
 const REPO = join(import.meta.dirname, "..", "..", "..");
 const MIDDLE = join(REPO, "test", "fixtures", "processes", "middle-parent.mjs");
-
-async function goneWithin(pid: number, ms: number): Promise<boolean> {
-  for (const until = Date.now() + ms; Date.now() < until; ) {
-    if (!isAlive(pid)) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return !isAlive(pid);
-}
 
 // A third-party adapter may be started without setpriv (another host, macOS): the kits themselves exit with their parent.
 describe("the adapter kits' parent watchdog", () => {

@@ -4,7 +4,7 @@ import { RockyError } from "../../src/errors.js";
 import { AdapterError } from "../../src/adapter/adapter-error.js";
 import { spawnAdapter } from "../../src/adapter/spawn-adapter.js";
 import type { AdapterClient } from "../../src/adapter/types.js";
-import { captureLogger, fixtureSpec, isAlive, spawnFixture } from "./helpers.js";
+import { captureLogger, fixtureSpec, goneWithin, isAlive, spawnFixture } from "./helpers.js";
 
 const open: AdapterClient[] = [];
 afterEach(async () => {
@@ -226,10 +226,3 @@ describe("a host process that is interrupted", () => {
   });
 });
 
-async function goneWithin(pid: number, ms: number): Promise<boolean> {
-  for (const until = Date.now() + ms; Date.now() < until; ) {
-    if (!isAlive(pid)) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return !isAlive(pid);
-}
