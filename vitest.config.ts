@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
+    // A real Redis server on loopback for the cache tests (fails the run when it cannot start).
+    globalSetup: ["test/redis/global-setup.ts"],
   },
 });

@@ -31,6 +31,13 @@ export const ROCKY_ERROR_CODES = [
   "INIT_ADAPTER_FAILED",
   "CONFORMANCE_FAILED",
   "CANCELLED",
+  "PIPES_INVALID",
+  "EVENTS_FAILED",
+  "DOCTOR_FAILED",
+  "STATE_SYNC_FAILED",
+  "STATE_SYNC_CONFLICT",
+  "STATE_LEASED",
+  "STATE_SYNC_UNSAFE",
 ] as const;
 
 export type RockyErrorCode = (typeof ROCKY_ERROR_CODES)[number];

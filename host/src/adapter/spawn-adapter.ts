@@ -11,6 +11,16 @@ import { StderrForwarder } from "./stderr-forwarder.js";
 import { terminate } from "./terminate.js";
 import type { AdapterClient, SpawnAdapterOptions } from "./types.js";
 
+/**
+ * The adapter's environment: the host's, less what only the host may use (Dagster Pipes' bootstrap), plus its own,
+ * plus ROCKY_HOST_PID: the adapter kits exit when that process is gone, even where setpriv is not available.
+ */
+function adapterEnv(extra: Readonly<Record<string, string>> | undefined): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra, ROCKY_HOST_PID: String(process.pid) };
+  for (const name of Object.keys(env)) if (name.startsWith("DAGSTER_PIPES_")) delete env[name];
+  return env;
+}
+
 function envMs(name: string, fallback: number): number {
   const v = Number(process.env[name]);
   return Number.isFinite(v) && v > 0 ? v : fallback;
@@ -30,8 +40,7 @@ export async function spawnAdapter(options: SpawnAdapterOptions): Promise<Adapte
   const guarded = found !== undefined && isExecutable(found) ? withParentDeathSignal(file, args) : { file, args };
   const child = execa(guarded.file, guarded.args, {
     ...(spec.cwd ? { cwd: spec.cwd } : {}),
-    // The adapter kits exit when this pid is gone, even where setpriv is not available.
-    env: { ...process.env, ...spec.env, ROCKY_HOST_PID: String(process.pid) },
+    env: adapterEnv(spec.env),
     extendEnv: false,
     stdin: "pipe",
     stdout: "pipe",

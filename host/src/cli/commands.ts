@@ -33,6 +33,16 @@ export const COMMANDS: readonly LazyCommandSpec[] = [
     load: async () => (await import("./history.js")).historyCommand,
   },
   {
+    command: "metrics",
+    describe: "Show counters and duration percentiles of recent runs, from the run history",
+    load: async () => (await import("./metrics.js")).metricsCommand,
+  },
+  {
+    command: "doctor",
+    describe: "Check the config, start and handshake every adapter, and read the state store, changing nothing",
+    load: async () => (await import("./doctor.js")).doctorCommand,
+  },
+  {
     command: "test-adapter",
     describe: "Run the conformance suite against an adapter, through its protocol only",
     load: async () => (await import("./test-adapter.js")).testAdapterCommand,

@@ -3,7 +3,10 @@ import type { CommandModule } from "yargs";
 import type { RunOutput } from "@rocky/protocol";
 import { RockyError } from "../errors.js";
 import { addModelRunOptions, modelRunOptionsFrom, type ModelRunArgs } from "../models/model-run-options.js";
+import { openRunEvents } from "../events/open-run-events.js";
 import { runPipelines } from "../pipeline/run-pipelines.js";
+import { newRunId } from "../pipeline/run-id.js";
+import { beginStateSync } from "../state/sync/state-sync.js";
 import type { CliIo } from "./cli-io.js";
 import { openProject, withCommonOptions, type CommonArgs } from "./common-options.js";
 import { formatDuration, plural, renderTable, writeJson } from "./output.js";
@@ -12,21 +15,38 @@ import { createProgress } from "./progress.js";
 export interface RunArgs extends CommonArgs, ModelRunArgs {
   readonly pipeline?: string | undefined;
   readonly "full-refresh"?: boolean | undefined;
+  /** --events FILE: lifecycle events as JSON Lines. */
+  readonly events?: string | undefined;
+  /** --wait: queue behind another runner holding the remote state's lease. */
+  readonly wait?: boolean | undefined;
 }
 
 /** Runs the pipelines, prints what happened, and fails with RUN_FAILED when any table or pipeline failed. */
 export async function run(args: RunArgs, io: CliIo): Promise<RunOutput> {
   const models = modelRunOptionsFrom(args);
   const { config, logger } = await openProject(args);
-  const progress = createProgress(io, args.output);
+  const runId = newRunId();
+  const sync = await beginStateSync({ config, runId, logger, wait: args.wait });
   let result: RunOutput;
   try {
-    result = await runPipelines({ config, pipeline: args.pipeline, logger, progress, models, fullRefresh: args["full-refresh"] === true });
-  } finally {
-    progress.done();
+    const events = openRunEvents({ runId, eventsFile: args.events, env: process.env, logger, config: config.raw.events });
+    const progress = createProgress(io, args.output);
+    try {
+      result = await runPipelines({ config, pipeline: args.pipeline, logger, progress, models, runId, events, fullRefresh: args["full-refresh"] === true });
+    } catch (err) {
+      await events.close(err);
+      throw err;
+    } finally {
+      progress.done();
+    }
+    await events.close();
+  } catch (err) {
+    await sync?.finish().catch((syncErr: unknown) => logger.error({ err: syncErr }, "State upload after a failed run failed too"));
+    throw err;
   }
   if (args.output === "json") writeJson(io, result);
   else io.stdout.write(formatRun(result));
+  await sync?.finish();
   if (result.status === "failed") throw runFailed(result);
   return result;
 }
@@ -99,7 +119,9 @@ export function runCommand(io: CliIo): CommandModule<object, RunArgs> {
       addModelRunOptions(
         withCommonOptions(y)
           .option("pipeline", { alias: "p", type: "string", describe: "Only this pipeline" })
-          .option("full-refresh", { type: "boolean", describe: "Replicate every table in full, ignoring stored watermarks (also allowed when the state is missing)" }),
+          .option("full-refresh", { type: "boolean", describe: "Replicate every table in full, ignoring stored watermarks (also allowed when the state is missing)" })
+          .option("wait", { type: "boolean", default: false, describe: "With a remote [state] backend: wait for another runner's lease instead of failing" })
+          .option("events", { type: "string", describe: "Append the run's lifecycle events to FILE as JSON Lines (schemas/output/event.schema.json)" }),
       ),
     handler: async (args) => {
       await run(args, io);

@@ -63,8 +63,21 @@ function checkReplication(config: RockyConfig, name: string, p: ReplicationPipel
 }
 
 /** Checks what the schema cannot: adapter references, template placeholders, identifiers templates produce. */
+/** A remote state backend names where it keeps the state: the bucket for s3 and tiered, the server for valkey and tiered. */
+function checkState(config: RockyConfig, problems: ConfigProblem[]): void {
+  const state = config.state;
+  const backend = state?.backend ?? "local";
+  if ((backend === "s3" || backend === "tiered") && !state?.s3_bucket) {
+    problems.push({ path: ["state", "backend"], message: `State backend "${backend}" needs s3_bucket`, hint: 'Add s3_bucket = "my-bucket" to [state] (credentials come from the environment, as for the AWS CLI)' });
+  }
+  if ((backend === "valkey" || backend === "tiered") && !state?.valkey_url) {
+    problems.push({ path: ["state", "backend"], message: `State backend "${backend}" needs valkey_url`, hint: 'Add valkey_url = "redis://host:6379" to [state]' });
+  }
+}
+
 export function checkConfig(config: RockyConfig, onBadIdentifier: (path: KeyPath, template: string) => never): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
+  checkState(config, problems);
   for (const [name, pipeline] of Object.entries(config.pipeline ?? {})) {
     if (pipeline.type === "replication") checkReplication(config, name, pipeline, problems, onBadIdentifier);
     else checkAdapterRef(config, pipeline.target.adapter, ["pipeline", name, "target", "adapter"], problems);

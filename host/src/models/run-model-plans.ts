@@ -3,6 +3,7 @@ import type { AdapterClient } from "../adapter/types.js";
 import type { Dag } from "../dag/build-dag.js";
 import { runDag } from "../dag/run-dag.js";
 import type { ModelPlan, SetupStep } from "../ir/index.js";
+import type { RunEvents } from "../events/run-events.js";
 import type { Logger } from "../log.js";
 import type { Progress } from "../pipeline/pipeline-context.js";
 import { setupStatement } from "../pipeline/replication-sql.js";
@@ -24,6 +25,9 @@ export interface RunModelPlansOptions {
   readonly logger: Logger;
   readonly progress?: Progress | undefined;
   readonly signal?: AbortSignal | undefined;
+  readonly events?: RunEvents | undefined;
+  /** The pipeline, for events. */
+  readonly pipeline?: string | undefined;
 }
 
 /** Setup steps, then the models upstream-first, independent ones concurrently; failures skip only their downstream. */
@@ -33,6 +37,7 @@ export async function runModelPlans(o: RunModelPlansOptions): Promise<RunModelRe
   const total = plans.size;
   let done = 0;
   const timings = new Map<string, number>();
+  const results = new Map<string, RunModelResult>();
   const outcomes = await runDag<ModelExecution>({
     dag: o.dag,
     nodes: [...plans.keys()],
@@ -43,6 +48,7 @@ export async function runModelPlans(o: RunModelPlansOptions): Promise<RunModelRe
       const error = setupError(plan);
       if (error !== undefined) throw error;
       const started = performance.now();
+      o.events?.emit({ type: "model_started", ...(o.pipeline ? { pipeline: o.pipeline } : {}), model: plan.name, target: tableKey(plan.target), strategy: plan.strategy.kind });
       try {
         return await executeModelPlan({ plan, client: o.client, dialect: o.dialect, state: o.state, runId: o.runId, logger: o.logger, signal });
       } finally {
@@ -51,10 +57,19 @@ export async function runModelPlans(o: RunModelPlansOptions): Promise<RunModelRe
     },
     onOutcome: (outcome) => {
       done++;
+      const result = toResult(outcome);
+      results.set(outcome.name, result);
+      o.events?.emit({
+        type: "model_finished", ...(o.pipeline ? { pipeline: o.pipeline } : {}), model: result.name, target: result.target, strategy: result.strategy, status: result.status,
+        rows: result.rows_affected, duration_ms: result.duration_ms, watermark: result.watermark_after,
+        ...(result.error ? { error: result.error } : {}), ...(result.skipped_because ? { message: result.skipped_because } : {}),
+      });
       o.progress?.update(`${outcome.name} ${outcome.status}`, done, total);
     },
   });
-  return outcomes.map((outcome): RunModelResult => {
+  return outcomes.map((outcome) => results.get(outcome.name) ?? toResult(outcome));
+
+  function toResult(outcome: (typeof outcomes)[number]): RunModelResult {
     const plan = plans.get(outcome.name) as ModelPlan;
     const base = {
       name: plan.name,
@@ -82,7 +97,7 @@ export async function runModelPlans(o: RunModelPlansOptions): Promise<RunModelRe
             : { skipped_because: "run cancelled" }),
         };
     }
-  });
+  }
 }
 
 /** Runs the setup steps; returns, per model, the error of a failed step its target depends on. */

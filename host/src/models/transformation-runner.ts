@@ -132,6 +132,8 @@ export const transformationRunner: PipelineRunner<TransformationPipelineConfig> 
       concurrency: ctx.config.concurrency ?? DEFAULT_MODEL_CONCURRENCY,
       logger: ctx.logger,
       progress: ctx.progress,
+      events: ctx.events,
+      pipeline: ctx.name,
     });
     return {
       pipeline: ctx.name,

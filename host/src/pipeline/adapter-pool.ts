@@ -4,6 +4,8 @@ import type { AdapterClient, AdapterSpec } from "../adapter/types.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import { RockyError, isRockyError } from "../errors.js";
 import type { Logger } from "../log.js";
+import { measureClient } from "../metrics/measure-client.js";
+import type { CallRecorder } from "../metrics/run-metrics.js";
 
 /** One adapter process per [adapter.NAME], started on first use and shared by every pipeline of the command. */
 export interface AdapterPool {
@@ -21,12 +23,18 @@ export function adapterSpecFromConfig(config: LoadedConfig, name: string): Adapt
   return resolveAdapter({ name, type, command, config: adapterConfig, baseDir: config.dir });
 }
 
-export function createAdapterPool(config: LoadedConfig, logger: Logger): AdapterPool {
+export interface AdapterPoolOptions {
+  /** Times every call to every adapter and counts the statements sent (`rocky run`'s metrics). */
+  readonly measure?: CallRecorder | undefined;
+}
+
+export function createAdapterPool(config: LoadedConfig, logger: Logger, options: AdapterPoolOptions = {}): AdapterPool {
   const started = new Map<string, Promise<AdapterClient>>();
 
   async function start(name: string): Promise<AdapterClient> {
     try {
-      return await spawnAdapter({ spec: adapterSpecFromConfig(config, name), logger });
+      const client = await spawnAdapter({ spec: adapterSpecFromConfig(config, name), logger });
+      return options.measure ? measureClient(client, options.measure) : client;
     } catch (err) {
       // Point config problems at the adapter's table in rocky.toml.
       if (isRockyError(err) && !err.location && (err.code === "ADAPTER_CONFIG_INVALID" || err.code === "ADAPTER_NOT_FOUND" || err.code === "ADAPTER_SPAWN_FAILED")) {

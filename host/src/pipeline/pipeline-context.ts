@@ -4,6 +4,7 @@ import type { Logger } from "../log.js";
 import type { StateStore } from "../state/state-store.js";
 import type { AdapterPool } from "./adapter-pool.js";
 import type { ModelRunOptions } from "../models/transformation-runner.js";
+import type { RunEvents } from "../events/run-events.js";
 
 /** Progress for a human watching a terminal; a no-op everywhere else. */
 export interface Progress {
@@ -31,4 +32,6 @@ export interface PipelineContext<C extends PipelineConfig = PipelineConfig> {
 export interface RunContext<C extends PipelineConfig = PipelineConfig> extends PipelineContext<C> {
   readonly runId: string;
   readonly state: StateStore;
+  /** Lifecycle events of tables, models and checks, for --events, Valkey and Dagster Pipes. */
+  readonly events: RunEvents;
 }

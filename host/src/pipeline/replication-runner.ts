@@ -87,7 +87,11 @@ export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
       concurrency: ctx.config.concurrency ?? DEFAULT_CONCURRENCY,
       logger: ctx.logger,
       progress: ctx.progress,
+      events: ctx.events,
     });
+    for (const s of plan.skipped) {
+      ctx.events.emit({ type: "table_finished", pipeline: ctx.name, source: [s.catalog, s.schema, s.table].filter(Boolean).join("."), status: "skipped", message: s.reason });
+    }
     return {
       pipeline: ctx.name,
       type: "replication",

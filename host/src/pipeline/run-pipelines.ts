@@ -1,8 +1,10 @@
 import type { RunOutput, RunPipelineResult } from "@rocky/protocol";
 import type { LoadedConfig } from "../config/load-config.js";
 import { RockyError } from "../errors.js";
+import { SILENT_EVENTS, type RunEvents } from "../events/run-events.js";
 import type { Logger } from "../log.js";
 import type { ModelRunOptions } from "../models/transformation-runner.js";
+import { createCallRecorder, runMetrics } from "../metrics/run-metrics.js";
 import { openStateStore } from "../state/state-store.js";
 import { createAdapterPool } from "./adapter-pool.js";
 import { SILENT_PROGRESS, type Progress } from "./pipeline-context.js";
@@ -22,6 +24,8 @@ export interface RunPipelinesOptions {
   readonly models?: ModelRunOptions | undefined;
   /** --full-refresh: replication ignores stored watermarks (and may start from a missing state). */
   readonly fullRefresh?: boolean | undefined;
+  /** Where lifecycle events go (--events, Valkey, Dagster Pipes); the caller closes it. */
+  readonly events?: RunEvents | undefined;
 }
 
 /**
@@ -32,20 +36,24 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
   const selected = selectPipelines(o.config, o.pipeline);
   const runId = o.runId ?? newRunId();
   const progress = o.progress ?? SILENT_PROGRESS;
+  const events = o.events ?? SILENT_EVENTS;
   const state = openStateStore(o.config.statePath);
   let record: RunOutput | undefined;
   try {
     const lock = state.acquireRunLock({ runId, command: "run" });
-    const adapters = createAdapterPool(o.config, o.logger);
+    const calls = createCallRecorder();
+    const adapters = createAdapterPool(o.config, o.logger, { measure: calls });
     const startedAt = new Date();
     const started = performance.now();
     const pipelines: RunPipelineResult[] = [];
+    events.emit({ type: "run_started" });
     try {
       for (const [name, config] of selected) {
         const pipelineStarted = performance.now();
+        events.emit({ type: "pipeline_started", pipeline: name, pipeline_type: config.type });
         try {
           const runner = runnerFor(name, config);
-          pipelines.push(await runner.run({ name, config, project: o.config, adapters, state, logger: o.logger, progress, runId, models: o.models, fullRefresh: o.fullRefresh }));
+          pipelines.push(await runner.run({ name, config, project: o.config, adapters, state, logger: o.logger, progress, runId, models: o.models, events, fullRefresh: o.fullRefresh }));
         } catch (err) {
           // A lost state stops the whole run before it writes anything, and the run is not recorded: the next one stops too.
           if (err instanceof RockyError && err.code === "STATE_MISSING") throw err;
@@ -55,6 +63,11 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
             tables: [], skipped: [], error: toRunError(err),
           });
         }
+        const done = pipelines[pipelines.length - 1] as RunPipelineResult;
+        events.emit({
+          type: "pipeline_finished", pipeline: name, pipeline_type: config.type, status: done.status, duration_ms: done.duration_ms,
+          ...(done.error ? { error: done.error } : {}),
+        });
       }
       record = {
         run_id: runId,
@@ -64,8 +77,10 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
         finished_at: new Date().toISOString(),
         duration_ms: Math.round(performance.now() - started),
         pipelines,
+        metrics: runMetrics({ pipelines }, calls.stats()),
       };
       await state.recordRun(record);
+      events.emit({ type: "run_finished", status: record.status, duration_ms: record.duration_ms });
       return record;
     } finally {
       await adapters.closeAll();

@@ -1,6 +1,7 @@
 import { Methods, type RunError, type RunTableResult } from "@rocky/protocol";
 import type { AdapterClient } from "../adapter/types.js";
 import type { ReplicationPlan, ReplicationTablePlan, SetupStep } from "../ir/replication-plan.js";
+import type { RunEvents } from "../events/run-events.js";
 import type { Logger } from "../log.js";
 import type { Dialect } from "../sql/dialect.js";
 import { tableKey, type StateStore } from "../state/state-store.js";
@@ -18,6 +19,7 @@ export interface RunReplicationOptions {
   readonly concurrency: number;
   readonly logger: Logger;
   readonly progress: Progress;
+  readonly events?: RunEvents | undefined;
 }
 
 async function runSetup(step: SetupStep, target: AdapterClient, dialect: Dialect): Promise<void> {
@@ -59,6 +61,10 @@ export async function runReplication(o: RunReplicationOptions): Promise<RunTable
   let done = 0;
   const finished = (result: RunTableResult): RunTableResult => {
     done++;
+    o.events?.emit({
+      type: "table_finished", pipeline: o.plan.pipeline, source: result.source, target: result.target, strategy: result.strategy, status: result.status,
+      rows: result.rows_copied, duration_ms: result.duration_ms, watermark: result.watermark_after, ...(result.error ? { error: result.error } : {}),
+    });
     o.progress.update(`${result.target} ${result.status === "succeeded" ? `${result.rows_copied ?? "?"} rows` : "FAILED"}`, done, total);
     return result;
   };
@@ -78,6 +84,7 @@ export async function runReplication(o: RunReplicationOptions): Promise<RunTable
       watermark_before: before, notes: [...table.notes],
     };
     const elapsed = () => Math.round(performance.now() - started);
+    o.events?.emit({ type: "table_started", pipeline: o.plan.pipeline, source: base.source, target: base.target, strategy: base.strategy });
     const setupError = setupFailures.get(table.target.catalog) ?? setupFailures.get(`${table.target.catalog}.${table.target.schema}`);
     if (setupError) return finished({ ...base, status: "failed", rows_copied: null, duration_ms: 0, watermark_after: before, error: setupError });
     try {

@@ -1359,6 +1359,9 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
       },
       "state": {
         "$ref": "#/$defs/StateConfig"
+      },
+      "events": {
+        "$ref": "#/$defs/EventsConfig"
       }
     },
     "additionalProperties": false,
@@ -1679,6 +1682,25 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         },
         "additionalProperties": false
       },
+      "EventsConfig": {
+        "title": "EventsConfig",
+        "description": "Where `rocky run` publishes its lifecycle events as they happen (schemas/output/event.schema.json), besides --events FILE",
+        "type": "object",
+        "properties": {
+          "valkey_url": {
+            "type": "string",
+            "pattern": "^(redis|rediss|valkey|valkeys)://",
+            "description": "Publish each event to a Valkey/Redis pub/sub channel, in order"
+          },
+          "channel": {
+            "type": "string",
+            "minLength": 1,
+            "default": "rocky:events",
+            "description": "The pub/sub channel"
+          }
+        },
+        "additionalProperties": false
+      },
       "StateConfig": {
         "title": "StateConfig",
         "description": "Where watermarks and run history are kept",
@@ -1689,6 +1711,77 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "minLength": 1,
             "default": ".rocky/state",
             "description": "Directory of the state database, relative to rocky.toml"
+          },
+          "backend": {
+            "enum": [
+              "local",
+              "s3",
+              "valkey",
+              "tiered"
+            ],
+            "default": "local",
+            "description": "Where the state follows the project between machines: downloaded before each run, uploaded after it, conditional on the version downloaded, under a run lease. tiered: Valkey for the lease and the compare-and-swap, S3 as the durable copy"
+          },
+          "s3_bucket": {
+            "type": "string",
+            "minLength": 1,
+            "description": "s3 and tiered: the bucket"
+          },
+          "s3_prefix": {
+            "type": "string",
+            "default": "rocky/state/",
+            "description": "s3 and tiered: key prefix of the state objects"
+          },
+          "s3_endpoint": {
+            "type": "string",
+            "description": "s3 and tiered: an S3-compatible endpoint URL (default: AWS, from the environment)"
+          },
+          "s3_region": {
+            "type": "string",
+            "description": "s3 and tiered: the region (default: AWS_REGION, else us-east-1)"
+          },
+          "s3_force_path_style": {
+            "type": "boolean",
+            "default": false,
+            "description": "s3 and tiered: address the bucket in the path (most S3-compatible servers), not the host name"
+          },
+          "valkey_url": {
+            "type": "string",
+            "pattern": "^(redis|rediss|valkey|valkeys)://",
+            "description": "valkey and tiered: redis://host:port/db"
+          },
+          "valkey_prefix": {
+            "type": "string",
+            "default": "rocky:state:",
+            "description": "valkey and tiered: key prefix"
+          },
+          "transfer_timeout_seconds": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 300,
+            "description": "Deadline of each download and upload"
+          },
+          "lease_ttl_seconds": {
+            "type": "integer",
+            "minimum": 5,
+            "default": 120,
+            "description": "A run's lease on the remote state expires this long after its holder stops renewing it (a runner that died)"
+          },
+          "on_upload_failure": {
+            "enum": [
+              "fail",
+              "skip"
+            ],
+            "default": "fail",
+            "description": "fail: the run exits non-zero; skip: a warning. Either way the local state is kept and the next run uploads it first"
+          },
+          "concurrency_control": {
+            "enum": [
+              "cas",
+              "off"
+            ],
+            "default": "cas",
+            "description": "cas: uploads conditional on the downloaded version, and a run lease; off: last writer wins (only for S3 servers that do not enforce conditional writes, and one runner)"
           }
         },
         "additionalProperties": false
@@ -2030,6 +2123,184 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
       }
     }
   },
+  "doctor.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "doctor.schema.json",
+    "title": "DoctorOutput",
+    "description": "`rocky doctor --output json`: every health check of the project, and the worst status among them",
+    "type": "object",
+    "required": [
+      "overall",
+      "checks"
+    ],
+    "properties": {
+      "overall": {
+        "enum": [
+          "ok",
+          "warn",
+          "fail"
+        ]
+      },
+      "checks": {
+        "type": "array",
+        "items": {
+          "title": "DoctorCheck",
+          "type": "object",
+          "required": [
+            "name",
+            "status",
+            "message",
+            "duration_ms"
+          ],
+          "properties": {
+            "name": {
+              "type": "string",
+              "description": "config, adapter.NAME, state, state.remote"
+            },
+            "status": {
+              "enum": [
+                "ok",
+                "warn",
+                "fail",
+                "skipped"
+              ]
+            },
+            "message": {
+              "type": "string"
+            },
+            "hint": {
+              "type": "string"
+            },
+            "duration_ms": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "details": {
+              "type": "object",
+              "description": "adapter.NAME: manifest name and version, dialect, protocol version, capabilities, handshake_ms; state: runs and watermarks recorded"
+            }
+          },
+          "additionalProperties": false
+        }
+      }
+    },
+    "additionalProperties": false
+  },
+  "event.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "event.schema.json",
+    "title": "RunEvent",
+    "description": "One lifecycle event of a `rocky run`: a line of `--events FILE` (JSON Lines) and a message on the Valkey channel of [events]. Events of one run carry increasing `seq` numbers, starting at 1 with `run_started`",
+    "type": "object",
+    "required": [
+      "type",
+      "run_id",
+      "seq",
+      "at"
+    ],
+    "properties": {
+      "type": {
+        "enum": [
+          "run_started",
+          "run_finished",
+          "pipeline_started",
+          "pipeline_finished",
+          "table_started",
+          "table_finished",
+          "model_started",
+          "model_finished",
+          "check_finished"
+        ]
+      },
+      "run_id": {
+        "type": "string"
+      },
+      "seq": {
+        "type": "integer",
+        "minimum": 1,
+        "description": "Position of the event in its run, from 1"
+      },
+      "at": {
+        "type": "string",
+        "description": "ISO 8601 time the event happened"
+      },
+      "pipeline": {
+        "type": "string",
+        "description": "Every event but run_started and run_finished"
+      },
+      "pipeline_type": {
+        "type": "string",
+        "description": "pipeline_started and pipeline_finished"
+      },
+      "target": {
+        "type": "string",
+        "description": "table_* and model_*: catalog.schema.table; check_finished: what was checked"
+      },
+      "source": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "table_*: the source table; a skipped source has no target"
+      },
+      "model": {
+        "type": "string",
+        "description": "model_*: the model's name"
+      },
+      "strategy": {
+        "type": "string",
+        "description": "table_* and model_*: what the run does"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed",
+          "skipped"
+        ],
+        "description": "*_finished"
+      },
+      "rows": {
+        "type": [
+          "integer",
+          "null"
+        ],
+        "minimum": 0,
+        "description": "table_finished: rows copied; model_finished: rows affected, where the warehouse says"
+      },
+      "duration_ms": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "*_finished"
+      },
+      "watermark": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "table_finished and model_finished: the watermark after the run"
+      },
+      "check": {
+        "type": "string",
+        "description": "check_finished: the check's name"
+      },
+      "severity": {
+        "enum": [
+          "error",
+          "warn"
+        ],
+        "description": "check_finished"
+      },
+      "message": {
+        "type": "string",
+        "description": "check_finished and skipped items: what was found or why"
+      },
+      "error": {
+        "$ref": "run.schema.json#/$defs/RunError",
+        "description": "Failed items and runs"
+      }
+    },
+    "additionalProperties": false
+  },
   "history.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "history.schema.json",
@@ -2045,6 +2316,82 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "items": {
           "$ref": "run.schema.json"
         }
+      }
+    },
+    "additionalProperties": false
+  },
+  "metrics.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "metrics.schema.json",
+    "title": "MetricsOutput",
+    "description": "`rocky metrics --output json`: the metrics of recent runs from the run history, newest first, and the table and model durations of all of them together",
+    "type": "object",
+    "required": [
+      "runs",
+      "overall"
+    ],
+    "properties": {
+      "runs": {
+        "type": "array",
+        "items": {
+          "title": "RunMetricsEntry",
+          "type": "object",
+          "required": [
+            "run_id",
+            "started_at",
+            "status",
+            "metrics"
+          ],
+          "properties": {
+            "run_id": {
+              "type": "string"
+            },
+            "started_at": {
+              "type": "string"
+            },
+            "status": {
+              "enum": [
+                "succeeded",
+                "failed"
+              ]
+            },
+            "metrics": {
+              "oneOf": [
+                {
+                  "$ref": "run.schema.json#/$defs/RunMetrics"
+                },
+                {
+                  "type": "null"
+                }
+              ],
+              "description": "null for runs recorded before metrics existed"
+            }
+          },
+          "additionalProperties": false
+        }
+      },
+      "overall": {
+        "type": "object",
+        "required": [
+          "runs",
+          "table_ms",
+          "model_ms"
+        ],
+        "properties": {
+          "runs": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "table_ms": {
+            "$ref": "run.schema.json#/$defs/DurationHistogram",
+            "description": "Every table copy of these runs"
+          },
+          "model_ms": {
+            "$ref": "run.schema.json#/$defs/DurationHistogram",
+            "description": "Every model run of these runs"
+          }
+        },
+        "additionalProperties": false
       }
     },
     "additionalProperties": false
@@ -2307,10 +2654,153 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "items": {
           "$ref": "#/$defs/RunPipelineResult"
         }
+      },
+      "metrics": {
+        "$ref": "#/$defs/RunMetrics",
+        "description": "Counters and duration histograms of the run (absent in runs recorded before metrics existed)"
       }
     },
     "additionalProperties": false,
     "$defs": {
+      "RunMetrics": {
+        "title": "RunMetrics",
+        "type": "object",
+        "required": [
+          "counters",
+          "histograms"
+        ],
+        "properties": {
+          "counters": {
+            "type": "object",
+            "required": [
+              "tables_processed",
+              "tables_failed",
+              "tables_skipped",
+              "models_processed",
+              "models_failed",
+              "models_skipped",
+              "statements_executed",
+              "adapter_calls",
+              "adapter_calls_failed",
+              "rows_copied",
+              "rows_affected"
+            ],
+            "properties": {
+              "tables_processed": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Tables the run tried to copy"
+              },
+              "tables_failed": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "tables_skipped": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Sources discovered and not copied, with a reason"
+              },
+              "models_processed": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Models the run tried to build"
+              },
+              "models_failed": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "models_skipped": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "statements_executed": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "SQL statements sent to adapters, each statement of a batch counted"
+              },
+              "adapter_calls": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Calls the host made to adapters and waited for (a paged query is one call)"
+              },
+              "adapter_calls_failed": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "rows_copied": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "rows_affected": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Rows written by models, where the warehouse says"
+              }
+            },
+            "additionalProperties": false
+          },
+          "histograms": {
+            "type": "object",
+            "required": [
+              "table_ms",
+              "model_ms",
+              "adapter_call_ms"
+            ],
+            "properties": {
+              "table_ms": {
+                "$ref": "#/$defs/DurationHistogram",
+                "description": "Duration of each table copy"
+              },
+              "model_ms": {
+                "$ref": "#/$defs/DurationHistogram",
+                "description": "Duration of each model run"
+              },
+              "adapter_call_ms": {
+                "$ref": "#/$defs/DurationHistogram",
+                "description": "Duration of each adapter call, from request to answer"
+              }
+            },
+            "additionalProperties": false
+          }
+        },
+        "additionalProperties": false
+      },
+      "DurationHistogram": {
+        "title": "DurationHistogram",
+        "description": "Nearest-rank percentiles of durations in milliseconds; null when nothing was measured",
+        "type": "object",
+        "required": [
+          "count",
+          "p50",
+          "p95",
+          "max"
+        ],
+        "properties": {
+          "count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "p50": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "p95": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "max": {
+            "type": [
+              "number",
+              "null"
+            ]
+          }
+        },
+        "additionalProperties": false
+      },
       "RunPipelineResult": {
         "title": "RunPipelineResult",
         "type": "object",
@@ -2854,6 +3344,7 @@ export const TYPE_REFS = {
   "TableFilterConfig": "rocky.schema.json#/$defs/TableFilterConfig",
   "TransformationPipelineConfig": "rocky.schema.json#/$defs/TransformationPipelineConfig",
   "TransformationTargetConfig": "rocky.schema.json#/$defs/TransformationTargetConfig",
+  "EventsConfig": "rocky.schema.json#/$defs/EventsConfig",
   "StateConfig": "rocky.schema.json#/$defs/StateConfig",
   "CompileOutput": "compile.schema.json",
   "CompiledModel": "compile.schema.json#/$defs/CompiledModel",
@@ -2864,13 +3355,18 @@ export const TYPE_REFS = {
   "DiscoveredPipeline": "discover.schema.json#/$defs/DiscoveredPipeline",
   "DiscoveredSourceSchema": "discover.schema.json#/$defs/DiscoveredSourceSchema",
   "SkippedSource": "discover.schema.json#/$defs/SkippedSource",
+  "DoctorOutput": "doctor.schema.json",
+  "RunEvent": "event.schema.json",
   "HistoryOutput": "history.schema.json",
+  "MetricsOutput": "metrics.schema.json",
   "PlanOutput": "plan.schema.json",
   "PlannedPipeline": "plan.schema.json#/$defs/PlannedPipeline",
   "PlannedTable": "plan.schema.json#/$defs/PlannedTable",
   "PlannedModel": "plan.schema.json#/$defs/PlannedModel",
   "PlannedStatement": "plan.schema.json#/$defs/PlannedStatement",
   "RunOutput": "run.schema.json",
+  "RunMetrics": "run.schema.json#/$defs/RunMetrics",
+  "DurationHistogram": "run.schema.json#/$defs/DurationHistogram",
   "RunPipelineResult": "run.schema.json#/$defs/RunPipelineResult",
   "RunTableResult": "run.schema.json#/$defs/RunTableResult",
   "RunModelResult": "run.schema.json#/$defs/RunModelResult",

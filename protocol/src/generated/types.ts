@@ -752,6 +752,7 @@ export interface RockyConfig {
     [k: string]: PipelineConfig;
   };
   state?: StateConfig;
+  events?: EventsConfig;
 }
 /**
  * An adapter: `type` and optional `command`; every other key is the adapter's own config, checked against its manifest's config_schema when it starts
@@ -949,6 +950,70 @@ export interface StateConfig {
    * Directory of the state database, relative to rocky.toml
    */
   path?: string;
+  /**
+   * Where the state follows the project between machines: downloaded before each run, uploaded after it, conditional on the version downloaded, under a run lease. tiered: Valkey for the lease and the compare-and-swap, S3 as the durable copy
+   */
+  backend?: "local" | "s3" | "valkey" | "tiered";
+  /**
+   * s3 and tiered: the bucket
+   */
+  s3_bucket?: string;
+  /**
+   * s3 and tiered: key prefix of the state objects
+   */
+  s3_prefix?: string;
+  /**
+   * s3 and tiered: an S3-compatible endpoint URL (default: AWS, from the environment)
+   */
+  s3_endpoint?: string;
+  /**
+   * s3 and tiered: the region (default: AWS_REGION, else us-east-1)
+   */
+  s3_region?: string;
+  /**
+   * s3 and tiered: address the bucket in the path (most S3-compatible servers), not the host name
+   */
+  s3_force_path_style?: boolean;
+  /**
+   * valkey and tiered: redis://host:port/db
+   */
+  valkey_url?: string;
+  /**
+   * valkey and tiered: key prefix
+   */
+  valkey_prefix?: string;
+  /**
+   * Deadline of each download and upload
+   */
+  transfer_timeout_seconds?: number;
+  /**
+   * A run's lease on the remote state expires this long after its holder stops renewing it (a runner that died)
+   */
+  lease_ttl_seconds?: number;
+  /**
+   * fail: the run exits non-zero; skip: a warning. Either way the local state is kept and the next run uploads it first
+   */
+  on_upload_failure?: "fail" | "skip";
+  /**
+   * cas: uploads conditional on the downloaded version, and a run lease; off: last writer wins (only for S3 servers that do not enforce conditional writes, and one runner)
+   */
+  concurrency_control?: "cas" | "off";
+}
+/**
+ * Where `rocky run` publishes its lifecycle events as they happen (schemas/output/event.schema.json), besides --events FILE
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "EventsConfig".
+ */
+export interface EventsConfig {
+  /**
+   * Publish each event to a Valkey/Redis pub/sub channel, in order
+   */
+  valkey_url?: string;
+  /**
+   * The pub/sub channel
+   */
+  channel?: string;
 }
 /**
  * `rocky compile --output json`: the models found, their dependency order, and every diagnostic
@@ -1088,6 +1153,118 @@ export interface SkippedSource {
   reason: string;
 }
 /**
+ * `rocky doctor --output json`: every health check of the project, and the worst status among them
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DoctorOutput".
+ */
+export interface DoctorOutput {
+  overall: "ok" | "warn" | "fail";
+  checks: DoctorCheck[];
+}
+export interface DoctorCheck {
+  /**
+   * config, adapter.NAME, state, state.remote
+   */
+  name: string;
+  status: "ok" | "warn" | "fail" | "skipped";
+  message: string;
+  hint?: string;
+  duration_ms: number;
+  /**
+   * adapter.NAME: manifest name and version, dialect, protocol version, capabilities, handshake_ms; state: runs and watermarks recorded
+   */
+  details?: {};
+}
+/**
+ * One lifecycle event of a `rocky run`: a line of `--events FILE` (JSON Lines) and a message on the Valkey channel of [events]. Events of one run carry increasing `seq` numbers, starting at 1 with `run_started`
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "RunEvent".
+ */
+export interface RunEvent {
+  type:
+    | "run_started"
+    | "run_finished"
+    | "pipeline_started"
+    | "pipeline_finished"
+    | "table_started"
+    | "table_finished"
+    | "model_started"
+    | "model_finished"
+    | "check_finished";
+  run_id: string;
+  /**
+   * Position of the event in its run, from 1
+   */
+  seq: number;
+  /**
+   * ISO 8601 time the event happened
+   */
+  at: string;
+  /**
+   * Every event but run_started and run_finished
+   */
+  pipeline?: string;
+  /**
+   * pipeline_started and pipeline_finished
+   */
+  pipeline_type?: string;
+  /**
+   * table_* and model_*: catalog.schema.table; check_finished: what was checked
+   */
+  target?: string;
+  /**
+   * table_*: the source table; a skipped source has no target
+   */
+  source?: string | null;
+  /**
+   * model_*: the model's name
+   */
+  model?: string;
+  /**
+   * table_* and model_*: what the run does
+   */
+  strategy?: string;
+  /**
+   * *_finished
+   */
+  status?: "succeeded" | "failed" | "skipped";
+  /**
+   * table_finished: rows copied; model_finished: rows affected, where the warehouse says
+   */
+  rows?: number | null;
+  /**
+   * *_finished
+   */
+  duration_ms?: number;
+  /**
+   * table_finished and model_finished: the watermark after the run
+   */
+  watermark?: string | null;
+  /**
+   * check_finished: the check's name
+   */
+  check?: string;
+  /**
+   * check_finished
+   */
+  severity?: "error" | "warn";
+  /**
+   * check_finished and skipped items: what was found or why
+   */
+  message?: string;
+  error?: RunError;
+}
+/**
+ * Failed items and runs
+ */
+export interface RunError {
+  code: string;
+  message: string;
+  hint?: string;
+}
+/**
  * `rocky history --output json`: recorded runs, newest first
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1116,6 +1293,7 @@ export interface RunOutput {
   finished_at: string;
   duration_ms: number;
   pipelines: RunPipelineResult[];
+  metrics?: RunMetrics;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1132,7 +1310,7 @@ export interface RunPipelineResult {
    * Transformation pipelines: every selected model, in dependency order
    */
   models?: RunModelResult[];
-  error?: RunError1;
+  error?: RunError2;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1152,13 +1330,13 @@ export interface RunTableResult {
    * Fallbacks and schema drift handled
    */
   notes: string[];
-  error?: RunError;
+  error?: RunError1;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
  * via the `definition` "RunError".
  */
-export interface RunError {
+export interface RunError1 {
   code: string;
   message: string;
   hint?: string;
@@ -1192,15 +1370,166 @@ export interface RunModelResult {
    * The failed model that caused this one to be skipped
    */
   failed_upstream?: string;
-  error?: RunError;
+  error?: RunError1;
 }
 /**
  * Why the pipeline failed before copying its tables
  */
-export interface RunError1 {
+export interface RunError2 {
   code: string;
   message: string;
   hint?: string;
+}
+/**
+ * Counters and duration histograms of the run (absent in runs recorded before metrics existed)
+ */
+export interface RunMetrics {
+  counters: {
+    /**
+     * Tables the run tried to copy
+     */
+    tables_processed: number;
+    tables_failed: number;
+    /**
+     * Sources discovered and not copied, with a reason
+     */
+    tables_skipped: number;
+    /**
+     * Models the run tried to build
+     */
+    models_processed: number;
+    models_failed: number;
+    models_skipped: number;
+    /**
+     * SQL statements sent to adapters, each statement of a batch counted
+     */
+    statements_executed: number;
+    /**
+     * Calls the host made to adapters and waited for (a paged query is one call)
+     */
+    adapter_calls: number;
+    adapter_calls_failed: number;
+    rows_copied: number;
+    /**
+     * Rows written by models, where the warehouse says
+     */
+    rows_affected: number;
+  };
+  histograms: {
+    table_ms: DurationHistogram;
+    model_ms: DurationHistogram1;
+    adapter_call_ms: DurationHistogram2;
+  };
+}
+/**
+ * Duration of each table copy
+ */
+export interface DurationHistogram {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+}
+/**
+ * Duration of each model run
+ */
+export interface DurationHistogram1 {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+}
+/**
+ * Duration of each adapter call, from request to answer
+ */
+export interface DurationHistogram2 {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+}
+/**
+ * `rocky metrics --output json`: the metrics of recent runs from the run history, newest first, and the table and model durations of all of them together
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "MetricsOutput".
+ */
+export interface MetricsOutput {
+  runs: RunMetricsEntry[];
+  overall: {
+    runs: number;
+    table_ms: DurationHistogram3;
+    model_ms: DurationHistogram4;
+  };
+}
+export interface RunMetricsEntry {
+  run_id: string;
+  started_at: string;
+  status: "succeeded" | "failed";
+  /**
+   * null for runs recorded before metrics existed
+   */
+  metrics: RunMetrics1 | null;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "RunMetrics".
+ */
+export interface RunMetrics1 {
+  counters: {
+    /**
+     * Tables the run tried to copy
+     */
+    tables_processed: number;
+    tables_failed: number;
+    /**
+     * Sources discovered and not copied, with a reason
+     */
+    tables_skipped: number;
+    /**
+     * Models the run tried to build
+     */
+    models_processed: number;
+    models_failed: number;
+    models_skipped: number;
+    /**
+     * SQL statements sent to adapters, each statement of a batch counted
+     */
+    statements_executed: number;
+    /**
+     * Calls the host made to adapters and waited for (a paged query is one call)
+     */
+    adapter_calls: number;
+    adapter_calls_failed: number;
+    rows_copied: number;
+    /**
+     * Rows written by models, where the warehouse says
+     */
+    rows_affected: number;
+  };
+  histograms: {
+    table_ms: DurationHistogram;
+    model_ms: DurationHistogram1;
+    adapter_call_ms: DurationHistogram2;
+  };
+}
+/**
+ * Every table copy of these runs
+ */
+export interface DurationHistogram3 {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+}
+/**
+ * Every model run of these runs
+ */
+export interface DurationHistogram4 {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
 }
 /**
  * `rocky plan --output json`: every statement `rocky run` would execute, with its parameters, per pipeline
@@ -1282,6 +1611,18 @@ export interface PlannedModel {
    */
   partitions: string[];
   statements: PlannedStatement[];
+}
+/**
+ * Nearest-rank percentiles of durations in milliseconds; null when nothing was measured
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DurationHistogram".
+ */
+export interface DurationHistogram5 {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
 }
 /**
  * `rocky state --output json`: the stored watermark of every target table
