@@ -3,6 +3,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import { join } from "node:path";
 import type { RunOutput, StateOutput } from "@rocky/protocol";
 import { beforeAll, describe, expect, it } from "vitest";
+import { openStateStore } from "../../host/src/state/state-store.js";
 import { duck, parseJson, playgroundCopy, rocky } from "../e2e/helpers.js";
 
 const PAGE = 4096;
@@ -37,7 +38,7 @@ describe("issue 13: the state store survives damage", { timeout: 240_000 }, () =
     cpSync(good, state(project), { recursive: true });
   };
 
-  it("keeps a last-good copy after a successful run, equal to the store", async () => {
+  it("keeps a last-good copy of the store after each successful run", async () => {
     const copy = join(project, ".rocky", "state-last-good", "data.mdb");
     expect(existsSync(copy)).toBe(true);
     reset();
@@ -84,6 +85,23 @@ describe("issue 13: the state store survives damage", { timeout: 240_000 }, () =
     expect(readdirSync(state(project)).filter((f) => f.startsWith("data.mdb.replaced-"))).toHaveLength(1);
     expect(digest(join(project, ".rocky", "state-last-good", "data.mdb"))).toBe(before);
     expect((await rocky(project, "history")).exitCode).toBe(0);
+  });
+
+  it("refuses to restore or rebuild under a run that holds the lock of a readable store", async () => {
+    reset();
+    const store = openStateStore(state(project));
+    const lock = store.acquireRunLock({ runId: "held-by-test", command: "run" });
+    try {
+      for (const action of ["restore", "rebuild"]) {
+        const r = await rocky(project, "state", action);
+        expect(r.exitCode, action).toBe(1);
+        expect(r.stderr).toMatch(/^error: State "<project>\/\.rocky\/state" is locked by run "held-by-test"/);
+      }
+    } finally {
+      lock.release();
+      await store.close();
+    }
+    expect(readdirSync(state(project)).filter((f) => f.startsWith("data.mdb.replaced-"))).toEqual([]);
   });
 
   it("detects a silently changed value by the header's checksum", async () => {

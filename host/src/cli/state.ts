@@ -54,9 +54,25 @@ function formatWatermarks(watermarks: readonly WatermarkRecord[]): string {
   ]);
 }
 
-/** Moves the current data file aside (kept, never deleted) so a fresh or restored one can take its place. */
-function setAside(path: string): void {
+/**
+ * Moves the current data file aside (kept, never deleted) so a fresh or restored one can take its place; refused
+ * (STATE_LOCKED) while a live run holds a readable store's lock. A damaged store's lock cannot be read.
+ */
+async function setAside(path: string): Promise<void> {
   if (!existsSync(dataFile(path))) return;
+  let store: ReturnType<typeof openStateStore> | undefined;
+  try {
+    store = openStateStore(path);
+  } catch (err) {
+    if (!(err instanceof RockyError && err.code === "STATE_DAMAGED")) throw err;
+  }
+  if (store) {
+    try {
+      store.acquireRunLock({ runId: "state-recovery", command: "state" }).release();
+    } finally {
+      await store.close();
+    }
+  }
   renameSync(dataFile(path), `${dataFile(path)}.replaced-${new Date().toISOString().replace(/[:.]/g, "")}`);
   rmSync(join(path, "lock.mdb"), { force: true });
 }
@@ -70,7 +86,7 @@ async function restoreState(args: StateArgs): Promise<StateOutput> {
     });
   }
   verifyStateFile(copy);
-  setAside(config.statePath);
+  await setAside(config.statePath);
   mkdirSync(config.statePath, { recursive: true });
   copyFileSync(dataFile(copy), dataFile(config.statePath));
   const store = openStateStore(config.statePath, { create: false });
@@ -84,7 +100,7 @@ async function restoreState(args: StateArgs): Promise<StateOutput> {
 async function rebuildState(args: StateArgs, io: CliIo): Promise<StateOutput> {
   const { config, logger } = await openProject(args);
   const selected = selectPipelines(config, undefined);
-  setAside(config.statePath);
+  await setAside(config.statePath);
   const store = openStateStore(config.statePath);
   const runId = newRunId();
   const progress = createProgress(io, args.output);
