@@ -4,7 +4,7 @@ import unicorn from "eslint-plugin-unicorn";
 export default tseslint.config(
   { ignores: ["**/dist/**", "**/node_modules/**", "protocol/src/generated/**", "templates/**", "bench/results/**", "**/*.js", "**/*.mjs"] },
   {
-    files: ["{protocol,host,adapters,conformance}/src/**/*.ts"],
+    files: ["{protocol,host,conformance}/src/**/*.ts", "adapters/*/src/**/*.ts"],
     extends: [tseslint.configs.base],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { unicorn },

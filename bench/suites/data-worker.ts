@@ -15,8 +15,12 @@ async function inProcess(json: boolean): Promise<number> {
   let rows = 0;
   const result = await conn.stream(sql);
   if (json) {
-    const { toJsonValue } = (await import(`${ROOT}/adapters/duckdb/dist/json-values.js`)) as typeof import("../../adapters/duckdb/src/json-values.js");
-    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) rows += chunk.convertRows(toJsonValue).length;
+    // The converter as it ships: from the adapter's bundle, where module boundaries cost what they cost in production.
+    const dist = `${ROOT}/adapters/duckdb/dist`;
+    const { loadBundle } = (await import(`${dist}/load-bundle.js`)) as typeof import("../../adapters/duckdb/src/load-bundle.js");
+    const { chunkRows, columnWriter } = loadBundle(`${dist}/serve-duckdb.bundle.cjs`).exports as typeof import("../../adapters/duckdb/src/serve-duckdb.js");
+    const writers = result.columnTypes().map(columnWriter);
+    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) rows += chunkRows(chunk, writers).length;
   } else {
     for await (const batch of result.yieldRowsJs()) rows += batch.length;
   }

@@ -91,7 +91,13 @@ export async function scaleSuite(): Promise<SuiteResult> {
 
     if (hasCli) {
       const plan = (n: number) => cli(["plan", "--config", "rocky.toml", "--output", "json"], models[n] as string);
-      report(result, "rocky plan, transformation (CLI)", await plan(SIZES[0]), await plan(SIZES[1]), { text: "< 2000 ms", met: (m) => m.ms < 2000 });
+      // Cold: no .rocky/cache (a fresh clone, CI), so every model's SQL is checked; the plan then writes the cache.
+      const coldPlan = (n: number) => {
+        rmSync(join(models[n] as string, ".rocky", "cache"), { recursive: true, force: true });
+        return plan(n);
+      };
+      report(result, "rocky plan, transformation (CLI), cold: no .rocky/cache", await coldPlan(SIZES[0]), await coldPlan(SIZES[1]), { text: "< 2000 ms", met: (m) => m.ms < 2000 });
+      report(result, "rocky plan, transformation (CLI), warm: parse cache from the previous plan", await plan(SIZES[0]), await plan(SIZES[1]), { text: "< 2000 ms", met: (m) => m.ms < 2000 });
       const discoverCli = (n: number) => cli(["discover", "--config", "rocky.toml", "--output", "json"], landing[n] as string);
       report(result, "rocky discover (CLI)", await discoverCli(SIZES[0]), await discoverCli(SIZES[1]));
       const planRepl = (n: number) => cli(["plan", "--config", "rocky.toml", "--output", "json"], landing[n] as string);

@@ -39,6 +39,8 @@ export const CHECKS: readonly CheckInfo[] = [
   core("version_negotiation", "protocol", "the adapter picks a version in the offered range and refuses a disjoint range with -32050"),
   core("unknown_method", "protocol", "an unknown method answers -32601 and the adapter keeps serving"),
   core("malformed_json", "protocol", "a malformed line answers -32700 with id null and the adapter keeps serving"),
+  core("invalid_request", "protocol", "every invalid Request object of JSON-RPC 2.0 answers -32600 with id null and the adapter keeps serving"),
+  core("batch_requests", "protocol", "a batch gets one array of answers (none for notifications), an empty one -32600, one of notifications nothing"),
   core("utf8_roundtrip", "protocol", "multi-byte UTF-8 round-trips intact"),
   core("large_message", "protocol", "a message of several MB round-trips in both directions"),
   core("concurrent_requests", "protocol", "requests in flight together are each answered once, by id"),

@@ -3,7 +3,7 @@ import { failed, type Outcome } from "./outcome.js";
 import type { AdapterLaunch, ConformanceLogger, ConformanceTimeouts } from "./types.js";
 import { replyError } from "./wire/call.js";
 import { normalizeResult } from "./wire/check-response.js";
-import { AdapterExitedError, NoAnswerError } from "./wire/wire-faults.js";
+import { AdapterExitedError, NoAnswerError, SessionBrokenError } from "./wire/wire-faults.js";
 import { WireSession } from "./wire/wire-session.js";
 
 export const CLIENT = { name: "rocky-test-adapter", version: "0.1.0" };
@@ -56,8 +56,11 @@ export async function startSession(
   launch: AdapterLaunch,
   timeouts: ConformanceTimeouts,
   logger?: ConformanceLogger,
+  /** Receives the session as soon as the process is spawned, so it can be killed even if the caller stops waiting. */
+  onSpawn?: (session: WireSession) => void,
 ): Promise<{ session: WireSession; handshake?: Handshake; failure?: Outcome }> {
   const session = new WireSession(launch, logger);
+  onSpawn?.(session);
   const started = Date.now();
   try {
     const reply = await session.request("initialize", initializeParams(launch), timeouts.startupMs);
@@ -83,7 +86,7 @@ export async function startSession(
     if (err instanceof NoAnswerError) {
       return { session, failure: failed(`no answer to initialize within ${timeouts.startupMs} ms`, "Answer initialize on stdout as soon as the adapter can serve; raise --startup-timeout for slow warehouses") };
     }
-    if (err instanceof AdapterExitedError) return { session, failure: failed(err.message, "Run the adapter command by hand to see why it exits") };
+    if (err instanceof AdapterExitedError || err instanceof SessionBrokenError) return { session, failure: failed(err.message, "Run the adapter command by hand to see why it exits") };
     throw err;
   }
 }

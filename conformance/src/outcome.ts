@@ -1,5 +1,5 @@
 import type { CheckStatus } from "./types.js";
-import { AdapterExitedError, CheckFailure, CheckSkipped, NoAnswerError, ReplyError } from "./wire/wire-faults.js";
+import { AdapterExitedError, CheckFailure, CheckSkipped, DeadlineError, NoAnswerError, ReplyError, SessionBrokenError } from "./wire/wire-faults.js";
 
 export interface Outcome {
   readonly status: CheckStatus;
@@ -26,5 +26,7 @@ export function outcomeOf(err: unknown): Outcome {
     return failed(`${err.message}`, "Every request must be answered exactly once, with its id; check the adapter for a hang or a dropped request");
   }
   if (err instanceof AdapterExitedError) return failed(err.message, "Run the adapter by hand with the same config and request to see why it exits");
+  if (err instanceof SessionBrokenError) return failed(err.message, "Every request must be answered exactly once, with its id, on a stdout that carries only protocol lines");
+  if (err instanceof DeadlineError) return failed(err.message, "Raise --timeout for a slow warehouse, or check the adapter for a hang");
   return failed(`internal error in the conformance runner: ${(err as Error)?.stack ?? String(err)}`);
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { ParamsOf, WireMethod } from "@rocky/protocol";
+import { withoutParams, type ParamsOf, type ResultOf, type SqlParam, type WireMethod } from "@rocky/protocol";
 import { CHECKS, checkInfo } from "./check-catalog.js";
 import { finish } from "./checks/lifecycle-checks.js";
 import { stdoutOutcome, responsesOutcome } from "./checks/stream-checks.js";
@@ -12,13 +12,15 @@ import { ident, ScratchSql } from "./scratch-sql.js";
 import type { ConformanceOptions, ConformanceReport, ConformanceTimeouts } from "./types.js";
 import { call } from "./wire/call.js";
 import { canInspectProcesses } from "./wire/process-tree.js";
-import { CheckFailure } from "./wire/wire-faults.js";
+import { CheckFailure, DeadlineError } from "./wire/wire-faults.js";
+import { Deadline } from "./deadline.js";
 import { WireSession } from "./wire/wire-session.js";
 
 const STREAM_CHECKS = new Set(["stdout_clean", "responses_valid"]);
 
-export const DEFAULT_TIMEOUTS: ConformanceTimeouts = { startupMs: 10_000, requestMs: 30_000, graceMs: 2_000, cancelMs: 5_000 };
-
+export const DEFAULT_TIMEOUTS: ConformanceTimeouts = { startupMs: 10_000, requestMs: 10_000, graceMs: 2_000, cancelMs: 5_000, totalMs: 60_000 };
+/** Adapter processes that may break in a row, no check passing on any, before the checks still needing one fail at once. */
+const MAX_BROKEN_IN_A_ROW = 3;
 
 /** Runs every check against the live adapter, only through the wire, and reports each one. */
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
@@ -35,16 +37,41 @@ class Runner {
   private sql!: ScratchSql;
   private probe: WireSession | undefined;
   private scratchSchema: { name: string; created: boolean } = { name: "main", created: false };
-  private restartFailure: string | undefined;
+  /** Why no further main process is started, once that is decided. */
+  private giveUp: string | undefined;
+  private brokenInARow = 0;
+  private passedOnMain = false;
+  private current: string | undefined;
+  private readonly deadline: Deadline;
 
   constructor(private readonly o: ConformanceOptions) {
     this.t = { ...DEFAULT_TIMEOUTS, ...o.timeouts };
+    this.deadline = new Deadline(this.t.totalMs);
   }
 
+  /** Every check gets a result and every process is gone when this settles, whatever the adapter did. */
   async run(): Promise<ConformanceReport> {
     const started = Date.now();
-    const first = await startSession(this.o.launch, this.t, this.o.logger);
-    this.sessions.push(first.session);
+    let stop: Outcome | undefined;
+    try {
+      await this.deadline.race(this.suite(started));
+    } catch (err) {
+      const why = err instanceof DeadlineError ? err.message : `internal error in the conformance runner: ${(err as Error)?.stack ?? String(err)}`;
+      if (this.current) this.record(this.current, failed(`not finished: ${why}`, "Raise --timeout for a slow warehouse, or check the adapter for a hang"), 0);
+      stop = failed(`not run: ${why}`);
+    } finally {
+      this.deadline.clear();
+    }
+    await Promise.all(this.sessions.map((s) => s.kill()));
+    if (stop) for (const c of CHECKS) if (!STREAM_CHECKS.has(c.id)) this.record(c.id, this.selected(c.id, () => stop), 0);
+    this.record("stdout_clean", this.selected("stdout_clean", () => stdoutOutcome(this.sessions)), 0);
+    this.record("responses_valid", this.selected("responses_valid", () => responsesOutcome(this.sessions)), 0);
+    return this.report(Date.now() - started);
+  }
+
+  private async suite(started: number): Promise<void> {
+    this.current = "startup";
+    const first = await this.start();
     this.main = first.session;
     if (!first.handshake) {
       this.record("startup", first.failure ?? failed("initialize failed"), Date.now() - started);
@@ -64,10 +91,12 @@ class Runner {
       for (const id of PROBE_ORDER) await this.runCheck(id, { probe: true });
       if (this.probe) await this.probe.kill();
     }
-    await Promise.all(this.sessions.map((s) => s.kill()));
-    this.record("stdout_clean", this.selected("stdout_clean", () => stdoutOutcome(this.sessions)), 0);
-    this.record("responses_valid", this.selected("responses_valid", () => responsesOutcome(this.sessions)), 0);
-    return this.report(Date.now() - started);
+  }
+
+  /** A new initialized process; none is started once the deadline has passed (work abandoned by the race stops here). */
+  private start(): ReturnType<typeof startSession> {
+    this.deadline.check();
+    return startSession(this.o.launch, this.t, this.o.logger, (s) => this.sessions.push(s));
   }
 
   private startupOutcome(): Outcome {
@@ -82,7 +111,12 @@ class Runner {
 
   private has = (cap: string): boolean => (this.hs.manifest.capabilities as Record<string, boolean | undefined>)[cap] === true;
 
-  private caller = <M extends WireMethod>(method: M, params: ParamsOf<M>, timeoutMs = this.t.requestMs) => call(this.main, method, params, timeoutMs);
+  /** Requests on the main session; an original-protocol adapter gets values as literals in the SQL, never `params`. */
+  private caller = async <M extends WireMethod>(method: M, params: ParamsOf<M>, timeoutMs = this.t.requestMs): Promise<ResultOf<M>> => {
+    if (!this.hs.legacy) return call(this.main, method, params, timeoutMs);
+    const builtin = this.o.dialectFor(this.hs.manifest.dialect);
+    return call(this.main, method, withoutParams(method, params, (sql, values: readonly SqlParam[]) => builtin.inlineParams(sql, values)) as ParamsOf<M>, timeoutMs);
+  };
 
   private async setupScratch(): Promise<void> {
     const catalog = this.o.catalog ?? "";
@@ -125,35 +159,44 @@ class Runner {
   }
 
   private spawn(): WireSession {
+    this.deadline.check();
     const session = new WireSession(this.o.launch, this.o.logger);
     this.sessions.push(session);
     return session;
   }
 
   private async probeSession(): Promise<WireSession> {
-    if (this.probe?.alive) return this.probe;
-    const started = await startSession(this.o.launch, this.t, this.o.logger);
-    this.sessions.push(started.session);
+    if (this.probe && !this.probe.fault) return this.probe;
+    await this.probe?.kill();
+    const started = await this.start();
     if (!started.handshake) throw new CheckFailure(`cannot start a second adapter process for this probe: ${started.failure?.message ?? "initialize failed"}`);
     this.probe = started.session;
     return this.probe;
   }
 
-  /** A main session that is alive: after a crash, the adapter is started again (and told to make the scratch schema again). */
-  private async ensureMain(): Promise<boolean> {
-    if (this.main.alive) return true;
-    if (this.restartFailure) return false;
+  /**
+   * A usable main process, or why there is none. A broken one (exited, hung, closed or flooded its stdout) is replaced, and
+   * the scratch schema made again; after MAX_BROKEN_IN_A_ROW broken processes, checks needing one fail at once with the cause.
+   */
+  private async ensureMain(): Promise<string | undefined> {
+    const fault = this.main.fault;
+    if (!fault || this.giveUp) return this.giveUp;
+    this.brokenInARow = this.passedOnMain ? 1 : this.brokenInARow + 1;
     await this.main.kill();
-    const next = await startSession(this.o.launch, this.t, this.o.logger);
-    this.sessions.push(next.session);
+    if (this.brokenInARow >= MAX_BROKEN_IN_A_ROW) {
+      this.giveUp = `${fault}; ${this.brokenInARow} adapter processes in a row broke, so no more are started`;
+      return this.giveUp;
+    }
+    const next = await this.start();
     if (!next.handshake) {
-      this.restartFailure = next.failure?.message ?? "initialize failed";
-      return false;
+      this.giveUp = `the adapter could not be started again after ${fault}: ${next.failure?.message ?? "initialize failed"}`;
+      return this.giveUp;
     }
     this.main = next.session;
+    this.passedOnMain = false;
     this.sql.forget();
     await this.createScratchSchema();
-    return true;
+    return undefined;
   }
 
   private async runCheck(id: string, { probe = false } = {}): Promise<void> {
@@ -162,7 +205,11 @@ class Runner {
     if (this.o.only && !this.o.only.has(id)) return this.record(id, skipped("not selected"), 0);
     if (info.gate && !this.has(String(info.gate))) return this.record(id, skipped(`the adapter does not declare capability "${info.gate}"`), 0);
     if (!run) return this.record(id, failed(`internal error: no implementation for check "${id}"`), 0);
-    if (!probe && !(await this.ensureMain())) return this.record(id, failed(`not run: the adapter could not be started again after it exited: ${this.restartFailure}`), 0);
+    this.deadline.check();
+    this.current = id;
+    // Probes start processes of their own, but once processes keep breaking they would only break again.
+    const unusable = probe ? this.giveUp : await this.ensureMain();
+    if (unusable) return this.record(id, failed(`not run: ${unusable}`), 0);
     this.main.during = id;
     if (this.probe) this.probe.during = id;
     const started = Date.now();
@@ -178,15 +225,21 @@ class Runner {
     const durationMs = Date.now() - started;
     this.main.rememberDescendants();
     this.probe?.rememberDescendants();
-    if (!probe && this.main.alive) await this.sql.cleanup(Math.min(this.t.requestMs, 5_000));
+    if (!probe && outcome.status === "passed" && !this.main.fault) {
+      this.passedOnMain = true;
+      this.brokenInARow = 0;
+    }
+    if (!probe && !this.main.fault) await this.sql.cleanup(Math.min(this.t.requestMs, 5_000));
     this.record(id, outcome, durationMs);
   }
 
   private async finale(): Promise<void> {
-    if (!(await this.ensureMain())) {
-      const why = failed(`not run: the adapter could not be started again after it exited: ${this.restartFailure}`);
-      this.record("shutdown", why, 0);
-      this.record("no_orphans", why, 0);
+    this.deadline.check();
+    this.current = "shutdown";
+    const unusable = await this.ensureMain();
+    if (unusable) {
+      this.record("shutdown", this.selected("shutdown", () => failed(`not run: ${unusable}`)), 0);
+      this.record("no_orphans", this.selected("no_orphans", () => failed(`not run: ${unusable}`)), 0);
       return;
     }
     if (this.scratchSchema.created) {

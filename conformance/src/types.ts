@@ -1,4 +1,4 @@
-import type { AdapterManifest, Capabilities } from "@rocky/protocol";
+import type { AdapterManifest, Capabilities, SqlParam } from "@rocky/protocol";
 
 export type CheckCategory =
   | "connection" | "ddl" | "dml" | "query" | "types" | "dialect" | "governance" | "batch_checks" | "discovery" | "protocol" | "lifecycle";
@@ -49,17 +49,21 @@ export interface BuiltinDialect {
   rowHash(columns: readonly string[]): string;
   /** `WHERE <column> > <timestamp placeholder>` */
   watermarkWhere(column: string): string;
+  /** `sql` with its `?` placeholders replaced by `params` as literals, for original-protocol adapters (which never get params). */
+  inlineParams(sql: string, params: readonly SqlParam[]): string;
 }
 
 export interface ConformanceTimeouts {
   /** Spawn to completed initialize (default 10 000 ms). */
   readonly startupMs: number;
-  /** Deadline of each request (default 30 000 ms). */
+  /** Deadline of each request (default 10 000 ms); a process that misses one is replaced for the next check. */
   readonly requestMs: number;
   /** Time allowed for a shutdown answer, and for the exit after stdin closes (default 2 000 ms). */
   readonly graceMs: number;
   /** How soon a cancelled request must answer -32800 (default 5 000 ms). */
   readonly cancelMs: number;
+  /** The whole run, every process included (default 60 000 ms); checks not finished by then fail and the report is written. */
+  readonly totalMs: number;
 }
 
 /** Receives the runner's own diagnostics; pino loggers fit. */

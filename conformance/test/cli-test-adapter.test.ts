@@ -10,7 +10,7 @@ import { CONFORMANCE_FIXTURES, DUCKDB_MAIN, ROOT, scratchDir } from "./helpers.j
 
 const scratch = scratchDir();
 afterAll(() => scratch.remove());
-const FAST = { timeout: 4000, grace: 1000 } as const;
+const FAST = { "request-timeout": 4000, grace: 1000 } as const;
 const duckdbJson = join(scratch.dir, "duckdb.json");
 writeFileSync(duckdbJson, JSON.stringify({ path: ":memory:", catalogs_dir: scratch.dir }));
 
@@ -40,7 +40,7 @@ describe("rocky test-adapter", () => {
     const { stdout, error } = await cli({ adapter: "duckdb", config: "duckdb.toml", only: ["connect"] });
     expect(error).toBeUndefined();
     expect(stdout).toContain("\n  + connect                 core      ");
-    expect(stdout).toContain("Result: 1 passed, 0 failed, 43 skipped");
+    expect(stdout).toContain("Result: 1 passed, 0 failed, 45 skipped");
   });
 
   it("resolves --adapter NAME from [adapter.NAME] of rocky.toml, with its config, as rocky run does", async () => {
@@ -49,7 +49,7 @@ describe("rocky test-adapter", () => {
     writeFileSync(join(project, "rocky.toml"), `[adapter.warehouse]\ntype = "duckdb"\npath = "w.duckdb"\ncatalogs_dir = "cats"\n`);
     const ok = await cli({ adapter: "warehouse", project: join(project, "rocky.toml"), only: ["connect", "exit_on_eof"] });
     expect(ok.error).toBeUndefined();
-    expect(ok.stdout).toContain("Result: 2 passed, 0 failed, 42 skipped");
+    expect(ok.stdout).toContain("Result: 2 passed, 0 failed, 44 skipped");
     expect(existsSync(join(project, "w.duckdb"))).toBe(true);
     const both = await cli({ adapter: "warehouse", project: join(project, "rocky.toml"), config: "duckdb.json" });
     expect(both.error?.code).toBe("USAGE");
@@ -79,12 +79,12 @@ describe("rocky test-adapter", () => {
     const { stdout, error } = await cli({ command: `node ${DUCKDB_MAIN}`, config: "duckdb.json", only: ["set_tags"] });
     expect(stdout).toContain("NO CONFORMANCE CHECK RAN");
     expect(error?.code).toBe("CONFORMANCE_FAILED");
-    expect(error?.message).toBe('No conformance check ran against adapter "duckdb": all 44 were skipped');
+    expect(error?.message).toBe('No conformance check ran against adapter "duckdb": all 46 were skipped');
   });
 
   it("writes JUnit XML with --output junit", async () => {
     const { stdout } = await cli({ command: `node ${DUCKDB_MAIN}`, config: "duckdb.json", output: "junit", only: ["connect"] });
-    expect(stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="rocky test-adapter: duckdb" tests="44" failures="0" errors="0" skipped="43" /);
+    expect(stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="rocky test-adapter: duckdb" tests="46" failures="0" errors="0" skipped="45" /);
   });
 
   it("refuses bad usage before starting anything", async () => {

@@ -1,21 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { readdirSync, readFileSync } from "node:fs";
-import { CONFORMANCE_FIXTURES, duckdbConfig, idsWith, nodeLaunch, result, run, scratchDir } from "./helpers.js";
-
-function processesTagged(tag: string): number[] {
-  return readdirSync("/proc").filter((d) => /^\d+$/.test(d)).filter((d) => {
-    try {
-      return readFileSync(`/proc/${d}/cmdline`, "utf8").includes(tag);
-    } catch {
-      return false;
-    }
-  }).map(Number);
-}
+import { CONFORMANCE_FIXTURES, DUCKDB_EXPECTED_FAILURES, duckdbConfig, idsWith, nodeLaunch, result, run, scratchDir } from "./helpers.js";
+import { processesTagged } from "./processes.js";
 
 const scratch = scratchDir();
 afterAll(() => scratch.remove());
-const fixture = (name: string) => run(nodeLaunch(join(CONFORMANCE_FIXTURES, `${name}.mjs`), duckdbConfig(scratch.dir)));
+const fixture = (name: string) => run(nodeLaunch(join(CONFORMANCE_FIXTURES, `${name}.mjs`), duckdbConfig(scratch.dir)), { expectedFailures: DUCKDB_EXPECTED_FAILURES });
 
 describe("runConformance() on adapters with one fault", () => {
   it("fails merge_into and discover when the adapter declares them but they do not work", async () => {
@@ -37,7 +27,7 @@ describe("runConformance() on adapters with one fault", () => {
   it("fails only no_orphans when a process the adapter started outlives it, and leaves none behind itself", async () => {
     const tag = `rocky-orphan-${process.pid}-${Date.now()}`;
     const launch = { ...nodeLaunch(join(CONFORMANCE_FIXTURES, "leaves-child-behind.mjs"), duckdbConfig(scratch.dir)), env: { ORPHAN_TAG: tag } };
-    const report = await run(launch);
+    const report = await run(launch, { expectedFailures: DUCKDB_EXPECTED_FAILURES });
     expect(idsWith(report, "failed")).toEqual(["no_orphans"]);
     expect(result(report, "no_orphans").message).toMatch(/^1 process\(es\) started by the adapter still ran 1000 ms after it exited: pid \d+ \(node\)$/);
     // Every session started a helper (main, probes); the runner ended them all.

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { CONFORMANCE_FIXTURES, duckdbConfig, idsWith, nodeLaunch, result, run, scratchDir } from "./helpers.js";
+import { CONFORMANCE_FIXTURES, DUCKDB_EXPECTED_FAILURES, duckdbConfig, idsWith, nodeLaunch, result, run, scratchDir } from "./helpers.js";
 
 const scratch = scratchDir();
 afterAll(() => scratch.remove());
-const fixture = (name: string) => run(nodeLaunch(join(CONFORMANCE_FIXTURES, `${name}.mjs`), duckdbConfig(scratch.dir)));
+const fixture = (name: string) => run(nodeLaunch(join(CONFORMANCE_FIXTURES, `${name}.mjs`), duckdbConfig(scratch.dir)), { expectedFailures: DUCKDB_EXPECTED_FAILURES });
 
 // Each fixture is the DuckDB adapter with one fault; the named checks, and only they, must fail.
 describe("runConformance() on adapters with one fault", () => {

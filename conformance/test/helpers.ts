@@ -31,9 +31,13 @@ export function run(launch: AdapterLaunch, extra: Partial<ConformanceOptions> = 
   return runConformance({ launch, dialectFor, timeouts: TEST_TIMEOUTS, ...extra });
 }
 
+/** Ids of the checks with `status`; for "failed", only failures not listed as expected. */
 export function idsWith(report: ConformanceReport, status: CheckStatus): string[] {
-  return report.results.filter((r) => r.status === status).map((r) => r.id);
+  return report.results.filter((r) => r.status === status && !(status === "failed" && r.expected)).map((r) => r.id);
 }
+
+/** Checks the first-party DuckDB adapter does not pass yet (none: it answers invalid requests and batches exactly). */
+export const DUCKDB_EXPECTED_FAILURES: ReadonlySet<string> = new Set<string>();
 
 export function result(report: ConformanceReport, id: string) {
   const r = report.results.find((x) => x.id === id);

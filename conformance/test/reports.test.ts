@@ -46,7 +46,7 @@ describe("formatHuman()", () => {
     expect(text).toContain('  X describe_table          core      FAILED: not yet implemented: fill in\n      hint: Fill in describe_table in adapter.py\n');
     expect(text).toContain("  X merge_into              optional  FAILED (expected): boom\n");
     expect(text).toContain('  - discover                optional  SKIPPED (the adapter does not declare capability "discovery")\n');
-    expect(text).toContain("Result: 41 passed, 2 failed (1 expected), 1 skipped (core 32/33 passed, optional 9/10 passed) in 1.2s\n");
+    expect(text).toContain("Result: 43 passed, 2 failed (1 expected), 1 skipped (core 34/35 passed, optional 9/10 passed) in 1.2s\n");
     expect(text).toContain("Stale expected failures (these now pass; remove them from expected.txt): row_hash\n");
   });
 
@@ -59,7 +59,7 @@ describe("toJsonOutput()", () => {
   it("matches TestAdapterOutput, counting expected failures as failed but not unexpected", () => {
     const out = toJsonOutput(report({ merge_into: { status: "failed", message: "boom", expected: true }, discover: { status: "skipped", message: "x" } }));
     expect(validate("TestAdapterOutput", out)).toEqual([]);
-    expect(out).toMatchObject({ status: "passed", tests_run: 43, tests_passed: 42, tests_failed: 1, tests_skipped: 1, unexpected_failures: 0, expected_failures: ["merge_into"] });
+    expect(out).toMatchObject({ status: "passed", tests_run: 45, tests_passed: 44, tests_failed: 1, tests_skipped: 1, unexpected_failures: 0, expected_failures: ["merge_into"] });
     expect(out.results.find((r) => r.name === "merge_into")).toEqual({
       name: "merge_into", category: "dml", tier: "optional", status: "failed", message: "boom", hint: null, duration_ms: 2, expected_failure: true,
     });
@@ -81,6 +81,6 @@ describe("formatJunit()", () => {
       "print(c.get('message'))",
       "print(r.find(\"testsuite/testcase[@name='row_hash']/failure\").get('type'))",
     ].join("\n");
-    expect(execFileSync("python3", ["-c", script], { input: xml, encoding: "utf8" })).toBe(`44 2 2\nbad <xml> & "quotes" \uFFFD 'here'\nstale-expected-failure\n`);
+    expect(execFileSync("python3", ["-c", script], { input: xml, encoding: "utf8" })).toBe(`46 2 2\nbad <xml> & "quotes" \uFFFD 'here'\nstale-expected-failure\n`);
   });
 });

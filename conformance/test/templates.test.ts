@@ -9,7 +9,7 @@ import type { AdapterLaunch, ConformanceReport } from "../src/types.js";
 import { ROOT, idsWith, run, scratchDir } from "./helpers.js";
 
 const PASSED = [
-  "connect", "manifest_valid", "version_negotiation", "unknown_method", "malformed_json", "utf8_roundtrip", "large_message",
+  "connect", "manifest_valid", "version_negotiation", "unknown_method", "malformed_json", "invalid_request", "batch_requests", "utf8_roundtrip", "large_message",
   "concurrent_requests", "error_codes", "undeclared_capability", "stdout_clean", "responses_valid", "startup", "shutdown", "exit_on_eof", "no_orphans",
 ];
 const FAILED = [
@@ -64,5 +64,31 @@ describe("rocky init-adapter scaffolds", () => {
     expect(await runWithExpected(launch, dir)).toBe("passed");
     const env = { ...process.env, ROCKY: `${process.execPath} ${ROCKY_CLI}` };
     expect(execFileSync(process.execPath, ["--test", "test/"], { cwd: dir, env, encoding: "utf8" })).toMatch(/^# pass 1$/m);
+
+    // JSON-RPC 2.0 exactly (https://www.jsonrpc.org/specification §4, §6): invalid Request objects get -32600 with id
+    // null, a batch an array of answers (none for its notifications), an empty batch one -32600. Exact bytes.
+    const input = [
+      '{"jsonrpc":"2.0","method":1,"params":"bar"}',
+      '{"jsonrpc":"2.0","method":"ping","params":"bar","id":1}',
+      '{"method":"ping","id":2}',
+      '{"jsonrpc":"2.0","method":"ping","id":{"x":3}}',
+      "[]",
+      "[1]",
+      '[{"jsonrpc":"2.0","method":"ping","id":"b1"},{"jsonrpc":"2.0","method":"$/log"},{"jsonrpc":"2.0","method":"ping","id":"b2"}]',
+      '[{"jsonrpc":"2.0","method":"$/log"}]',
+    ];
+    const stdout = execFileSync(process.execPath, [join(dir, "dist", "main.js")], { input: `${input.join("\n")}\n`, encoding: "utf8" });
+    const invalid = (why: string) => `{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"Invalid Request: ${why}","data":{"code":"INVALID_REQUEST"}}}`;
+    expect(stdout.split("\n").filter(Boolean).sort()).toEqual(
+      [
+        invalid('\\"method\\" must be a string'),
+        invalid('\\"params\\" must be an object or an array'),
+        invalid('\\"jsonrpc\\" must be exactly \\"2.0\\"'),
+        invalid('\\"id\\" must be a string, a number or null'),
+        invalid("a batch must hold at least one request"),
+        `[${invalid("a request must be a JSON object")}]`,
+        '[{"jsonrpc":"2.0","id":"b1","result":{}},{"jsonrpc":"2.0","id":"b2","result":{}}]',
+      ].sort(),
+    );
   });
 });

@@ -4,6 +4,9 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compile } from "json-schema-to-typescript";
 import { spawnSync } from "node:child_process";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import standaloneCodeModule from "ajv/dist/standalone/index.js";
+import { AJV_OPTIONS, PRECOMPILED_TYPES } from "../src/validator-options.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SCHEMA_DIRS = ["protocol", "config", "output"];
@@ -88,7 +91,44 @@ async function generate(): Promise<Map<string, string>> {
   return new Map([
     [join(OUT_DIR, "types.ts"), types],
     [join(OUT_DIR, "schemas.ts"), schemasTs],
+    [join(OUT_DIR, "precompiled-validators.ts"), precompiledValidators(files, typeRefs)],
   ]);
+}
+
+/**
+ * ajv's standalone code for the types every adapter validates during its handshake (PRECOMPILED_TYPES), so that an
+ * adapter answers `initialize` without compiling validators; the rest are compiled on first use.
+ */
+function precompiledValidators(files: SchemaFile[], typeRefs: Record<string, string>): string {
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { ...AJV_OPTIONS.code, source: true, esm: true } });
+  for (const f of files) ajv.addSchema(f.schema, f.id);
+  const standaloneCode = (standaloneCodeModule as unknown as { default?: typeof standaloneCodeModule }).default ?? standaloneCodeModule;
+  const code = standaloneCode(ajv, Object.fromEntries(PRECOMPILED_TYPES.map((t) => [t, typeRefs[t] as string])));
+  // The one runtime helper the code requires, inlined: the module must load as ESM and inside a CommonJS bundle alike.
+  const helper = 'require("ajv/dist/runtime/ucs2length").default';
+  const unknownRequire = code.replaceAll(helper, "").match(/require\([^)]*\)/);
+  if (unknownRequire) throw new Error(`precompiled validators need ${unknownRequire[0]}: inline it in gen-types.ts`);
+  return (
+    `${BANNER("schemas/**/*.schema.json")}// @ts-nocheck\n${code.replaceAll(helper, "ucs2length").replace(/^"use strict";/, "")}\n\n` +
+    `${ucs2length.toString()}\n`
+  );
+}
+
+/** ajv's runtime ucs2length (ajv/dist/runtime/ucs2length.js): string length in code points, as JSON Schema counts it. */
+function ucs2length(str: string): number {
+  const len = str.length;
+  let length = 0;
+  let pos = 0;
+  let value: number;
+  while (pos < len) {
+    length++;
+    value = str.charCodeAt(pos++);
+    if (value >= 0xd800 && value <= 0xdbff && pos < len) {
+      value = str.charCodeAt(pos);
+      if ((value & 0xfc00) === 0xdc00) pos++;
+    }
+  }
+  return length;
 }
 
 const write = process.argv.includes("--write");

@@ -5,6 +5,7 @@ export { Methods, Notifications, methodSpec, type CapabilityGate, type MethodNam
 export { validate, validateAgainst, formatProblems, toProblems, type SchemaProblem } from "./validators.js";
 export { compileValidators } from "./validators.js";
 export { PROTOCOL_VERSIONS, LEGACY_PROTOCOL_VERSION, pickProtocolVersion, formatRange } from "./versions.js";
+export { withoutParams, type InlineParams } from "./without-params.js";
 export { LineMessageReader, LineMessageWriter, FramingError, type ByteSink, type ByteSource, type LineReaderOptions } from "./line-framing.js";
 export { createAdapterServer } from "./server/create-adapter-server.js";
 export { AdapterServerError } from "./server/adapter-server-error.js";

@@ -36,6 +36,7 @@ export interface LineReaderOptions {
 }
 
 const NEWLINE = 0x0a;
+const CR = 0x0d;
 const preview = (line: string) => (line.length > 200 ? `${line.slice(0, 200)}…` : line);
 
 /** Original-protocol adapters send string error codes; keep the string in `data.code` and use the integer on the wire. */
@@ -48,10 +49,58 @@ function normalizeLegacyError(msg: { error?: { code?: unknown; data?: unknown } 
   err.code = code;
 }
 
-/** Reads JSON Lines: one JSON-RPC message per `\n`-terminated UTF-8 line. A trailing `\r` is tolerated. */
-export class LineMessageReader extends AbstractMessageReader {
+/**
+ * Splits a byte stream into `\n`-terminated UTF-8 lines, a trailing `\r` removed and blank lines skipped. A line longer
+ * than `maxLineBytes` without a newline is dropped and reported to `onTooLong` with its first 200 bytes.
+ */
+export class LineSplitter {
   private chunks: Buffer[] = [];
   private buffered = 0;
+
+  /** Bytes read of a line whose newline has not arrived yet (a peer flooding stdout without newlines shows here). */
+  get partialBytes(): number {
+    return this.buffered;
+  }
+
+  constructor(
+    private readonly onLine: (line: string) => void,
+    private readonly onTooLong: (head: string, maxLineBytes: number) => void,
+    private readonly maxLineBytes = 256 * 1024 * 1024,
+  ) {}
+
+  push(chunk: Buffer): void {
+    let start = 0;
+    let nl = chunk.indexOf(NEWLINE, start);
+    while (nl !== -1) {
+      let line: Buffer;
+      if (this.chunks.length > 0) {
+        this.chunks.push(chunk.subarray(start, nl));
+        line = Buffer.concat(this.chunks);
+        this.chunks = [];
+        this.buffered = 0;
+      } else line = chunk.subarray(start, nl);
+      const end = line.length > 0 && line[line.length - 1] === CR ? line.length - 1 : line.length;
+      const text = line.toString("utf8", 0, end);
+      if (text.trim() !== "") this.onLine(text);
+      start = nl + 1;
+      nl = chunk.indexOf(NEWLINE, start);
+    }
+    if (start < chunk.length) {
+      this.chunks.push(chunk.subarray(start));
+      this.buffered += chunk.length - start;
+      if (this.buffered > this.maxLineBytes) {
+        const head = Buffer.concat(this.chunks).subarray(0, 200).toString("utf8");
+        this.chunks = [];
+        this.buffered = 0;
+        this.onTooLong(head, this.maxLineBytes);
+      }
+    }
+  }
+}
+
+/** Reads JSON Lines: one JSON-RPC message per `\n`-terminated UTF-8 line. A trailing `\r` is tolerated. */
+export class LineMessageReader extends AbstractMessageReader {
+  private lines: LineSplitter | undefined;
 
   constructor(
     private readonly source: ByteSource,
@@ -60,8 +109,19 @@ export class LineMessageReader extends AbstractMessageReader {
     super();
   }
 
+  /** Bytes read of a line whose newline has not arrived yet (a peer flooding stdout without newlines shows here). */
+  get partialBytes(): number {
+    return this.lines?.partialBytes ?? 0;
+  }
+
   listen(callback: DataCallback): Disposable {
-    const onData = (chunk: Buffer) => this.onData(chunk, callback);
+    const lines = new LineSplitter(
+      (line) => this.onLine(line, callback),
+      (head, max) => this.invalid(new FramingError(`Line exceeds ${max} bytes without a newline`, head, "line-too-long")),
+      this.options.maxLineBytes,
+    );
+    this.lines = lines;
+    const onData = (chunk: Buffer) => lines.push(chunk);
     const onEnd = () => this.fireClose();
     const onError = (err: Error) => this.fireError(err);
     this.source.on("data", onData);
@@ -76,37 +136,7 @@ export class LineMessageReader extends AbstractMessageReader {
     };
   }
 
-  private onData(chunk: Buffer, callback: DataCallback): void {
-    let start = 0;
-    let nl = chunk.indexOf(NEWLINE, start);
-    while (nl !== -1) {
-      let line: Buffer;
-      if (this.chunks.length > 0) {
-        this.chunks.push(chunk.subarray(start, nl));
-        line = Buffer.concat(this.chunks);
-        this.chunks = [];
-        this.buffered = 0;
-      } else line = chunk.subarray(start, nl);
-      this.onLine(line.toString("utf8"), callback);
-      start = nl + 1;
-      nl = chunk.indexOf(NEWLINE, start);
-    }
-    if (start < chunk.length) {
-      this.chunks.push(chunk.subarray(start));
-      this.buffered += chunk.length - start;
-      const max = this.options.maxLineBytes ?? 256 * 1024 * 1024;
-      if (this.buffered > max) {
-        const head = Buffer.concat(this.chunks).subarray(0, 200).toString("utf8");
-        this.chunks = [];
-        this.buffered = 0;
-        this.invalid(new FramingError(`Line exceeds ${max} bytes without a newline`, head, "line-too-long"));
-      }
-    }
-  }
-
-  private onLine(raw: string, callback: DataCallback): void {
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (line.trim() === "") return;
+  private onLine(line: string, callback: DataCallback): void {
     let msg: unknown;
     try {
       msg = JSON.parse(line);

@@ -57,6 +57,8 @@ export const Methods = {
   dialectWatermarkWhere: request<T.DialectWatermarkWhereParams, T.SqlFragment>(
     "dialect/watermark_where", "dialect", "DialectWatermarkWhereParams", "SqlFragment"),
   dialectRowHash: request<T.DialectRowHashParams, T.SqlFragment>("dialect/row_hash", "dialect", "DialectRowHashParams", "SqlFragment"),
+  /** The warehouse's own parser checks SQL without running it; the host asks it about model SQL. */
+  sqlParse: request<T.SqlParseParams, T.SqlParseResult>("sql/parse", "sql_parse", "SqlParseParams", "SqlParseResult"),
 } as const;
 
 export type MethodName = (typeof Methods)[keyof typeof Methods]["method"];
@@ -66,6 +68,8 @@ export const Notifications = {
   cancelRequest: { method: "$/cancelRequest", params: "CancelParams", type: new NotificationType<T.CancelParams>("$/cancelRequest") },
   progress: { method: "$/progress", params: "ProgressParams", type: new NotificationType<T.ProgressParams>("$/progress") },
   log: { method: "$/log", params: "LogParams", type: new NotificationType<T.LogParams>("$/log") },
+  /** Adapter to host: counters (increments) and gauges of what only the adapter sees, for the run's metrics. */
+  metrics: { method: "$/metrics", params: "MetricsParams", type: new NotificationType<T.MetricsParams>("$/metrics") },
 } as const;
 
 const BY_NAME = new Map<string, MethodSpec<unknown, unknown>>(

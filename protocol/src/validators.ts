@@ -1,5 +1,7 @@
-import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from "ajv/dist/2020.js";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import * as PRECOMPILED from "./generated/precompiled-validators.js";
 import { SCHEMAS, TYPE_REFS, type SchemaTypeName } from "./generated/schemas.js";
+import { AJV_OPTIONS as OPTIONS } from "./validator-options.js";
 
 /** One validation problem, as data: where it is (a JSON pointer) and what was expected. */
 export interface SchemaProblem {
@@ -8,16 +10,13 @@ export interface SchemaProblem {
   readonly keyword: string;
 }
 
-// Checking the bundled schemas against the meta-schema took ~20 ms of every start; protocol/test/validators.test.ts does it.
-// Unoptimized generated code compiles in about half the time and validates as fast.
-const OPTIONS: Options = { allErrors: true, strict: false, allowUnionTypes: true, validateSchema: false, code: { optimize: false } };
 
 let bundled: Ajv2020 | undefined;
 const byType = new Map<SchemaTypeName, ValidateFunction>();
 const bySchemaText = new Map<string, ValidateFunction>();
 
 function validatorFor(type: SchemaTypeName): ValidateFunction {
-  let fn = byType.get(type);
+  let fn = byType.get(type) ?? (PRECOMPILED as unknown as Partial<Record<string, ValidateFunction>>)[type];
   if (!fn) {
     const ref = TYPE_REFS[type] as string | undefined;
     if (ref === undefined) throw new Error(`No schema for type "${type}"`);

@@ -46,6 +46,8 @@ class Capabilities(_CapabilitiesRequired, total=False):
     """$/cancelRequest stops the request it names"""
     transactions: bool
     """execute_batch: several statements in order on one session, atomically when asked; the host refuses multi-statement changes that must be atomic on adapters without it"""
+    sql_parse: bool
+    """sql/parse: the warehouse's own parser checks model SQL (without running it), instead of the host's generic SQL grammar"""
 
 
 class _AdapterManifestRequired(TypedDict):
@@ -226,6 +228,14 @@ class LogParams(_LogParamsRequired, total=False):
     fields: Dict[str, Any]
 
 
+class MetricsParams(TypedDict, total=False):
+    """Notification, adapter to host: what the adapter counts and measures that the host cannot see (its retries, its concurrency window), summed and tracked per adapter in the run's metrics"""
+    counters: Dict[str, int]
+    """Increments since the adapter's previous $/metrics, e.g. retries (HTTP and statement retries), rate_limited"""
+    gauges: Dict[str, float]
+    """Current values, e.g. concurrency_window (the AIMD window of statements in flight)"""
+
+
 class _ProgressParamsRequired(TypedDict):
     token: Union[int, str]
 
@@ -342,6 +352,33 @@ class QueryOpenParams(_QueryOpenParamsRequired, total=False):
     batch_rows: int
 
 
+class _SqlParseOutcomeRequired(TypedDict):
+    valid: bool
+    """The warehouse's parser accepts the text"""
+
+
+class SqlParseOutcome(_SqlParseOutcomeRequired, total=False):
+    statements: int
+    """How many statements the text holds (when valid)"""
+    select: bool
+    """Every statement is a query (SELECT, WITH ... SELECT, FROM-first, VALUES...) (when valid)"""
+    message: str
+    """The parser's error, as the warehouse words it (when not valid)"""
+    position: int
+    """Where the error is: 0-based offset in the text, in UTF-16 code units as JSON strings count them (when known)"""
+
+
+class SqlParseParams(TypedDict):
+    """sql/parse (capability sql_parse): parse SQL with the warehouse's own parser, without running or binding it (tables need not exist)"""
+    statements: List[str]
+    """SQL texts to parse, each parsed on its own"""
+
+
+class SqlParseResult(TypedDict):
+    results: List[SqlParseOutcome]
+    """One outcome per statement text, in order"""
+
+
 class TableExistsResult(TypedDict):
     exists: bool
 
@@ -415,6 +452,7 @@ SCHEMA_DEFS: Dict[str, Any] = {'AdapterManifest': {'additionalProperties': True,
                                  'governance': {'type': 'boolean'},
                                  'merge': {'type': 'boolean'},
                                  'query_paging': {'default': False, 'type': 'boolean'},
+                                 'sql_parse': {'default': False, 'type': 'boolean'},
                                  'tablesample': {'type': 'boolean'},
                                  'transactions': {'default': False, 'type': 'boolean'},
                                  'warehouse': {'type': 'boolean'}},
@@ -593,6 +631,14 @@ SCHEMA_DEFS: Dict[str, Any] = {'AdapterManifest': {'additionalProperties': True,
                               'message': {'type': 'string'}},
                'required': ['level', 'message'],
                'type': 'object'},
+ 'MetricsParams': {'additionalProperties': False,
+                   'properties': {'counters': {'additionalProperties': {'minimum': 0, 'type': 'integer'},
+                                               'propertyNames': {'pattern': '^[a-z][a-z0-9_]*$'},
+                                               'type': 'object'},
+                                  'gauges': {'additionalProperties': {'type': 'number'},
+                                             'propertyNames': {'pattern': '^[a-z][a-z0-9_]*$'},
+                                             'type': 'object'}},
+                   'type': 'object'},
  'ProgressParams': {'additionalProperties': False,
                     'properties': {'current': {'type': 'number'},
                                    'message': {'type': 'string'},
@@ -646,6 +692,25 @@ SCHEMA_DEFS: Dict[str, Any] = {'AdapterManifest': {'additionalProperties': True,
                  'required': ['sql'],
                  'type': 'object'},
  'SqlParam': {'type': ['string', 'number', 'boolean', 'null']},
+ 'SqlParseOutcome': {'additionalProperties': False,
+                     'properties': {'message': {'type': 'string'},
+                                    'position': {'minimum': 0, 'type': 'integer'},
+                                    'select': {'type': 'boolean'},
+                                    'statements': {'minimum': 0, 'type': 'integer'},
+                                    'valid': {'type': 'boolean'}},
+                     'required': ['valid'],
+                     'type': 'object'},
+ 'SqlParseParams': {'additionalProperties': False,
+                    'properties': {'statements': {'items': {'type': 'string'},
+                                                  'minItems': 1,
+                                                  'type': 'array'}},
+                    'required': ['statements'],
+                    'type': 'object'},
+ 'SqlParseResult': {'additionalProperties': False,
+                    'properties': {'results': {'items': {'$ref': '#/$defs/SqlParseOutcome'},
+                                               'type': 'array'}},
+                    'required': ['results'],
+                    'type': 'object'},
  'TableExistsResult': {'additionalProperties': True,
                        'properties': {'exists': {'type': 'boolean'}},
                        'required': ['exists'],

@@ -1,4 +1,4 @@
-"""Per-request context: cancellation, `$/log` and `$/progress`."""
+"""Per-request context: cancellation, `$/log`, `$/progress` and `$/metrics`."""
 from __future__ import annotations
 
 import contextvars
@@ -95,6 +95,21 @@ class RequestContext:
         if fields:
             params["fields"] = fields
         self._notify("$/log", params)
+
+    def metrics(self, counters: Optional[Dict[str, int]] = None, gauges: Optional[Dict[str, float]] = None) -> None:
+        """Sends `$/metrics`: counter increments since the last report (e.g. retries) and gauges (e.g. concurrency_window)."""
+        params: Dict[str, Any] = {}
+        for kind, values in (("counters", counters), ("gauges", gauges)):
+            if not values:
+                continue
+            for name, value in values.items():
+                if not (name[:1].islower() and all(c.islower() or c.isdigit() or c == "_" for c in name)):
+                    raise ValueError(f'Metric name "{name}" must match ^[a-z][a-z0-9_]*$')
+                if kind == "counters" and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+                    raise ValueError(f'Counter "{name}" must be a non-negative integer increment, got {value!r}')
+            params[kind] = dict(values)
+        if params:
+            self._notify("$/metrics", params)
 
     def progress(self, current: Optional[float] = None, total: Optional[float] = None, message: Optional[str] = None) -> None:
         """Sends `$/progress` {token: request id, current?, total?, message?}."""

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import json
 import threading
-from typing import Any, BinaryIO, Dict, Iterator, Optional, Tuple, Union, cast
+from typing import Any, BinaryIO, Dict, Iterator, List, Optional, Tuple, Union, cast
 
 from .errors import AdapterError, InvalidRequest, ParseError
 from .values import json_default
 
 Message = Dict[str, Any]
-#: A parsed line: the message, or the error to answer with id null.
-Frame = Union[Message, AdapterError]
+#: A parsed line: the message, a batch (JSON-RPC 2.0 section 6: an array of messages), or the error to answer with id null.
+Frame = Union[Message, List[Any], AdapterError]
 
 
 def read_frames(stream: BinaryIO) -> Iterator[Frame]:
@@ -33,8 +33,12 @@ def parse_line(line: bytes) -> Frame:
         value = json.loads(text)
     except ValueError as exc:
         return ParseError(f"Cannot parse message: {exc}")
+    if isinstance(value, list):
+        if not value:
+            return InvalidRequest("Invalid request: an empty batch")
+        return cast(List[Any], value)
     if not isinstance(value, dict):
-        return InvalidRequest(f"Invalid message: expected a JSON-RPC object, got a JSON {_json_kind(value)} (batches are not supported)")
+        return InvalidRequest(f"Invalid request: expected a JSON-RPC object or a batch, got a JSON {_json_kind(value)}")
     return cast(Message, value)
 
 
@@ -48,7 +52,7 @@ def _json_kind(value: Any) -> str:
     return "boolean" if isinstance(value, bool) else "number"
 
 
-def encode(message: Message) -> bytes:
+def encode(message: Union[Message, List[Message]]) -> bytes:
     """One protocol line. Non-JSON values go through values.to_wire; NaN is refused rather than sent."""
     text = json.dumps(message, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=json_default)
     return text.encode("utf-8") + b"\n"
@@ -62,7 +66,7 @@ class LineWriter:
         self._lock = threading.Lock()
         self.broken = False
 
-    def write(self, message: Message) -> bool:
+    def write(self, message: Union[Message, List[Message]]) -> bool:
         """Writes one message; returns False (and stays broken) once the peer closed the stream."""
         data = encode(message)
         with self._lock:
@@ -90,7 +94,7 @@ def notification(method: str, params: Dict[str, Any]) -> Message:
 
 
 def classify(message: Message) -> Tuple[str, Optional[str]]:
-    """('request' | 'notification' | 'response' | 'invalid', problem)."""
+    """('request' | 'notification' | 'response' | 'invalid', problem): the Request object rules of JSON-RPC 2.0 section 4."""
     if message.get("jsonrpc") != "2.0":
         return "invalid", 'Message is not JSON-RPC 2.0: "jsonrpc" must be "2.0"'
     if "method" not in message:
@@ -99,6 +103,8 @@ def classify(message: Message) -> Tuple[str, Optional[str]]:
         return "invalid", 'Message has no "method"'
     if not isinstance(message["method"], str):
         return "invalid", '"method" must be a string'
+    if "params" in message and not isinstance(message["params"], (dict, list)):
+        return "invalid", '"params" must be an object or an array'
     if "id" not in message:
         return "notification", None
     request_id = message["id"]

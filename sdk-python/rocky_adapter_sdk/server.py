@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Any, BinaryIO, Dict, Optional, cast
+from typing import Any, BinaryIO, Callable, Dict, List, Optional, cast
 
 from ._generated import AdapterManifest
 from .adapter import SDK_VERSION, Adapter
@@ -18,7 +18,7 @@ from .errors import (
     MethodNotFound,
     RequestCancelled,
 )
-from .framing import LineWriter, Message, classify, error_response, notification, read_frames, response
+from .framing import LineWriter, Message, classify, encode, error_response, notification, read_frames, response
 from .methods import METHODS, MethodSpec, unimplemented_methods
 from .negotiation import SUPPORTED_VERSIONS, negotiate
 from .paging import CursorRegistry
@@ -27,6 +27,48 @@ from .validate import validate
 
 _log = logging.getLogger("rocky_adapter_sdk")
 LIFECYCLE = ("initialize", "ping", "shutdown")
+
+#: Where one answer goes: straight to stdout, or into the batch it belongs to.
+Reply = Callable[[Message], None]
+
+
+class _Batch:
+    """The answers to one batch (JSON-RPC 2.0 section 6), written as one array once every request in it is answered;
+    nothing is written when it held only notifications."""
+
+    def __init__(self, write: Callable[[List[Message]], None]) -> None:
+        self._write = write
+        self._lock = threading.Lock()
+        self._answers: List[Message] = []
+        self._open = 0
+        self._closed = False
+
+    def slot(self) -> Reply:
+        """A reply for one more answer the batch waits for."""
+        with self._lock:
+            self._open += 1
+
+        def deliver(message: Message) -> None:
+            with self._lock:
+                self._answers.append(message)
+                self._open -= 1
+                ready = self._closed and self._open == 0
+            if ready:
+                self._flush()
+
+        return deliver
+
+    def close(self) -> None:
+        """Every message of the batch is dispatched."""
+        with self._lock:
+            self._closed = True
+            ready = self._open == 0
+        if ready:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._answers:
+            self._write(self._answers)
 
 
 class Server:
@@ -90,6 +132,8 @@ class Server:
             for frame in read_frames(self._input):
                 if isinstance(frame, AdapterError):
                     self._send(error_response(None, frame.to_wire()))
+                elif isinstance(frame, list):
+                    self._on_batch(frame)
                 else:
                     self._on_frame(frame)
                 if self._writer.broken:
@@ -111,30 +155,39 @@ class Server:
 
     # dispatch -----------------------------------------------------------------------------------
 
-    def _on_frame(self, message: Message) -> None:
+    def _on_batch(self, items: List[Any]) -> None:
+        """A batch: each member handled as a message of its own, the answers sent together as one array."""
+        batch = _Batch(lambda answers: self._send_batch(answers))
+        for item in items:
+            if isinstance(item, dict):
+                self._on_frame(cast(Message, item), batch)
+            else:
+                batch.slot()(error_response(None, InvalidRequest("Invalid request: a batch member must be a JSON-RPC object").to_wire()))
+        batch.close()
+
+    def _on_frame(self, message: Message, batch: Optional[_Batch] = None) -> None:
         """One message; a bug handling it is answered (or logged), never the end of the reader."""
+        kind, problem = classify(message)
+        reply = batch.slot() if batch is not None and kind in ("request", "invalid") else None
         try:
-            self._on_message(message)
+            self._on_message(message, kind, problem, reply)
         except Exception as exc:
             _log.exception("Handling a message failed")
-            request_id = message.get("id")
-            if "method" in message and isinstance(request_id, (int, str)) and not isinstance(request_id, bool):
-                self._send(error_response(request_id, InternalError(str(exc) or type(exc).__name__).to_wire()))
+            if kind == "request":
+                self._send(error_response(message["id"], InternalError(str(exc) or type(exc).__name__).to_wire()), reply=reply)
 
-    def _on_message(self, message: Message) -> None:
-        kind, problem = classify(message)
+    def _on_message(self, message: Message, kind: str, problem: Optional[str], reply: Optional[Reply]) -> None:
         if kind == "invalid":
-            raw_id = message.get("id")
-            valid_id = raw_id if isinstance(raw_id, (int, str)) and not isinstance(raw_id, bool) else None
-            self._send(error_response(valid_id, InvalidRequest(problem or "Invalid request").to_wire()))
+            # JSON-RPC 2.0 section 5: when the request is invalid, its id is not to be trusted; the answer's id is null.
+            self._send(error_response(None, InvalidRequest(problem or "Invalid request").to_wire()), reply=reply)
         elif kind == "notification":
             self._on_notification(message["method"], message.get("params"))
         elif kind == "request":
             request_id: RequestId = message["id"]
             try:
-                self._on_request(request_id, message["method"], message.get("params", {}))
+                self._on_request(request_id, message["method"], message.get("params", {}), reply)
             except AdapterError as exc:
-                self._send(error_response(request_id, exc.to_wire()))
+                self._send(error_response(request_id, exc.to_wire()), reply=reply)
 
     def _on_notification(self, method: str, params: Any) -> None:
         if method == "$/cancelRequest" and isinstance(params, dict):
@@ -153,17 +206,17 @@ class Server:
         ctx.token.cancel()
         return True
 
-    def _on_request(self, request_id: RequestId, method: str, params: Any) -> None:
+    def _on_request(self, request_id: RequestId, method: str, params: Any, reply: Optional[Reply] = None) -> None:
         if params is None:
             params = {}
         if not isinstance(params, dict):
             raise InvalidParams(f'Params of "{method}" must be an object')
         if method == "ping":
-            self._send(response(request_id, {}))
+            self._send(response(request_id, {}), reply=reply)
             return
         if method == "shutdown":
             self._shutdown = True
-            self._send(response(request_id, {}))
+            self._send(response(request_id, {}), reply=reply)
             return
         spec = METHODS.get(method)
         if method != "initialize":
@@ -183,7 +236,7 @@ class Server:
                 raise InvalidRequest(f"Request id {request_id!r} is already in flight")
             self._inflight[request_id] = ctx
         checked = cast(Dict[str, Any], params)
-        self._pool.submit(lambda: self._run(ctx, spec, checked))
+        self._pool.submit(lambda: self._run(ctx, spec, checked, reply))
 
     def _gate(self, method: str, spec: Optional[MethodSpec]) -> None:
         if spec is None:
@@ -198,7 +251,7 @@ class Server:
         if not self._initialized and not self._initializing:
             raise InvalidRequest(f'Cannot run "{method}" before "initialize"')
 
-    def _run(self, ctx: RequestContext, spec: Optional[MethodSpec], params: Dict[str, Any]) -> None:
+    def _run(self, ctx: RequestContext, spec: Optional[MethodSpec], params: Dict[str, Any], reply: Optional[Reply] = None) -> None:
         token = set_current_context(ctx)
         try:
             if spec is not None:
@@ -215,7 +268,7 @@ class Server:
                 with self._lock:
                     self._initializing = False
                 self._init_done.set()
-        self._send(message, ctx)
+        self._send(message, ctx, reply)
 
     def _await_initialized(self, ctx: RequestContext) -> None:
         """Requests pipelined behind a running `initialize` wait for it."""
@@ -240,18 +293,26 @@ class Server:
 
     # output -------------------------------------------------------------------------------------
 
-    def _send(self, message: Message, ctx: Optional[RequestContext] = None) -> None:
+    def _send(self, message: Message, ctx: Optional[RequestContext] = None, reply: Optional[Reply] = None) -> None:
+        ok = True
         try:
-            ok = self._writer.write(message)
+            encode(message)
         except (TypeError, ValueError) as exc:
             _log.error("Cannot encode the answer to request %r", message.get("id"), exc_info=exc)
-            error = InternalError(f"Cannot encode the result as JSON: {exc}")
-            ok = self._writer.write(error_response(message.get("id"), error.to_wire()))
+            message = error_response(message.get("id"), InternalError(f"Cannot encode the result as JSON: {exc}").to_wire())
+        if reply is not None:
+            reply(message)
+        else:
+            ok = self._writer.write(message)
         if ctx is not None and ctx.request_id is not None:
             with self._lock:
                 self._inflight.pop(ctx.request_id, None)
                 self._lock.notify_all()
         if not ok:
+            self._eof.set()
+
+    def _send_batch(self, answers: List[Message]) -> None:
+        if not self._writer.write(answers):
             self._eof.set()
 
     def notify(self, method: str, params: Dict[str, Any]) -> None:

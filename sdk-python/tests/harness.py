@@ -33,6 +33,8 @@ class Peer:
         self.responses: Dict[Any, Dict[str, Any]] = {}
         self.notifications: List[Dict[str, Any]] = []
         self.null_id: List[Dict[str, Any]] = []
+        #: Batch answers (JSON arrays), in arrival order.
+        self.batches: List[List[Dict[str, Any]]] = []
         self.eof = False
         self._thread = threading.Thread(target=self._pump, daemon=True)
         self._thread.start()
@@ -42,7 +44,9 @@ class Peer:
             message = json.loads(line)  # a non-JSON line fails the test through missing answers
             with self._cond:
                 self.raw_lines.append(line)
-                if "id" not in message:
+                if isinstance(message, list):
+                    self.batches.append(message)
+                elif "id" not in message:
                     self.notifications.append(message)
                 elif message["id"] is None:
                     self.null_id.append(message)

@@ -90,9 +90,12 @@ def test_cancel_of_an_unknown_or_finished_request_is_ignored(toy: InProcess) -> 
     toy.peer.notify("$/cancelRequest", {})
     toy.peer.notify("$/cancelRequest", {"id": [1, 2]})
     toy.peer.notify("$/cancelRequest", {"id": {"a": 1}})
-    toy.peer.send({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": "nonsense"})
     assert toy.peer.result("ping") == {}
     assert toy.peer.null_id == []
+    # Params that are neither an object nor an array make an invalid Request object, answered even without an id.
+    toy.peer.send({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": "nonsense"})
+    toy.peer.wait_for(lambda p: len(p.null_id) == 1)
+    assert toy.peer.null_id[0]["error"]["code"] == -32600
 
 
 def test_cancel_with_a_string_id_matches_the_string_request(toy: InProcess) -> None:

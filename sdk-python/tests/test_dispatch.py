@@ -118,6 +118,25 @@ def test_log_and_progress_send_notifications_before_the_answer(toy: InProcess) -
     ]
 
 
+def test_metrics_sends_counters_and_gauges_and_refuses_what_the_schema_refuses(toy: InProcess) -> None:
+    assert toy.peer.result("execute_statement", {"sql": "metrics"}) == {"rows_affected": 4}
+    assert toy.peer.notifications == [
+        {"jsonrpc": "2.0", "method": "$/metrics", "params": {"counters": {"retries": 2}, "gauges": {"concurrency_window": 4.0}}},
+    ]
+    from rocky_adapter_sdk.context import RequestContext
+
+    sent: list = []
+    ctx = RequestContext(1, "execute_statement", lambda method, params: sent.append((method, params)))
+    for bad in ({"counters": {"retries": -1}}, {"counters": {"Retries": 1}}, {"counters": {"retries": 1.5}}):
+        try:
+            ctx.metrics(**bad)
+        except ValueError:
+            continue
+        raise AssertionError(f"{bad} was accepted")
+    ctx.metrics()
+    assert sent == []
+
+
 def test_notifications_from_the_host_other_than_cancel_are_ignored(toy: InProcess) -> None:
     toy.peer.notify("$/setTrace", {"value": "off"})
     toy.peer.notify("initialized", {})

@@ -29,10 +29,14 @@ def test_parse_line_reports_invalid_utf8_as_parse_error() -> None:
     assert frame.message == "Cannot parse message: invalid UTF-8 at byte 6"
 
 
-def test_parse_line_reports_a_json_array_as_invalid_request() -> None:
-    frame = parse_line(b"[1,2]\n")
-    assert isinstance(frame, InvalidRequest)
-    assert frame.message == "Invalid message: expected a JSON-RPC object, got a JSON array (batches are not supported)"
+def test_parse_line_returns_a_batch_as_a_list_and_refuses_an_empty_one_or_a_scalar() -> None:
+    assert parse_line(b"[1,2]\n") == [1, 2]
+    empty = parse_line(b"[]\n")
+    assert isinstance(empty, InvalidRequest)
+    assert empty.message == "Invalid request: an empty batch"
+    scalar = parse_line(b"42\n")
+    assert isinstance(scalar, InvalidRequest)
+    assert scalar.message == "Invalid request: expected a JSON-RPC object or a batch, got a JSON number"
 
 
 def test_read_frames_skips_blank_lines_and_stops_at_eof() -> None:
@@ -59,6 +63,8 @@ def test_classify_tells_requests_notifications_responses_and_invalid_messages() 
     assert classify({"id": 1, "method": "ping"}) == ("invalid", 'Message is not JSON-RPC 2.0: "jsonrpc" must be "2.0"')
     assert classify({"jsonrpc": "2.0", "id": True, "method": "ping"}) == ("invalid", '"id" must be an integer or a string')
     assert classify({"jsonrpc": "2.0", "id": 1, "method": 5}) == ("invalid", '"method" must be a string')
+    assert classify({"jsonrpc": "2.0", "method": "ping", "params": "bar"}) == ("invalid", '"params" must be an object or an array')
+    assert classify({"jsonrpc": "2.0", "id": 1, "method": "ping", "params": [1]}) == ("request", None)
 
 
 def test_server_answers_malformed_json_with_parse_error_and_id_null_then_keeps_running() -> None:
@@ -73,12 +79,14 @@ def test_server_answers_malformed_json_with_parse_error_and_id_null_then_keeps_r
     assert server.stop() is True
 
 
-def test_server_answers_a_message_without_jsonrpc_version_with_invalid_request_and_its_id() -> None:
+def test_server_answers_a_message_without_jsonrpc_version_with_invalid_request_and_id_null() -> None:
     server = InProcess(ToyAdapter())
     server.peer.send({"id": 7, "method": "ping"})
-    answer = server.peer.wait(7)
+    server.peer.wait_for(lambda p: len(p.null_id) == 1)
+    answer = server.peer.null_id[0]
     assert answer["error"]["code"] == -32600
     assert answer["error"]["message"] == 'Message is not JSON-RPC 2.0: "jsonrpc" must be "2.0"'
+    assert 7 not in server.peer.responses
     server.stop()
 
 

@@ -45,6 +45,6 @@ def test_generated_module_has_a_typed_dict_for_every_schema_type() -> None:
     for name in defs:
         assert hasattr(_generated, name), name
     assert _generated.TableRef.__required_keys__ == frozenset({"catalog", "schema", "table"})
-    assert _generated.Capabilities.__optional_keys__ == frozenset({"drop_catalog", "file_load", "dialect", "query_paging", "cancellation", "transactions"})
+    assert _generated.Capabilities.__optional_keys__ == frozenset({"drop_catalog", "file_load", "dialect", "query_paging", "cancellation", "transactions", "sql_parse"})
     assert _generated.AdapterManifest.__required_keys__ >= {"name", "capabilities", "config_schema"}
     assert set(_generated.SCHEMA_DEFS) == set(defs) | {"AdapterManifest", "Capabilities"}

@@ -26,10 +26,16 @@ export function landData(dir: string, ...args: string[]): void {
   execFileSync(process.execPath, [join(PLAYGROUND, "generate.mjs"), "--dir", dir, ...args], { stdio: "pipe" });
 }
 
-/** Runs the built CLI in `cwd`; ANSI stripped, the project path shown as <project>. */
-export function rocky(cwd: string, ...args: string[]): Promise<CliResult> {
+export interface RockyOptions {
+  /** Added to the environment (PATH replaced when given). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** Runs the built CLI in `cwd`; ANSI stripped, the project path shown as <project>. Options may come before the arguments. */
+export function rocky(cwd: string, ...rest: [RockyOptions, ...string[]] | string[]): Promise<CliResult> {
+  const [options, args] = typeof rest[0] === "object" ? [rest[0], rest.slice(1) as string[]] : [{}, rest as string[]];
   return new Promise((done) => {
-    execFile(process.execPath, [ROCKY, ...args], { cwd, env: { ...process.env, ROCKY_LOG: "warn", NO_COLOR: "1" } }, (err, stdout, stderr) => {
+    execFile(process.execPath, [ROCKY, ...args], { cwd, env: { ...process.env, ROCKY_LOG: "warn", NO_COLOR: "1", ...options.env } }, (err, stdout, stderr) => {
       const clean = (s: string) => s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "").replaceAll(cwd, "<project>");
       const code = err && typeof err.code === "number" ? err.code : err ? 1 : 0;
       done({ stdout: clean(stdout), stderr: clean(stderr), exitCode: code });

@@ -1,19 +1,10 @@
-import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { describe, expect, inject, it } from "vitest";
 import type { RunOutput } from "@rocky/protocol";
-import { landData, playgroundCopy, ROCKY, type CliResult } from "./helpers.js";
-
-function rockyIn(cwd: string, ...args: string[]): Promise<CliResult> {
-  return new Promise((done) => {
-    execFile(process.execPath, [ROCKY, ...args], { cwd, env: { ...process.env, ROCKY_LOG: "warn", NO_COLOR: "1" } }, (err, stdout, stderr) => {
-      done({ stdout, stderr, exitCode: err && typeof err.code === "number" ? err.code : err ? 1 : 0 });
-    });
-  });
-}
+import { landData, playgroundCopy, rocky } from "./helpers.js";
 
 /** Two "machines" on one warehouse: rocky-a.toml and rocky-b.toml differ only in where their local state lives. */
 function twoMachines(prefix: string): string {
@@ -30,11 +21,11 @@ const tables = (run: RunOutput) => run.pipelines.flatMap((p) => p.tables);
 describe("rocky run with [state] backend = valkey", () => {
   it("a second machine continues incrementally from the watermarks the first one uploaded", async () => {
     const dir = twoMachines(`e2e-${randomUUID()}:`);
-    const first = await rockyIn(dir, "run", "--config", "rocky-a.toml", "--output", "json");
+    const first = await rocky(dir, "run", "--config", "rocky-a.toml", "--output", "json");
     expect(first.exitCode, first.stderr).toBe(0);
     const a = JSON.parse(first.stdout) as RunOutput;
     landData(dir, "--append");
-    const second = await rockyIn(dir, "run", "--config", "rocky-b.toml", "--output", "json");
+    const second = await rocky(dir, "run", "--config", "rocky-b.toml", "--output", "json");
     expect(second.exitCode, second.stderr).toBe(0);
     const b = JSON.parse(second.stdout) as RunOutput;
     const before = new Map(tables(a).map((t) => [t.target, t.watermark_after]));
@@ -44,7 +35,7 @@ describe("rocky run with [state] backend = valkey", () => {
     );
     expect(tables(b).filter((t) => t.strategy === "incremental").length).toBeGreaterThan(5);
     expect(tables(b).reduce((n, t) => n + (t.rows_copied ?? 0), 0)).toBeLessThan(tables(a).reduce((n, t) => n + (t.rows_copied ?? 0), 0));
-    const history = JSON.parse((await rockyIn(dir, "history", "--config", "rocky-b.toml", "--output", "json")).stdout) as { runs: RunOutput[] };
+    const history = JSON.parse((await rocky(dir, "history", "--config", "rocky-b.toml", "--output", "json")).stdout) as { runs: RunOutput[] };
     expect(history.runs.map((r) => r.run_id)).toEqual([b.run_id, a.run_id]);
   });
 
@@ -54,17 +45,17 @@ describe("rocky run with [state] backend = valkey", () => {
     const redis = new Redis(inject("redisUrl"));
     const holder = { run_id: "run-elsewhere", host: "ci-runner-7", pid: 4242, started_at: "2026-12-02T04:00:00.000Z" };
     await redis.set(`${prefix}lease`, JSON.stringify(holder), "PX", 60_000);
-    const doctor = JSON.parse((await rockyIn(dir, "doctor", "--config", "rocky-a.toml", "--output", "json")).stdout) as { checks: { name: string; status: string; message: string }[] };
+    const doctor = JSON.parse((await rocky(dir, "doctor", "--config", "rocky-a.toml", "--output", "json")).stdout) as { checks: { name: string; status: string; message: string }[] };
     expect(doctor.checks.find((c) => c.name === "state.remote")).toMatchObject({
       status: "ok",
       message: `valkey ${inject("redisUrl")} (prefix "${prefix}") reachable, no state uploaded yet, leased by run run-elsewhere (pid 4242 on ci-runner-7, since 2026-12-02T04:00:00.000Z)`,
     });
-    const refused = await rockyIn(dir, "run", "--config", "rocky-a.toml");
+    const refused = await rocky(dir, "run", "--config", "rocky-a.toml");
     expect(refused.exitCode).toBe(1);
     expect(refused.stdout).toBe("");
     expect(refused.stderr).toContain(`error: The state at valkey ${inject("redisUrl")} (prefix "${prefix}") is held by run "run-elsewhere" (pid 4242 on ci-runner-7, since 2026-12-02T04:00:00.000Z)`);
     expect(refused.stderr).toContain("pass --wait to start when it does");
-    const waiting = rockyIn(dir, "run", "--config", "rocky-a.toml", "--wait");
+    const waiting = rocky(dir, "run", "--config", "rocky-a.toml", "--wait");
     await new Promise((r) => setTimeout(r, 1500));
     await redis.del(`${prefix}lease`);
     const ran = await waiting;
@@ -84,7 +75,7 @@ describe("rocky run with [events] valkey_url", () => {
     const received: string[] = [];
     subscriber.on("message", (_channel: string, message: string) => received.push(message));
     await subscriber.subscribe(channel);
-    const r = await rockyIn(dir, "run", "--events", "events.jsonl");
+    const r = await rocky(dir, "run", "--events", "events.jsonl");
     expect(r.exitCode, r.stderr).toBe(0);
     const written = readFileSync(join(dir, "events.jsonl"), "utf8").trimEnd().split("\n");
     const deadline = Date.now() + 5000;
@@ -97,7 +88,7 @@ describe("rocky run with [events] valkey_url", () => {
   it("runs on with one warning when the Valkey server is unreachable", async () => {
     const dir = playgroundCopy();
     writeFileSync(join(dir, "rocky.toml"), `${readFileSync(join(dir, "rocky.toml"), "utf8")}\n[events]\nvalkey_url = "redis://127.0.0.1:1"\n`);
-    const r = await rockyIn(dir, "run", "--output", "json");
+    const r = await rocky(dir, "run", "--output", "json");
     expect(r.exitCode, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as RunOutput).status).toBe("succeeded");
     expect(r.stderr.match(/Cannot publish run events to redis:\/\/127\.0\.0\.1:1 channel \\"rocky:events\\"/g)).toHaveLength(1);

@@ -1,12 +1,15 @@
-import type { DuckDBConnection, DuckDBResult } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBResult } from "@duckdb/node-api";
 import { interruptible } from "./interruptible.js";
-import { toJsonValue } from "./json-values.js";
+import { chunkRows, columnWriter, type ColumnWriter } from "./json-values.js";
 
 /** A streaming result on its own connection, read in batches of rows converted to protocol JSON. */
 export class Cursor {
   private buffered: unknown[][] = [];
   private exhausted = false;
   private reading: Promise<unknown> = Promise.resolve();
+  private writers: ColumnWriter[] | undefined;
+  /** The next chunk, requested as soon as the previous one arrived: DuckDB reads it while this thread converts and sends. */
+  private next: Promise<DuckDBDataChunk | null> | undefined;
 
   constructor(
     private readonly connection: DuckDBConnection,
@@ -43,12 +46,17 @@ export class Cursor {
 
   private async readChunk(): Promise<boolean> {
     if (this.exhausted) return false;
-    const chunk = await this.result.fetchChunk();
+    const chunk = await (this.next ?? this.result.fetchChunk());
+    this.next = undefined;
     if (!chunk || chunk.rowCount === 0) {
       this.exhausted = true;
       return false;
     }
-    this.buffered = chunk.convertRows(toJsonValue);
+    this.next = this.result.fetchChunk();
+    // Its failure is seen by the read that awaits it (or by nobody, once the cursor is closed).
+    this.next.catch(() => undefined);
+    this.writers ??= this.result.columnTypes().map(columnWriter);
+    this.buffered = chunkRows(chunk, this.writers);
     return true;
   }
 
@@ -56,7 +64,8 @@ export class Cursor {
   close(): Promise<void> {
     this.exhausted = true;
     this.buffered = [];
-    const closed = this.reading.then(() => this.connection.closeSync());
+    const pending = this.next?.catch(() => undefined);
+    const closed = this.reading.then(() => pending).then(() => this.connection.closeSync());
     this.reading = closed;
     return closed;
   }

@@ -6,8 +6,9 @@ import { checksHandlers } from "./handlers/checks.js";
 import { dialectHandlers } from "./handlers/dialect.js";
 import { discoveryHandlers } from "./handlers/discovery.js";
 import { queryPagingHandlers } from "./handlers/query-paging.js";
+import { sqlParseHandlers } from "./handlers/sql-parse.js";
 import { warehouseHandlers } from "./handlers/warehouse.js";
-import type { DuckDbConfig } from "./manifest.js";
+import { duckDbConfig } from "./manifest.js";
 
 export interface DuckDbAdapter {
   readonly handlers: AdapterHandlers;
@@ -31,7 +32,7 @@ export function createDuckDbAdapter(): DuckDbAdapter {
   return {
     handlers: {
       initialize: async (params, ctx) => {
-        const opening = DuckDbDatabase.open(params.config as DuckDbConfig, ctx.log);
+        const opening = DuckDbDatabase.open(duckDbConfig(params.config), ctx.log);
         // The server checks the initialize result next: compile that validator while DuckDB opens.
         compileValidators(["InitializeResult"]);
         database = await opening;
@@ -44,6 +45,7 @@ export function createDuckDbAdapter(): DuckDbAdapter {
       ...catalogHandlers(db),
       ...checksHandlers(db),
       ...dialectHandlers(),
+      ...sqlParseHandlers(db),
     },
     async close() {
       await closeCursors();

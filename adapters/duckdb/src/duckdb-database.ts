@@ -6,7 +6,7 @@ import { AdapterServerError, ErrorCodes, type ExecuteStatementParams, type Execu
 import { executionFailed } from "./adapter-errors.js";
 import { ConnectionPool } from "./connection-pool.js";
 import { quoteIdentifier, quoteLiteral } from "./identifiers.js";
-import { toJsonValue } from "./json-values.js";
+import { resultRows } from "./json-values.js";
 import type { DuckDbConfig } from "./manifest.js";
 import { runBatch } from "./run-batch.js";
 
@@ -89,7 +89,7 @@ export class DuckDbDatabase {
       return {
         columns: result.columnNames(),
         column_types: result.columnTypes().map(String),
-        rows: await result.convertRows(toJsonValue),
+        rows: await resultRows(result),
       };
     });
   }

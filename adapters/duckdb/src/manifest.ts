@@ -2,7 +2,7 @@ import type { AdapterManifest } from "@rocky/protocol";
 
 /** The adapter's section of rocky.toml. */
 export interface DuckDbConfig {
-  /** Database file, created if missing; ":memory:" for an in-memory database. Relative to the adapter's working directory. */
+  /** Database file, created if missing; ":memory:" (the default) for an in-memory database. Relative to the adapter's working directory. */
   readonly path: string;
   /** Where extra catalogs live as `<name>.duckdb`; default: the database file's directory. */
   readonly catalogs_dir?: string;
@@ -13,11 +13,18 @@ export interface DuckDbConfig {
   readonly memory_limit?: string;
 }
 
+/** The database when `path` is unset, as in the original Rocky: `rocky test-adapter --adapter duckdb` needs no config. */
+export const IN_MEMORY = ":memory:";
+
+/** The config sent in initialize (already validated against CONFIG_SCHEMA), with its defaults filled in. */
+export function duckDbConfig(config: Readonly<Record<string, unknown>>): DuckDbConfig {
+  return { ...config, path: typeof config.path === "string" ? config.path : IN_MEMORY } as DuckDbConfig;
+}
+
 export const CONFIG_SCHEMA = {
   type: "object",
-  required: ["path"],
   properties: {
-    path: { type: "string", minLength: 1, description: 'Database file, created if missing; ":memory:" for an in-memory database' },
+    path: { type: "string", minLength: 1, default: IN_MEMORY, description: 'Database file, created if missing; ":memory:" (the default) for an in-memory database' },
     catalogs_dir: {
       type: "string",
       minLength: 1,
@@ -54,6 +61,7 @@ export const MANIFEST: AdapterManifest = {
     query_paging: true,
     cancellation: true,
     transactions: true,
+    sql_parse: true,
   },
   auth_methods: [],
   config_schema: CONFIG_SCHEMA,

@@ -3,6 +3,9 @@ import { createDuckDbAdapter } from "./duckdb-adapter.js";
 import { MANIFEST } from "./manifest.js";
 import { serveStdio } from "./serve-stdio.js";
 
+// The bundle's converter, for the benchmark that measures the conversion as it ships (bench/suites/data-worker.ts).
+export { chunkRows, columnWriter } from "./json-values.js";
+
 /** Serves the DuckDB adapter on stdin/stdout until stdin ends, then closes the database and exits. */
 export function serveDuckDb(): AdapterServer {
   const adapter = createDuckDbAdapter();

@@ -1,4 +1,3 @@
-import "vscode-jsonrpc/node";
 import { createAdapterServer, type AdapterServer, type AdapterServerLogger, type AdapterServerOptions, type ByteSink } from "@rocky/protocol";
 
 export interface ServeStdioOptions extends Omit<AdapterServerOptions, "input" | "output" | "onExit" | "logger"> {
@@ -44,8 +43,8 @@ export function exitWithParent(logger: AdapterServerLogger, intervalMs = 500): v
 }
 
 /**
- * Entry-point helper: installs vscode-jsonrpc's Node runtime (the import above), reserves stdout for the protocol
- * (console output and stray `process.stdout.write` go to stderr), serves on stdin/stdout and exits the process on stdin EOF or when its parent dies.
+ * Entry-point helper: reserves stdout for the protocol (console output and stray `process.stdout.write` go to stderr),
+ * serves on stdin/stdout and exits the process on stdin EOF or when its host is gone.
  */
 export function serveStdio(options: ServeStdioOptions): AdapterServer {
   const stdout = process.stdout;
@@ -56,6 +55,7 @@ export function serveStdio(options: ServeStdioOptions): AdapterServer {
   };
   const toStderr = (chunk: unknown, ...rest: unknown[]) => (process.stderr.write as (...a: unknown[]) => boolean)(chunk, ...rest);
   stdout.write = toStderr as typeof stdout.write;
+  // eslint-disable-next-line no-console -- stray console output goes to stderr, never into the protocol channel
   for (const method of ["log", "info", "debug", "warn"] as const) console[method] = console.error.bind(console);
 
   const logger = options.logger ?? stderrLogger(options.manifest.name);

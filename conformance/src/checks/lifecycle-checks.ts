@@ -21,7 +21,7 @@ export async function finish(main: WireSession, t: ConformanceTimeouts, inspect:
   const problems: string[] = [];
   const started = Date.now();
   try {
-    const reply = await main.request("shutdown", {}, t.graceMs);
+    const reply = await main.request("shutdown", {}, t.graceMs, { judged: true });
     const error = replyError("shutdown", reply);
     if (error) problems.push(`shutdown answered error ${error.code}: ${error.wireMessage}`);
   } catch (err) {

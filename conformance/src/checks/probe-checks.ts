@@ -52,8 +52,7 @@ export const PROBE_CHECKS: Record<string, CheckRun> = {
     session.acceptNullIds = true;
     try {
       session.writeRaw('{"jsonrpc": "2.0", "id": 424242, "method": "ping", "params": {\n');
-      const deadline = Date.now() + ctx.timeouts.requestMs;
-      while (session.nullIdReplies.length === 0 && session.alive && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      await session.waitFor(() => session.nullIdReplies.length > 0, ctx.timeouts.requestMs);
       const reply = session.nullIdReplies.shift();
       if (!reply) {
         if (!session.alive) fail(`the adapter exited after a malformed line${session.stderrTail().length > 0 ? `; last stderr: ${json(session.stderrTail().slice(-2))}` : ""}`, "Answer a line that is not JSON with error -32700 and id null, then keep reading");

@@ -4,13 +4,14 @@ import { CAPABILITY_CHECKS } from "./capability-checks.js";
 import { DDL_CHECKS } from "./ddl-checks.js";
 import { DIALECT_CHECKS } from "./dialect-checks.js";
 import { DML_CHECKS } from "./dml-checks.js";
+import { JSONRPC_CHECKS } from "./jsonrpc-checks.js";
 import { PROBE_CHECKS } from "./probe-checks.js";
 import { PROTOCOL_CHECKS } from "./protocol-checks.js";
 import { QUERY_CHECKS } from "./query-checks.js";
 import { TYPE_CHECKS } from "./type-checks.js";
 
 export const RUNS: Readonly<Record<string, CheckRun>> = {
-  ...PROTOCOL_CHECKS, ...DDL_CHECKS, ...DML_CHECKS, ...BATCH_CHECKS, ...QUERY_CHECKS, ...TYPE_CHECKS, ...DIALECT_CHECKS, ...CAPABILITY_CHECKS, ...PROBE_CHECKS,
+  ...PROTOCOL_CHECKS, ...DDL_CHECKS, ...DML_CHECKS, ...BATCH_CHECKS, ...QUERY_CHECKS, ...TYPE_CHECKS, ...DIALECT_CHECKS, ...CAPABILITY_CHECKS, ...PROBE_CHECKS, ...JSONRPC_CHECKS,
 };
 
 /** Checks on the main session, in execution order (startup and manifest_valid come from its handshake). */
@@ -23,4 +24,4 @@ export const MAIN_ORDER: readonly string[] = [
 ];
 
 /** Checks on separate processes, which they may break. */
-export const PROBE_ORDER: readonly string[] = ["version_negotiation", "unknown_method", "malformed_json", "exit_on_eof"];
+export const PROBE_ORDER: readonly string[] = ["version_negotiation", "unknown_method", "malformed_json", "invalid_request", "batch_requests", "exit_on_eof"];

@@ -14,9 +14,11 @@ function listed(items: readonly string[]): string {
 /** stdout_clean: every byte each session's stdout carried was a protocol line. */
 export function stdoutOutcome(sessions: readonly WireSession[]): Outcome {
   const bad = sessions.flatMap((s) => s.violations.filter((v) => FRAMING.has(v.kind)));
-  if (bad.length === 0) return passed();
+  const dropped = sessions.reduce((n, s) => n + s.violationsDropped, 0);
+  if (bad.length === 0 && dropped === 0) return passed();
   const what = bad.map((v) => `${v.kind.replaceAll("-", " ")} ${json(v.text)} (during ${v.during})`);
-  return failed(`${bad.length} line(s) on stdout are not protocol messages: ${listed(what)}`,
+  const more = dropped > 0 ? ` (${dropped} more stream fault(s) not kept)` : "";
+  return failed(`${bad.length} line(s) on stdout are not protocol messages${more}: ${listed(what)}`,
     "Only JSON-RPC messages may go to stdout; send logs to stderr or as $/log notifications (SDKs redirect print/console output for you)");
 }
 

@@ -6,6 +6,7 @@ import { summarize } from "./summarize.js";
 export function toJsonOutput(report: ConformanceReport): TestAdapterOutput {
   const s = summarize(report);
   return {
+    command: "test-adapter",
     adapter: report.adapter,
     adapter_version: report.adapterVersion,
     sdk_version: report.sdkVersion,

@@ -3,7 +3,8 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
 export type ClassifiedLine =
   | { readonly kind: "blank" }
   | { readonly kind: "invalid"; readonly reason: "invalid-utf8" | "not-json" | "not-jsonrpc"; readonly text: string }
-  | { readonly kind: "message"; readonly message: Record<string, unknown>; readonly text: string };
+  | { readonly kind: "message"; readonly message: Record<string, unknown>; readonly text: string }
+  | { readonly kind: "batch"; readonly items: readonly unknown[]; readonly text: string };
 
 export function preview(text: string, max = 120): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
@@ -25,7 +26,8 @@ export function classifyLine(bytes: Buffer): ClassifiedLine {
   } catch {
     return { kind: "invalid", reason: "not-json", text };
   }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed) || (parsed as { jsonrpc?: unknown }).jsonrpc !== "2.0") {
+  if (Array.isArray(parsed)) return { kind: "batch", items: parsed, text };
+  if (parsed === null || typeof parsed !== "object" || (parsed as { jsonrpc?: unknown }).jsonrpc !== "2.0") {
     return { kind: "invalid", reason: "not-jsonrpc", text };
   }
   return { kind: "message", message: parsed as Record<string, unknown>, text };

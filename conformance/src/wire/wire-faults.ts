@@ -23,6 +23,25 @@ export class AdapterExitedError extends Error {
   }
 }
 
+/** The session was already broken (exited, hung, closed its stdout, flooded it) when a request was made, or broke under it. */
+export class SessionBrokenError extends Error {
+  constructor(
+    readonly method: string,
+    readonly fault: string,
+  ) {
+    super(fault);
+    this.name = "SessionBrokenError";
+  }
+}
+
+/** The run's total deadline passed. */
+export class DeadlineError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DeadlineError";
+  }
+}
+
 /** The adapter answered a request with a JSON-RPC error. */
 export class ReplyError extends Error {
   constructor(

@@ -3,7 +3,7 @@ import type { AdapterLaunch, ConformanceLogger } from "../types.js";
 import { checkNotification, checkResponse } from "./check-response.js";
 import { classifyLine, preview } from "./classify-line.js";
 import { LineSplitter } from "./line-splitter.js";
-import { AdapterExitedError, NoAnswerError } from "./wire-faults.js";
+import { AdapterExitedError, NoAnswerError, SessionBrokenError } from "./wire-faults.js";
 import { killGroup, trackGroup, untrackGroup } from "./process-groups.js";
 import { canInspectProcesses, descendantsOf, killProcess, stillRunning, type ProcessId } from "./process-tree.js";
 
@@ -40,6 +40,13 @@ interface Pending {
   readonly timer: NodeJS.Timeout;
 }
 
+/** A line longer than this (a flood without newlines) breaks the session instead of filling memory. */
+export const MAX_LINE_BYTES = 64 * 1024 * 1024;
+/** Stream violations kept per session; the rest are counted. */
+const MAX_VIOLATIONS = 200;
+/** How long a process may live on after closing its stdout before that counts as a fault (an exit usually follows at once). */
+const STDOUT_CLOSE_GRACE_MS = 300;
+
 export function describeExit(info: ExitInfo): string {
   return info.signal ? `on signal ${info.signal}` : `with code ${info.code ?? "unknown"}`;
 }
@@ -50,7 +57,14 @@ export class WireSession {
   during = "startup";
   /** While set, responses with id null (or 0, the original protocol's parse-error id) are collected instead of flagged. */
   acceptNullIds = false;
+  /** While acceptNullIds is set, answers with these ids are collected too (a probe wants to see the id an adapter used). */
+  readonly probeIds = new Set<WireId>();
+  /** While set, batch answers (JSON arrays) are collected in batchReplies instead of flagged. */
+  acceptBatches = false;
+  readonly batchReplies: (readonly unknown[])[] = [];
   readonly violations: StreamViolation[] = [];
+  /** Violations beyond the ones kept. */
+  violationsDropped = 0;
   readonly problems: ResponseProblem[] = [];
   readonly nullIdReplies: Reply[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
@@ -65,6 +79,7 @@ export class WireSession {
   private readonly descendants = new Map<string, ProcessId>();
   private nextId = 1;
   private startError: string | undefined;
+  private brokenBy: string | undefined;
 
   constructor(
     readonly launch: AdapterLaunch,
@@ -80,7 +95,17 @@ export class WireSession {
     });
     this.child.stdin?.on("error", () => undefined);
     this.child.stdout?.on("data", (chunk: Buffer) => {
+      if (this.brokenBy) return;
       for (const line of this.lines.push(chunk)) this.onLine(line);
+      if (this.lines.pending > MAX_LINE_BYTES) {
+        this.violate("unterminated-line", this.lines.rest().subarray(0, 200).toString("utf8"));
+        this.breakWith(`the adapter wrote more than ${MAX_LINE_BYTES / 1024 / 1024} MiB on stdout without a newline (during ${this.during})`);
+      }
+    });
+    this.child.stdout?.once("close", () => {
+      setTimeout(() => {
+        if (this.alive) this.breakWith(`the adapter closed its stdout but kept running (during ${this.during})`);
+      }, STDOUT_CLOSE_GRACE_MS).unref();
     });
     this.child.stderr?.setEncoding("utf8");
     let partial = "";
@@ -102,7 +127,9 @@ export class WireSession {
           for (const [id, p] of this.pending) {
             clearTimeout(p.timer);
             this.pending.delete(id);
-            p.reject(this.exitError(p.method));
+            const error = this.exitError(p.method);
+            this.lastExit ??= error.message;
+            p.reject(error);
           }
           resolve(info);
         });
@@ -124,14 +151,42 @@ export class WireSession {
     return this.exitInfo === undefined;
   }
 
+  /** Why this process can serve no more requests (it exited, hung, closed or flooded its stdout), or undefined while it can. */
+  get fault(): string | undefined {
+    if (this.brokenBy) return this.brokenBy;
+    if (this.exitInfo) return this.lastExit ?? `the adapter exited ${describeExit(this.exitInfo)} (during ${this.during})`;
+    return undefined;
+  }
+
+  private lastExit: string | undefined;
+
+  /** Marks the process unusable: every request in flight, and every later one, fails at once with `cause`; the process is killed. */
+  breakWith(cause: string): void {
+    if (this.brokenBy || this.exitInfo) return;
+    this.brokenBy = cause;
+    for (const [id, p] of this.pending) {
+      clearTimeout(p.timer);
+      this.pending.delete(id);
+      p.reject(new SessionBrokenError(p.method, cause));
+    }
+    void this.kill();
+  }
+
   stderrTail(): readonly string[] {
     return this.stderrLines;
   }
 
-  /** Sends a request and resolves with the reply (result or error); rejects on timeout or exit. */
-  request(method: string, params: unknown, timeoutMs: number): Promise<Reply> {
+  /**
+   * Sends a request and resolves with the reply (result or error); rejects on timeout, exit or a broken session. A timeout
+   * breaks the session unless `judged` (the caller judges the silence itself, as the shutdown check does).
+   */
+  request(method: string, params: unknown, timeoutMs: number, { judged = false } = {}): Promise<Reply> {
     const id = this.nextId++;
-    return new Promise<Reply>((resolve, reject) => {
+    const reply = new Promise<Reply>((resolve, reject) => {
+      if (this.brokenBy) {
+        reject(new SessionBrokenError(method, this.brokenBy));
+        return;
+      }
       if (this.exitInfo) {
         reject(this.exitError(method));
         return;
@@ -141,11 +196,17 @@ export class WireSession {
         this.pending.delete(id);
         this.expired.add(id);
         const stray = this.violations.slice(mark).find((v) => v.kind === "unknown-id");
-        reject(new NoAnswerError(method, timeoutMs, stray ? `; meanwhile a response matching no request arrived: ${stray.text}` : ""));
+        const error = new NoAnswerError(method, timeoutMs, stray ? `; meanwhile a response matching no request arrived: ${stray.text}` : "");
+        reject(error);
+        // A process that lost a request cannot be trusted with the next: later checks get a fresh one.
+        if (!judged) this.breakWith(error.message);
       }, timeoutMs);
       this.pending.set(id, { method, resolve, reject, timer });
       this.write({ jsonrpc: "2.0", id, method, params });
     });
+    // A caller that stops waiting (a check that failed on another request) must not leave an unhandled rejection behind.
+    reply.catch(() => undefined);
+    return reply;
   }
 
   /** The id the next request will get. */
@@ -169,6 +230,12 @@ export class WireSession {
   closeInput(): void {
     this.rememberDescendants();
     this.child.stdin?.end();
+  }
+
+  /** Resolves once `done()` holds, the process has exited, or `ms` have passed, whichever is first. */
+  async waitFor(done: () => boolean, ms: number): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!done() && this.alive && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
   }
 
   /** Resolves with the exit, or undefined if the process is still running after `ms`. */
@@ -213,13 +280,19 @@ export class WireSession {
   }
 
   private violate(kind: StreamViolation["kind"], text: string): void {
-    this.violations.push({ kind, text: preview(text), during: this.during });
+    if (this.violations.length >= MAX_VIOLATIONS) this.violationsDropped++;
+    else this.violations.push({ kind, text: preview(text), during: this.during });
   }
 
   private onLine(bytes: Buffer): void {
     const line = classifyLine(bytes);
     if (line.kind === "blank") return;
     if (line.kind === "invalid") return this.violate(line.reason, line.text);
+    if (line.kind === "batch") {
+      if (this.acceptBatches) this.batchReplies.push(line.items);
+      else this.violate("not-jsonrpc", line.text);
+      return;
+    }
     const msg = line.message;
     if (typeof msg.method === "string") {
       if (msg.id !== undefined) this.problems.push({ method: msg.method, during: this.during, problem: "the adapter sent a request; adapters may only answer and notify" });
@@ -235,7 +308,7 @@ export class WireSession {
       if (this.answered.has(id)) return this.violate("duplicate-id", line.text);
       // A late answer to a request that timed out is not a stream fault; the timeout was reported.
       if (this.expired.delete(id)) return;
-      if (this.acceptNullIds && (id === null || id === 0)) {
+      if (this.acceptNullIds && (id === null || id === 0 || this.probeIds.has(id))) {
         this.nullIdReplies.push({ id, message: msg });
         return;
       }

@@ -1,5 +1,6 @@
-import { Methods, type Capabilities, type ExecuteQueryResult, type QueryFetchResult, type QueryOpenResult, type SqlParam } from "@rocky/protocol";
+import { Methods, withoutParams, type Capabilities, type ExecuteQueryResult, type QueryFetchResult, type QueryOpenResult, type SqlParam } from "@rocky/protocol";
 import { RockyError } from "../errors.js";
+import { dialectFor } from "../sql/dialect.js";
 import type { AdapterConnection } from "./adapter-connection.js";
 import { executeBatch } from "./execute-batch.js";
 import type { Handshake } from "./handshake.js";
@@ -15,6 +16,8 @@ function normalizeDescribe(raw: unknown): unknown {
 export function createAdapterClient(conn: AdapterConnection, hs: Handshake, terminate: () => Promise<ExitInfo>): AdapterClient {
   let closing: Promise<ExitInfo> | undefined;
   const has = (cap: keyof Capabilities) => hs.manifest.capabilities[cap] === true;
+  const dialect = dialectFor(hs.manifest.dialect);
+  const inline = (sql: string, params: readonly SqlParam[]) => dialect.inlineParams(sql, params);
 
   const client: AdapterClient = {
     name: conn.name,
@@ -24,6 +27,9 @@ export function createAdapterClient(conn: AdapterConnection, hs: Handshake, term
     legacy: hs.legacy,
     exited: conn.exited,
     has,
+    onMetrics(listener) {
+      conn.metricsListeners.add(listener);
+    },
 
     request(method, params, options = {}) {
       if (method.capability && !has(method.capability)) {
@@ -34,7 +40,13 @@ export function createAdapterClient(conn: AdapterConnection, hs: Handshake, term
         );
       }
       const normalize = method.method === Methods.describeTable.method ? { normalize: normalizeDescribe } : {};
-      return conn.request(method.method, params, method.result, { ...options, ...normalize });
+      let wire: unknown = params;
+      try {
+        if (hs.legacy) wire = withoutParams(method.method, params, inline);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+      return conn.request(method.method, wire, method.result, { ...options, ...normalize });
     },
 
     async executeStatement(sql, params, options) {

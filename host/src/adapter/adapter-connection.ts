@@ -1,5 +1,5 @@
 import { CancellationTokenSource, createMessageConnection, ErrorCodes, type Message, type MessageConnection, type MessageReader, ResponseError } from "vscode-jsonrpc/node";
-import { LineMessageReader, LineMessageWriter, FramingError, Notifications, validate, formatProblems, type LogParams, type ProgressParams, type SchemaTypeName } from "@rocky/protocol";
+import { LineMessageReader, LineMessageWriter, FramingError, Notifications, validate, formatProblems, type LogParams, type MetricsParams, type ProgressParams, type SchemaTypeName } from "@rocky/protocol";
 import { RockyError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { AdapterError } from "./adapter-error.js";
@@ -26,6 +26,8 @@ export class AdapterConnection {
   private readonly inflight = new Map<number | string, Inflight>();
   private failure: RockyError | undefined;
   private readonly failListeners = new Set<(err: RockyError) => void>();
+  private readonly reader: LineMessageReader;
+  private processGone = false;
   readonly exited: Promise<ExitInfo>;
   exitInfo: ExitInfo | undefined;
 
@@ -38,6 +40,7 @@ export class AdapterConnection {
   ) {
     const pending = new Set<number | string>();
     const reader = new LineMessageReader(child.stdout as never, { pendingIds: pending });
+    this.reader = reader;
     this.writer = new LineMessageWriter(child.stdin as never, pending);
     // With maxParallelism set, vscode-jsonrpc resolves a response as soon as its line is read instead of one message per
     // event-loop turn; $/log and $/progress are handled here, in line order, so progress still precedes its response.
@@ -60,6 +63,15 @@ export class AdapterConnection {
       { maxParallelism: 1 },
     );
     reader.onError((err) => this.fail(this.describeReadError(err)));
+    // stdout closing is normally the process exiting; one that lives on can never answer again.
+    reader.onClose(() => {
+      setTimeout(() => {
+        if (this.processGone) return;
+        this.fail(new RockyError("ADAPTER_PROTOCOL_VIOLATION", `Adapter "${name}" closed its stdout but kept running${this.duringWhat()}${this.stderr.describe()}`, {
+          hint: "An adapter answers on stdout until stdin closes; it is stopped now",
+        }));
+      }, 500).unref();
+    });
     this.rpc.onError(([err, written]) => {
       // A failed write (EPIPE) means the process is exiting: its exit code and stderr say why, so wait for them first.
       if (written !== undefined) void Promise.race([this.exited, new Promise((r) => setTimeout(r, 1000).unref())]).then(() => this.fail(this.describeReadError(err)));
@@ -69,6 +81,7 @@ export class AdapterConnection {
     (child.stdin as NodeJS.WritableStream).on("error", () => undefined);
     this.exited = (async () => {
       const info = await child.completion;
+      this.processGone = true;
       await this.stderr.done;
       this.exitInfo = info;
       this.fail(new RockyError("ADAPTER_CRASHED", `Adapter "${name}" exited ${describeExit(info)}${this.duringWhat()}${this.stderr.describe()}`, {
@@ -123,7 +136,8 @@ export class AdapterConnection {
         this.failListeners.add(onFail);
         timer = setTimeout(() => {
           cts.cancel();
-          reject(new RockyError("ADAPTER_TIMEOUT", `Adapter "${this.name}" did not answer "${method}" within ${timeoutMs} ms`, {
+          const flood = this.reader.partialBytes > 0 ? `; meanwhile it wrote ${formatBytes(this.reader.partialBytes)} on stdout without ending the line` : "";
+          reject(new RockyError("ADAPTER_TIMEOUT", `Adapter "${this.name}" did not answer "${method}" within ${timeoutMs} ms${flood}`, {
             hint: "The request was cancelled. Raise the deadline with ROCKY_ADAPTER_REQUEST_TIMEOUT_MS, or check the adapter for a hang",
           }));
         }, timeoutMs);
@@ -174,7 +188,7 @@ export class AdapterConnection {
 
   private describeReadError(err: unknown): RockyError {
     if (err instanceof FramingError) {
-      const what = err.kind === "unknown-response-id" ? err.message : `wrote to stdout something that is not a protocol message: ${err.message}`;
+      const what = err.kind === "unknown-response-id" ? err.message.replace(/^Response has id/, "answered under id") : `wrote to stdout something that is not a protocol message: ${err.message}`;
       return new RockyError("ADAPTER_PROTOCOL_VIOLATION", `Adapter "${this.name}" ${what}${this.duringWhat()}${this.stderr.describe()}`, {
         hint: "Adapters must write only JSON-RPC messages to stdout, one per line; logs belong on stderr or in $/log notifications",
       });
@@ -187,12 +201,16 @@ export class AdapterConnection {
     return methods.length === 0 ? "" : ` during ${methods.map((m) => `"${m}"`).join(", ")}`;
   }
 
-  /** Handles $/log and $/progress on arrival; true when the message was one of them. */
+  /** Listeners of the adapter's $/metrics notifications (the run's metrics). */
+  readonly metricsListeners = new Set<(p: MetricsParams) => void>();
+
+  /** Handles $/log, $/progress and $/metrics on arrival; true when the message was one of them. */
   private route(msg: Message): boolean {
     const m = msg as { id?: unknown; method?: unknown; params?: unknown };
-    if (m.id !== undefined || (m.method !== Notifications.log.method && m.method !== Notifications.progress.method)) return false;
+    if (m.id !== undefined || !ROUTED.has(m.method)) return false;
     try {
       if (m.method === Notifications.log.method) this.onLog(m.params as LogParams);
+      else if (m.method === Notifications.metrics.method) this.onMetrics(m.params);
       else this.inflight.get((m.params as ProgressParams).token)?.onProgress?.(m.params as ProgressParams);
     } catch (err) {
       this.logger.warn({ err }, `Handling "${String(m.method)}" from the adapter failed`);
@@ -200,11 +218,26 @@ export class AdapterConnection {
     return true;
   }
 
+  private onMetrics(params: unknown): void {
+    const problems = validate("MetricsParams", params);
+    if (problems.length > 0) {
+      this.logger.warn({ problems: formatProblems(problems) }, `Adapter "${this.name}" sent $/metrics that do not match MetricsParams; ignored`);
+      return;
+    }
+    for (const listener of this.metricsListeners) listener(params as MetricsParams);
+  }
+
   private onLog(p: LogParams): void {
     const fields = { ...(p.fields ?? {}), via: "$/log" };
     const level = p.level === "warn" ? "warn" : p.level;
     this.logger[level](fields, p.message);
   }
+}
+
+const ROUTED = new Set<unknown>([Notifications.log.method, Notifications.progress.method, Notifications.metrics.method]);
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${n} bytes`;
 }
 
 export function describeExit(info: ExitInfo): string {

@@ -1,4 +1,4 @@
-import type { AdapterManifest, Capabilities, ExecuteBatchResult, ExecuteQueryResult, ProgressParams, SqlParam, TableRef, ColumnInfo, DiscoveryListParams, DiscoveryListResult } from "@rocky/protocol";
+import type { AdapterManifest, Capabilities, ExecuteBatchResult, ExecuteQueryResult, MetricsParams, ProgressParams, SqlParam, TableRef, ColumnInfo, DiscoveryListParams, DiscoveryListResult } from "@rocky/protocol";
 import type { Methods } from "@rocky/protocol";
 import type { RequestType } from "vscode-jsonrpc";
 import type { Logger } from "../log.js";
@@ -92,6 +92,8 @@ export interface AdapterClient {
   discover(params?: DiscoveryListParams, options?: RequestOptions): Promise<DiscoveryListResult>;
   /** shutdown, stdin close, SIGTERM, SIGKILL of the process group, each after a grace period. Idempotent. */
   close(): Promise<ExitInfo>;
+  /** Calls `listener` with each $/metrics notification the adapter sends (its retries, its concurrency window). */
+  onMetrics(listener: (metrics: MetricsParams) => void): void;
   /** Settles when the process has exited, however that happened. */
   readonly exited: Promise<ExitInfo>;
 }

@@ -48,6 +48,11 @@ export const COMMANDS: readonly LazyCommandSpec[] = [
     load: async () => (await import("./test-adapter.js")).testAdapterCommand,
   },
   {
+    command: "adapter",
+    describe: "List the adapters Rocky can start (rocky adapter list), or show one's manifest (rocky adapter info NAME)",
+    load: async () => (await import("./adapter.js")).adapterCommand,
+  },
+  {
     command: "init-adapter <name>",
     describe: "Scaffold a new adapter (Python or TypeScript) that rocky test-adapter can run at once",
     load: async () => (await import("./init-adapter.js")).initAdapterCommand,

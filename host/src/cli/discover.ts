@@ -18,7 +18,7 @@ export async function discover(args: DiscoverArgs, io: CliIo): Promise<DiscoverO
   const selected = selectPipelines(config, args.pipeline);
   const adapters = createAdapterPool(config, logger);
   const progress = createProgress(io, args.output);
-  const result: DiscoverOutput = { pipelines: [] };
+  const result: DiscoverOutput = { command: "discover", status: "succeeded", pipelines: [] };
   try {
     for (const [name, pipeline] of selected) {
       const runner = runnerFor(name, pipeline);

@@ -98,7 +98,7 @@ export async function doctor(args: CommonArgs, io: CliIo): Promise<DoctorOutput>
     for (const name of ["adapters", "state", "state.remote"]) checks.push({ name, status: "skipped", message: "the config did not load", duration_ms: 0 });
   }
   const overall = checks.some((c) => c.status === "fail") ? "fail" : checks.some((c) => c.status === "warn") ? "warn" : "ok";
-  const result: DoctorOutput = { overall, checks };
+  const result: DoctorOutput = { command: "doctor", status: overall === "fail" ? "failed" : "succeeded", overall, checks };
   if (args.output === "json") writeJson(io, result);
   else {
     io.stdout.write(

@@ -22,9 +22,9 @@ export async function history(args: HistoryArgs, io: CliIo): Promise<HistoryOutp
     if (args.run !== undefined) {
       const found = store?.getRun(args.run);
       if (!found) throw new RockyError("USAGE", `No run "${args.run}" in "${config.statePath}"`, { hint: "List recorded runs with: rocky history" });
-      result = { runs: [found] };
+      result = { command: "history", status: "succeeded", runs: [found] };
     } else {
-      result = { runs: store?.listRuns({ limit: args.limit }) ?? [] };
+      result = { command: "history", status: "succeeded", runs: store?.listRuns({ limit: args.limit }) ?? [] };
     }
   } finally {
     await store?.close();

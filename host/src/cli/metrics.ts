@@ -27,6 +27,8 @@ export async function metrics(args: MetricsArgs, io: CliIo): Promise<MetricsOutp
     await store?.close();
   }
   const result: MetricsOutput = {
+    command: "metrics",
+    status: "succeeded",
     runs: runs.map((r) => ({ run_id: r.run_id, started_at: r.started_at, status: r.status, metrics: r.metrics ?? null })),
     overall: {
       runs: runs.length,

@@ -1,6 +1,11 @@
 import { escapeText } from "../escape-text.js";
 import type { CliIo } from "./cli-io.js";
 
+/** Text from an adapter or a file, safe on a terminal: control characters (escape sequences, newlines) shown as \uXXXX. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** One JSON document on stdout. */
 export function writeJson(io: CliIo, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

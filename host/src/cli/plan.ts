@@ -23,7 +23,7 @@ export async function plan(args: PlanArgs, io: CliIo): Promise<PlanOutput> {
   const state = openStateStore(config.statePath, { create: false });
   const adapters = createAdapterPool(config, logger);
   const progress = createProgress(io, args.output);
-  const result: PlanOutput = { pipelines: [] };
+  const result: PlanOutput = { command: "plan", status: "succeeded", pipelines: [] };
   try {
     for (const [name, pipeline] of selected) {
       result.pipelines.push(await runnerFor(name, pipeline).plan({ name, config: pipeline, project: config, adapters, state, logger, progress, models }));

@@ -31,7 +31,7 @@ export async function state(args: StateArgs, io: CliIo): Promise<StateOutput> {
     const config = await loadConfig(args.config);
     const store = openStateStore(config.statePath, { create: false });
     try {
-      result = { state_path: config.statePath, watermarks: store?.listWatermarks() ?? [] };
+      result = { command: "state", status: "succeeded", state_path: config.statePath, watermarks: store?.listWatermarks() ?? [] };
     } finally {
       await store?.close();
     }
@@ -91,7 +91,7 @@ async function restoreState(args: StateArgs): Promise<StateOutput> {
   copyFileSync(dataFile(copy), dataFile(config.statePath));
   const store = openStateStore(config.statePath, { create: false });
   try {
-    return { state_path: config.statePath, watermarks: store?.listWatermarks() ?? [] };
+    return { command: "state", status: "succeeded", state_path: config.statePath, watermarks: store?.listWatermarks() ?? [] };
   } finally {
     await store?.close();
   }
@@ -124,7 +124,7 @@ async function rebuildState(args: StateArgs, io: CliIo): Promise<StateOutput> {
   } finally {
     await store.close();
   }
-  return { state_path: config.statePath, watermarks };
+  return { command: "state", status: "succeeded", state_path: config.statePath, watermarks };
 }
 
 export function stateCommand(io: CliIo): CommandModule<object, StateArgs> {

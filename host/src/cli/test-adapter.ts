@@ -28,7 +28,9 @@ export interface TestAdapterArgs {
   readonly schema?: string | undefined;
   readonly "long-query"?: string | undefined;
   readonly "startup-timeout"?: number | undefined;
+  /** The whole run, in ms. */
   readonly timeout?: number | undefined;
+  readonly "request-timeout"?: number | undefined;
   readonly grace?: number | undefined;
   readonly "cancel-timeout"?: number | undefined;
 }
@@ -156,7 +158,8 @@ export async function testAdapter(args: TestAdapterArgs, io: TestAdapterIo) {
     dialectFor,
     timeouts: {
       ...(args["startup-timeout"] !== undefined ? { startupMs: args["startup-timeout"] } : {}),
-      ...(args.timeout !== undefined ? { requestMs: args.timeout } : {}),
+      ...(args.timeout !== undefined ? { totalMs: args.timeout } : {}),
+      ...(args["request-timeout"] !== undefined ? { requestMs: args["request-timeout"] } : {}),
       ...(args.grace !== undefined ? { graceMs: args.grace } : {}),
       ...(args["cancel-timeout"] !== undefined ? { cancelMs: args["cancel-timeout"] } : {}),
     },
@@ -210,7 +213,8 @@ export function testAdapterBuilder(y: Argv): Argv<TestAdapterArgs> {
     .option("schema", { type: "string", describe: 'Schema for scratch tables (default: a new one when create_schema is declared, else "main")' })
     .option("long-query", { type: "string", describe: "A query that runs for several seconds, for the cancellation check" })
     .option("startup-timeout", { type: "number", describe: "Milliseconds allowed for initialize (default 10000)" })
-    .option("timeout", { type: "number", describe: "Milliseconds allowed for each request (default 30000)" })
+    .option("timeout", { type: "number", describe: "Milliseconds allowed for the whole run; checks not finished by then fail and the report is written (default 60000)" })
+    .option("request-timeout", { type: "number", describe: "Milliseconds allowed for each request; a process that misses one is replaced (default 10000)" })
     .option("grace", { type: "number", describe: "Milliseconds allowed for the shutdown answer and for the exit after stdin closes (default 2000)" })
     .option("cancel-timeout", { type: "number", describe: "Milliseconds within which a cancelled request must answer -32800 (default 5000)" }) as unknown as Argv<TestAdapterArgs>;
 }

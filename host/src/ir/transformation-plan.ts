@@ -8,6 +8,8 @@ export interface ModelPlan {
   readonly strategy: ModelStrategy;
   /** The SELECT as written; @start_date/@end_date are bound per batch when rendered. */
   readonly select: string;
+  /** The model's .sql, relative to the project: warehouse errors are located in it. */
+  readonly sqlFile?: string | undefined;
   readonly dependsOn: readonly string[];
   /** The strategy in the model's .toml; differs from strategy.kind on a first run (full_refresh). */
   readonly configured: ConfiguredStrategy["type"];

@@ -15,8 +15,9 @@ function statementsOf(method: string, args: readonly unknown[]): number {
   return 0;
 }
 
-/** The same client, every call it answers timed into `recorder` and every SQL statement it is sent counted. */
+/** The same client, every call it answers timed into `recorder`, every SQL statement it is sent counted, and its $/metrics recorded. */
 export function measureClient(client: AdapterClient, recorder: CallRecorder): AdapterClient {
+  client.onMetrics((metrics) => recorder.adapter(client.name, metrics));
   return new Proxy(client, {
     get(target, key, receiver) {
       const value = Reflect.get(target, key, receiver) as unknown;

@@ -1,4 +1,4 @@
-import type { DurationHistogram, RunMetrics, RunOutput } from "@rocky/protocol";
+import type { DurationHistogram, MetricsParams, RunMetrics, RunOutput } from "@rocky/protocol";
 
 /** Nearest-rank percentile (the smallest value with at least p% of values at or below it); null for no values. */
 export function percentile(sorted: readonly number[], p: number): number | null {
@@ -16,19 +16,33 @@ export function histogram(values: readonly number[]): DurationHistogram {
 export interface CallRecorder {
   call(ms: number, ok: boolean): void;
   statements(count: number): void;
+  /** One $/metrics notification of adapter `name`. */
+  adapter(name: string, metrics: MetricsParams): void;
 }
+
+type AdapterMetrics = NonNullable<RunMetrics["adapters"]>[string];
 
 export interface CallStats {
   readonly callMs: readonly number[];
   readonly failed: number;
   readonly statements: number;
+  readonly adapters: Readonly<Record<string, AdapterMetrics>>;
 }
 
 export function createCallRecorder(): CallRecorder & { stats(): CallStats } {
   const callMs: number[] = [];
   let failed = 0;
   let statements = 0;
+  const adapters: Record<string, { counters: Record<string, number>; gauges: Record<string, { last: number; min: number; max: number }> }> = {};
   return {
+    adapter(name, metrics) {
+      const entry = (adapters[name] ??= { counters: {}, gauges: {} });
+      for (const [key, n] of Object.entries(metrics.counters ?? {})) entry.counters[key] = (entry.counters[key] ?? 0) + n;
+      for (const [key, v] of Object.entries(metrics.gauges ?? {})) {
+        const g = entry.gauges[key];
+        entry.gauges[key] = g ? { last: v, min: Math.min(g.min, v), max: Math.max(g.max, v) } : { last: v, min: v, max: v };
+      }
+    },
     call(ms, ok) {
       callMs.push(Math.round(ms * 1000) / 1000);
       if (!ok) failed++;
@@ -36,7 +50,7 @@ export function createCallRecorder(): CallRecorder & { stats(): CallStats } {
     statements(count) {
       statements += count;
     },
-    stats: () => ({ callMs, failed, statements }),
+    stats: () => ({ callMs, failed, statements, adapters }),
   };
 }
 
@@ -56,6 +70,7 @@ export function runMetrics(run: Pick<RunOutput, "pipelines">, calls: CallStats):
       statements_executed: calls.statements,
       adapter_calls: calls.callMs.length,
       adapter_calls_failed: calls.failed,
+      retries: Object.values(calls.adapters).reduce((n, a) => n + (a.counters.retries ?? 0), 0),
       rows_copied: tables.reduce((n, t) => n + (t.rows_copied ?? 0), 0),
       rows_affected: models.reduce((n, m) => n + (m.rows_affected ?? 0), 0),
     },
@@ -64,5 +79,6 @@ export function runMetrics(run: Pick<RunOutput, "pipelines">, calls: CallStats):
       model_ms: histogram(ran.map((m) => m.duration_ms)),
       adapter_call_ms: histogram(calls.callMs),
     },
+    ...(Object.keys(calls.adapters).length > 0 ? { adapters: calls.adapters } : {}),
   };
 }

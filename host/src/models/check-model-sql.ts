@@ -1,7 +1,8 @@
 import { createRequire } from "node:module";
+import type { SqlParseOutcome } from "@rocky/protocol";
 import type { DialectName } from "../sql/dialect.js";
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
-import { lineColumn, substituteMacros } from "./macros.js";
+import { lineColumn, substituteMacros, type Substituted } from "./macros.js";
 
 /** node-sql-parser has no DuckDB or Databricks grammar; these are the closest, tried first. */
 const PRIMARY_DATABASE: Readonly<Record<DialectName, string>> = {
@@ -41,9 +42,37 @@ interface ParseFailure {
   readonly offset: number | undefined;
 }
 
+/** A model's SQL as a parser reads it: the macros replaced by identifiers, offsets mapped back to the file. */
+export function parseableSql(sql: string): Substituted {
+  return substituteMacros(sql, (name) => (name === "@start_date" ? "rocky_start_date" : "rocky_end_date"));
+}
+
+function notOneSelect(model: string, file: string, what: string): Diagnostic {
+  return diagnostic({
+    code: "MODEL_SQL_INVALID",
+    message: `Model "${model}" must be one SELECT statement, found ${what}`,
+    hint: "Keep only the query in the .sql file; Rocky writes the DDL/DML for the strategy in the .toml",
+    location: { file, line: 1, column: 1 },
+    model,
+  });
+}
+
+function cannotParse(sql: string, substituted: Substituted, at: number | undefined, hint: string, file: string, model: string): Diagnostic {
+  const offset = at === undefined ? undefined : substituted.originalOffset(at);
+  const where = offset === undefined ? { line: 1, column: 1 } : lineColumn(sql, offset);
+  const near = offset === undefined ? "" : tokenAt(sql, offset);
+  return diagnostic({
+    code: "MODEL_SQL_INVALID",
+    message: `Cannot parse the SQL of model "${model}"${near ? ` near ${JSON.stringify(near)}` : " at the end of the query"}`,
+    hint,
+    location: { file, ...where },
+    model,
+  });
+}
+
 /** Parses one model's SELECT: no diagnostics when it is one SELECT statement, else one at the failing line and column. */
 export function checkModelSql(sql: string, dialect: DialectName, file: string, model: string): Diagnostic[] {
-  const substituted = substituteMacros(sql, (name) => (name === "@start_date" ? "rocky_start_date" : "rocky_end_date"));
+  const substituted = parseableSql(sql);
   const primary = PRIMARY_DATABASE[dialect];
   let failure: ParseFailure | undefined;
   for (const database of [primary, ...FALLBACK_DATABASES.filter((d) => d !== primary)]) {
@@ -53,31 +82,28 @@ export function checkModelSql(sql: string, dialect: DialectName, file: string, m
       continue;
     }
     if (result.statements !== 1 || result.type !== "select") {
-      const what = result.statements !== 1 ? `${result.statements} statements` : `a ${result.type.toUpperCase()} statement`;
-      return [
-        diagnostic({
-          code: "MODEL_SQL_INVALID",
-          message: `Model "${model}" must be one SELECT statement, found ${what}`,
-          hint: "Keep only the query in the .sql file; Rocky writes the DDL/DML for the strategy in the .toml",
-          location: { file, line: 1, column: 1 },
-          model,
-        }),
-      ];
+      return [notOneSelect(model, file, result.statements !== 1 ? `${result.statements} statements` : `a ${result.type.toUpperCase()} statement`)];
     }
     return [];
   }
-  const offset = failure?.offset === undefined ? undefined : substituted.originalOffset(failure.offset);
-  const where = offset === undefined ? { line: 1, column: 1 } : lineColumn(sql, offset);
-  const near = offset === undefined ? "" : tokenAt(sql, offset);
-  return [
-    diagnostic({
-      code: "MODEL_SQL_INVALID",
-      message: `Cannot parse the SQL of model "${model}"${near ? ` near ${JSON.stringify(near)}` : " at the end of the query"}`,
-      hint: `The ${primary} grammar reported: ${shorten(failure?.message ?? "unknown error")}`,
-      location: { file, ...where },
-      model,
-    }),
-  ];
+  const hint =
+    `Rocky's generic SQL check for the ${dialect} dialect reported: ${shorten(failure?.message ?? "unknown error")}. ` +
+    `If ${dialect} accepts this SQL, a target adapter that declares capability sql_parse lets the warehouse's own parser decide`;
+  return [cannotParse(sql, substituted, failure?.offset, hint, file, model)];
+}
+
+/**
+ * The diagnostics of the target warehouse's own parser (sql/parse) for one model, given the outcome for
+ * parseableSql(sql).text: none when it is one SELECT, else one naming what the warehouse refused, with its message.
+ */
+export function warehouseSqlDiagnostics(outcome: SqlParseOutcome, sql: string, dialect: DialectName, file: string, model: string): Diagnostic[] {
+  if (outcome.valid) {
+    if (outcome.statements === 1 && outcome.select === true) return [];
+    const count = outcome.statements ?? 1;
+    return [notOneSelect(model, file, count !== 1 ? `${count} statements` : "a statement that is not a SELECT")];
+  }
+  const hint = `The ${dialect} warehouse's parser reported: ${shorten(outcome.message ?? "unknown error")}`;
+  return [cannotParse(sql, parseableSql(sql), outcome.position, hint, file, model)];
 }
 
 function tryParse(text: string, database: string): { failure: ParseFailure } | { statements: number; type: string } {

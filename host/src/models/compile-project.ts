@@ -1,9 +1,12 @@
 import { join, resolve } from "node:path";
-import type { CompileOutput, CompiledModel, Diagnostic } from "@rocky/protocol";
+import { Methods, type CompileOutput, type CompiledModel, type Diagnostic } from "@rocky/protocol";
+import type { AdapterClient } from "../adapter/types.js";
 import { loadConfig, type LoadedConfig } from "../config/load-config.js";
+import { silentLogger } from "../log.js";
+import { createAdapterPool, type AdapterPool } from "../pipeline/adapter-pool.js";
 import { selectPipelines } from "../pipeline/select-pipelines.js";
 import { dialectFor, type Dialect } from "../sql/dialect.js";
-import { compileModels } from "./compile-models.js";
+import { compileModels, type ParseSql } from "./compile-models.js";
 import { diagnostic } from "./diagnostics.js";
 import { CACHE_DIR } from "./sql-parse-cache.js";
 
@@ -29,16 +32,40 @@ interface Unit {
   readonly defaults: { catalog?: string | undefined; schema?: string | undefined };
   /** The project's cache directory; none for a bare models directory. */
   readonly cacheDir?: string;
+  /** The target adapter's name in rocky.toml; none for a bare models directory. */
+  readonly adapter?: string;
+}
+
+/** The warehouse's own parser, when the adapter declares sql_parse; an adapter that cannot start leaves the generic grammar's verdict. */
+async function adapterParser(adapters: AdapterPool, name: string, diagnostics: Diagnostic[]): Promise<ParseSql | undefined> {
+  let client: AdapterClient;
+  try {
+    client = await adapters.get(name);
+  } catch (error) {
+    diagnostics.push(
+      diagnostic({
+        code: "ADAPTER_SPAWN_FAILED",
+        severity: "warning",
+        message: `Could not start adapter "${name}" to ask its parser about the SQL Rocky's generic grammar cannot read: ${(error as Error).message}`,
+        hint: "The generic grammar's verdict stands; `rocky plan` asks the warehouse again",
+      }),
+    );
+    return undefined;
+  }
+  if (!client.has("sql_parse")) return undefined;
+  return async (texts) => (await client.request(Methods.sqlParse, { statements: [...texts] as [string, ...string[]] })).results;
 }
 
 /**
- * `rocky compile`: loads, parses and resolves every model of every transformation pipeline (or of one directory) without
- * starting an adapter. Every model is parsed; the SQL that parses is remembered in .rocky/cache so `rocky plan` and
- * `rocky run` need not parse it again. The dialect is the target adapter's type when Rocky knows it; for others, strategies are checked at plan time.
+ * `rocky compile`: loads, parses and resolves every model of every transformation pipeline (or of one directory). Every
+ * model is parsed by Rocky's generic grammar; only when it cannot read some model is the target adapter started, and if
+ * it declares sql_parse the warehouse's own parser decides about those (SQL the warehouse accepts is never refused). The
+ * SQL that parses is remembered in .rocky/cache so `rocky plan` and `rocky run` need not parse it again. The dialect is the target adapter's type when Rocky knows it; for others, strategies are checked at plan time.
  */
 export async function compileProject(options: CompileProjectOptions): Promise<CompileOutput> {
   const cwd = options.cwd ?? process.cwd();
-  const units = options.models !== undefined ? [directoryUnit(options, cwd)] : transformationUnits(await loadConfig(resolve(cwd, options.config ?? "rocky.toml")), options);
+  const config = options.models === undefined ? await loadConfig(resolve(cwd, options.config ?? "rocky.toml")) : undefined;
+  const units = config ? transformationUnits(config, options) : [directoryUnit(options, cwd)];
   const models: CompiledModel[] = [];
   const order: string[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -52,29 +79,38 @@ export async function compileProject(options: CompileProjectOptions): Promise<Co
       }),
     );
   }
-  for (const unit of units) {
-    const { dir, root, dialect, defaults, checkSupport, cacheDir } = unit;
-    const result = await compileModels({ dir, root, dialect, defaults, checkSupport, cacheDir, reparse: true });
-    diagnostics.push(...result.diagnostics);
-    order.push(...(result.dag?.order ?? []));
-    for (const m of result.models) {
-      models.push({
-        name: m.name,
-        ...(unit.pipeline !== undefined ? { pipeline: unit.pipeline } : {}),
-        sql_file: m.sqlFile,
-        config_file: m.configFile,
-        target: { ...(m.target.catalog !== undefined ? { catalog: m.target.catalog } : {}), schema: m.target.schema, table: m.target.table },
-        strategy: m.strategy.type,
-        depends_on: [...m.dependsOn],
-        sources: [...m.sources],
-        tags: [...m.tags],
-      });
+  const adapters = config ? createAdapterPool(config, silentLogger()) : undefined;
+  try {
+    for (const unit of units) {
+      const { dir, root, dialect, defaults, checkSupport, cacheDir, adapter } = unit;
+      const fallback = adapters && adapter !== undefined ? () => adapterParser(adapters, adapter, diagnostics) : undefined;
+      const result = await compileModels({ dir, root, dialect, defaults, checkSupport, cacheDir, reparse: true, parseSqlFallback: fallback, requireCatalog: unit.pipeline !== undefined });
+      diagnostics.push(...result.diagnostics);
+      order.push(...(result.dag?.order ?? []));
+      for (const m of result.models) {
+        models.push({
+          name: m.name,
+          ...(unit.pipeline !== undefined ? { pipeline: unit.pipeline } : {}),
+          sql_file: m.sqlFile,
+          config_file: m.configFile,
+          target: { ...(m.target.catalog !== undefined ? { catalog: m.target.catalog } : {}), schema: m.target.schema, table: m.target.table },
+          strategy: m.strategy.type,
+          depends_on: [...m.dependsOn],
+          sources: [...m.sources],
+          tags: [...m.tags],
+          ...(m.intent === undefined ? {} : { intent: m.intent }),
+        });
+      }
     }
+  } finally {
+    await adapters?.closeAll();
   }
   const dialects = [...new Set(units.map((u) => u.dialect.name))];
+  const ok = !diagnostics.some((d) => d.severity === "error");
   return {
     command: "compile",
-    ok: !diagnostics.some((d) => d.severity === "error"),
+    status: ok ? "succeeded" : "failed",
+    ok,
     ...(dialects.length === 1 ? { dialect: dialects[0] as string } : {}),
     models,
     order: diagnostics.some((d) => d.severity === "error") ? [] : order,
@@ -100,6 +136,7 @@ function transformationUnits(config: LoadedConfig, options: CompileProjectOption
       checkSupport: KNOWN_DIALECTS.has(type.toLowerCase()),
       defaults: { catalog: pipeline.target.catalog, schema: pipeline.target.schema },
       cacheDir: join(config.dir, CACHE_DIR),
+      adapter: pipeline.target.adapter,
     });
   }
   return units;

@@ -4,6 +4,7 @@ import type { ModelPlan } from "../ir/index.js";
 import type { Logger } from "../log.js";
 import type { Dialect } from "../sql/dialect.js";
 import { maxValue } from "./gather-model-facts.js";
+import { locateWarehouseError } from "./locate-warehouse-error.js";
 import { recordPartitions, type ModelState } from "./model-state.js";
 import { renderModelPlan } from "./sql/render-model-plan.js";
 
@@ -37,13 +38,20 @@ export async function executeModelPlan(o: ExecuteModelPlanOptions): Promise<Mode
     if (batch.transaction) {
       o.signal?.throwIfAborted();
       o.logger.debug({ model: plan.name, statements: batch.statements }, "executing model statements in one transaction");
-      results.push(...(await client.executeBatch(batch.statements, { transaction: true, ...signal })).results);
+      const executed = await client.executeBatch(batch.statements, { transaction: true, ...signal }).catch((err: unknown) => {
+        throw locateWarehouseError(err, plan, batch.statements);
+      });
+      results.push(...executed.results);
     } else {
       for (const statement of batch.statements) {
         o.signal?.throwIfAborted();
         o.logger.debug({ model: plan.name, sql: statement.sql, params: statement.params }, "executing model statement");
         const params = statement.params.length > 0 ? { params: [...statement.params] } : {};
-        results.push(await client.request(Methods.executeStatement, { sql: statement.sql, ...params }, signal));
+        results.push(
+          await client.request(Methods.executeStatement, { sql: statement.sql, ...params }, signal).catch((err: unknown) => {
+            throw locateWarehouseError(err, plan, [statement]);
+          }),
+        );
       }
     }
     if (batch.partitions.length > 0) {
@@ -60,7 +68,17 @@ export async function executeModelPlan(o: ExecuteModelPlanOptions): Promise<Mode
       watermarkAfter = value;
     }
   }
-  return { rowsAffected: sumRowsAffected(results), partitions: done, watermarkAfter };
+  let rowsAffected = sumRowsAffected(results);
+  // CREATE TABLE ... AS reports no count on some warehouses (DuckDB): a table this run created holds exactly what it wrote.
+  const created = plan.strategy.kind === "full_refresh" || (plan.strategy.kind === "time_interval" && plan.strategy.createTable);
+  if (rowsAffected === null && created) rowsAffected = await countRows(client, o.dialect, plan.target);
+  return { rowsAffected, partitions: done, watermarkAfter };
+}
+
+async function countRows(client: AdapterClient, dialect: Dialect, table: ModelPlan["target"]): Promise<number | null> {
+  const { rows } = await client.query(`SELECT COUNT(*) FROM ${dialect.tableRef(table)}`);
+  const count = Number(rows[0]?.[0]);
+  return Number.isSafeInteger(count) ? count : null;
 }
 
 function sumRowsAffected(results: readonly ExecuteStatementResult[]): number | null {

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { ModelConfig } from "@rocky/protocol";
 import { isValidIdentifier } from "../sql/identifiers.js";
-import { checkModelSql } from "./check-model-sql.js";
+import type { SqlParseOutcome } from "@rocky/protocol";
+import { checkModelSql, warehouseSqlDiagnostics } from "./check-model-sql.js";
 import { strategySupportProblem, type StrategyTarget } from "./check-strategy-support.js";
 import { diagnostic, diagnosticFromError, type Diagnostic } from "./diagnostics.js";
 import type { ConfiguredStrategy, ModelDefinition } from "./model-definition.js";
@@ -42,8 +43,12 @@ export interface CheckModelOptions extends StrategyTarget {
   readonly defaults?: TargetDefaults | undefined;
   /** False when the target's dialect is not known (a process adapter not started): strategies are not refused. */
   readonly checkSupport?: boolean | undefined;
+  /** A project's models must say which catalog they land in (plan refuses them otherwise); a bare directory's need not. */
+  readonly requireCatalog?: boolean | undefined;
   /** SQL known to parse is not parsed again; SQL that parses is added. Without it every model is parsed. */
   readonly parseCache?: Pick<SqlParseCache, "has" | "add"> | undefined;
+  /** What the target warehouse's own parser said of model SQL texts (sql/parse), by SQL; these are not parsed here. */
+  readonly sqlVerdicts?: ReadonlyMap<string, SqlParseOutcome> | undefined;
 }
 
 export interface LoadModelOptions extends CheckModelOptions {
@@ -70,7 +75,8 @@ export function readModel(files: ModelFiles): ReadModel {
 export function checkModel(read: ReadModel, options: CheckModelOptions): { model?: LoadedModel; diagnostics: Diagnostic[] } {
   const { files, sql, config, configText } = read;
   const { dialect, defaults } = options;
-  const { name } = files;
+  // The original Rocky's sidecars may name the model; the file stem is the default.
+  const name = config?.name ?? files.name;
   const diagnostics: Diagnostic[] = [];
   if (!isValidIdentifier(name)) {
     diagnostics.push(
@@ -85,7 +91,10 @@ export function checkModel(read: ReadModel, options: CheckModelOptions): { model
   }
   diagnostics.push(...read.configProblems);
   if (!options.parseCache?.has(sql)) {
-    const sqlProblems = checkModelSql(sql, dialect.name, files.sqlFile, name);
+    const verdict = options.sqlVerdicts?.get(sql);
+    const sqlProblems = verdict
+      ? warehouseSqlDiagnostics(verdict, sql, dialect.name, files.sqlFile, name)
+      : checkModelSql(sql, dialect.name, files.sqlFile, name);
     diagnostics.push(...sqlProblems);
     if (sqlProblems.length === 0) options.parseCache?.add(sql);
   }
@@ -101,6 +110,17 @@ export function checkModel(read: ReadModel, options: CheckModelOptions): { model
         message: `Model "${name}" has no target schema`,
         hint: 'Set [target] schema = "..." in the .toml, or a default `schema` in the pipeline\'s target in rocky.toml',
         location: at("target.schema"),
+        model: name,
+      }),
+    );
+  }
+  if (catalog === undefined && options.requireCatalog) {
+    diagnostics.push(
+      diagnostic({
+        code: "MODEL_INVALID",
+        message: `Model "${name}" has no target catalog`,
+        hint: 'Set [target] catalog = "..." in the .toml, or a default `catalog` in the pipeline\'s target in rocky.toml',
+        location: at(config.target === undefined ? "target" : "target.catalog"),
         model: name,
       }),
     );
@@ -124,13 +144,19 @@ export function checkModel(read: ReadModel, options: CheckModelOptions): { model
   const target = { ...(catalog === undefined ? {} : { catalog }), schema, table: config.target?.table ?? name };
   return {
     model: {
-      definition: { name, sqlFile: files.sqlFile, configFile: files.configFile, sql, target, strategy, tags: config.tags ?? [] },
+      definition: { name, sqlFile: files.sqlFile, configFile: files.configFile, sql, target, strategy, tags: tagsOf(config), ...(config.intent === undefined ? {} : { intent: config.intent }) },
       config,
       configText,
       scan: read.scan,
     },
     diagnostics,
   };
+}
+
+/** Tags as a list, or the original Rocky's [tags] table whose key = "value" pairs become key:value. */
+function tagsOf(config: ModelConfig): readonly string[] {
+  const tags = config.tags ?? [];
+  return Array.isArray(tags) ? tags : Object.entries(tags).map(([key, value]) => `${key}:${value}`);
 }
 
 function checkMacros(

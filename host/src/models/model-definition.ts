@@ -20,6 +20,8 @@ export interface ModelDefinition {
   /** Tables the SQL reads that no model builds, as written. */
   readonly sources: readonly string[];
   readonly tags: readonly string[];
+  /** The sidecar's plain-words purpose (original Rocky `intent`). */
+  readonly intent?: string;
 }
 
 export function uniqueKeyOf(strategy: { readonly unique_key: string | readonly string[] }): readonly string[] {

@@ -1,5 +1,5 @@
 import { join, resolve } from "node:path";
-import type { PlannedPipeline, RunPipelineResult, TransformationPipelineConfig } from "@rocky/protocol";
+import { Methods, type PlannedPipeline, type RunPipelineResult, type TransformationPipelineConfig } from "@rocky/protocol";
 import type { AdapterClient } from "../adapter/types.js";
 import type { Dag } from "../dag/build-dag.js";
 import { RockyError, type RockyErrorCode } from "../errors.js";
@@ -58,7 +58,10 @@ async function prepare(ctx: Ctx): Promise<Prepared> {
       dialect,
       adapter,
       defaults: { catalog: ctx.config.target.catalog, schema: ctx.config.target.schema },
+      requireCatalog: true,
       cacheDir: join(ctx.project.dir, CACHE_DIR),
+      // The warehouse's own parser, where the adapter offers it: it accepts what the warehouse runs, and parses faster.
+      ...(client.has("sql_parse") ? { parseSql: async (texts: readonly string[]) => (await client.request(Methods.sqlParse, { statements: [...texts] as [string, ...string[]] })).results } : {}),
     },
     read,
   );

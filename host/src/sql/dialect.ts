@@ -1,5 +1,7 @@
 import { RockyError } from "../errors.js";
+import type { SqlParam } from "@rocky/protocol";
 import { assertIdentifier } from "./identifiers.js";
+import { inlineParams, type LiteralSyntax } from "./inline-params.js";
 
 export type DialectName = "duckdb" | "databricks" | "snowflake" | "generic";
 
@@ -37,6 +39,10 @@ export interface Dialect {
   rowHash(columns: readonly string[]): string;
   /** `WHERE <column> > <timestamp param>` */
   watermarkWhere(column: string): string;
+  /** How values are written as literals (string escapes, NUL, timestamps). */
+  readonly literals: LiteralSyntax;
+  /** `sql` with its `?` placeholders replaced by `params` as literals, for adapters that cannot bind (the original protocol). */
+  inlineParams(sql: string, params: readonly SqlParam[]): string;
   /**
    * `WHERE <column> > COALESCE((SELECT MAX(<column>) FROM <target>), <timestamp param>)`: rows past what the target already
    * holds (the stored watermark only while it is empty), read in the statement that inserts them, so a copy committed
@@ -53,8 +59,9 @@ function makeDialect(
   q: (id: string) => string,
   features: DialectFeatures,
   overrides: Partial<Dialect> & ThisType<Dialect> = {},
+  literals: Partial<LiteralSyntax> = {},
 ): Dialect {
-  const base: Dialect = {
+  const base: Omit<Dialect, "literals"> = {
     name,
     features,
     quote: (id, what = "identifier") => q(assertIdentifier(id, what)),
@@ -91,13 +98,25 @@ function makeDialect(
     watermarkWhere(column) {
       return `WHERE ${this.quote(column, "watermark column")} > ${this.timestampParam()}`;
     },
+    inlineParams(sql, params) {
+      return inlineParams(sql, params, (this as Dialect).literals);
+    },
     watermarkPastTarget(column, target) {
       const col = this.quote(column, "watermark column");
       const alias = this.quote(TARGET_ALIAS, "alias");
       return `WHERE ${col} > COALESCE((SELECT MAX(${alias}.${col}) FROM ${this.tableRef(target)} AS ${alias}), ${this.timestampParam()})`;
     },
   };
-  return Object.assign(base, overrides);
+  const dialect = Object.assign(base, overrides) as Dialect;
+  const timestampParam = dialect.timestampParam();
+  const syntax: LiteralSyntax = {
+    backslashEscapes: false,
+    nulChar: "chr(0)",
+    timestampParam,
+    timestampLiteral: (quoted) => timestampParam.replace("?", quoted),
+    ...literals,
+  };
+  return Object.assign(dialect, { literals: syntax });
 }
 
 const doubleQuote = (id: string) => `"${id}"`;
@@ -118,6 +137,7 @@ export const DATABRICKS: Dialect = makeDialect(
       return `md5(concat_ws('|', ${columns.map((c) => `coalesce(CAST(${this.quote(c, "column name")} AS STRING), '')`).join(", ")}))`;
     },
   },
+  { backslashEscapes: true },
 );
 
 /** Snowflake folds unquoted identifiers to upper case; validated identifiers are left unquoted so they fold as users expect. */
@@ -135,12 +155,21 @@ export const SNOWFLAKE: Dialect = makeDialect(
       return `MD5(CONCAT_WS('|', ${columns.map((c) => `COALESCE(TO_VARCHAR(${this.quote(c, "column name")}), '')`).join(", ")}))`;
     },
   },
+  { backslashEscapes: true, nulChar: "CHR(0)" },
 );
 
-/** For process adapters whose dialect Rocky does not know: ANSI-ish SQL, no catalogs created, no MERGE. */
-export const GENERIC: Dialect = makeDialect("generic", doubleQuote, {
-  createCatalog: false, merge: false, materializedView: false, dynamicTable: false, qualify: false,
-});
+/**
+ * For process adapters whose dialect Rocky does not know: ANSI-ish SQL, no catalogs created, no MERGE. As a literal, a
+ * timestamp is a plain quoted string: compared with a timestamp column it converts on nearly every engine, while the type
+ * name in `CAST(... AS TIMESTAMP)` does not (SQLite yields a number, SQL Server's TIMESTAMP is a row version).
+ */
+export const GENERIC: Dialect = makeDialect(
+  "generic",
+  doubleQuote,
+  { createCatalog: false, merge: false, materializedView: false, dynamicTable: false, qualify: false },
+  {},
+  { nulChar: "CHAR(0)", timestampLiteral: (quoted) => quoted },
+);
 
 const DIALECTS: Readonly<Record<string, Dialect>> = { duckdb: DUCKDB, databricks: DATABRICKS, snowflake: SNOWFLAKE, generic: GENERIC };
 

@@ -107,7 +107,7 @@ describe("spawnAdapter()", () => {
     const c = await start("answers-wrong-id.mjs");
     const err = await failure(c.query("SELECT 1"));
     expect(err.code).toBe("ADAPTER_PROTOCOL_VIOLATION");
-    expect(err.message).toMatch(/Response has id 100\d, which matches no request in flight during "execute_query"/);
+    expect(err.message).toMatch(/^Adapter "answers-wrong-id" answered under id 100\d, which matches no request in flight during "execute_query"/);
   });
 
   it("names both ranges when the adapter speaks no offered protocol version", async () => {

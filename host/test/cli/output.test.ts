@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, renderTable } from "../../src/cli/output.js";
+import { formatDuration, printable, renderTable } from "../../src/cli/output.js";
 
 describe("renderTable()", () => {
   it("pads columns to their widest cell, right-aligns numbers, and trims line ends", () => {
@@ -17,5 +17,11 @@ describe("renderTable()", () => {
 describe("formatDuration()", () => {
   it("shows milliseconds, seconds, then minutes", () => {
     expect([formatDuration(12), formatDuration(1500), formatDuration(125_000)]).toEqual(["12ms", "1.5s", "2m5s"]);
+  });
+});
+
+describe("printable()", () => {
+  it("shows control characters from an adapter as escapes, so they cannot move the cursor or forge lines", () => {
+    expect(printable("ok\x1b[2J\nforged\u009b line\x7f")).toBe("ok\\u001b[2J\\u000aforged\\u009b line\\u007f");
   });
 });

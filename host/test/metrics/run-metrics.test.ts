@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Methods } from "@rocky/protocol";
 import { measureClient } from "../../src/metrics/measure-client.js";
-import { createCallRecorder, histogram, percentile } from "../../src/metrics/run-metrics.js";
+import { createCallRecorder, histogram, percentile, runMetrics } from "../../src/metrics/run-metrics.js";
 import { spawnFixture } from "../adapter/helpers.js";
 
 describe("histogram()", () => {
@@ -31,6 +31,25 @@ describe("measureClient()", () => {
       expect(stats.callMs).toHaveLength(5);
       expect(stats.failed).toBe(1);
       expect(stats.callMs.every((ms) => ms >= 0)).toBe(true);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe("$/metrics", () => {
+  it("sums each adapter's counters, tracks its gauges, totals retries, and ignores a notification that breaks the schema", async () => {
+    const raw = await spawnFixture("reports-metrics.mjs");
+    const recorder = createCallRecorder();
+    const client = measureClient(raw, recorder);
+    try {
+      for (let i = 0; i < 3; i++) await client.executeStatement(`UPDATE t SET x = ${i}`);
+      await client.query("SELECT 1");
+      const metrics = runMetrics({ pipelines: [] }, recorder.stats());
+      expect(metrics.adapters).toEqual({
+        "reports-metrics": { counters: { retries: 3, rate_limited: 1 }, gauges: { concurrency_window: { last: 2, min: 2, max: 4 } } },
+      });
+      expect(metrics.counters.retries).toBe(3);
     } finally {
       await client.close();
     }

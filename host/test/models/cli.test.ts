@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,7 +30,7 @@ describe("rocky compile (built CLI)", () => {
 
   it("exits 1 with every diagnostic on stdout and the summary error on stderr", async () => {
     const root = writeProject({
-      "rocky.toml": '[adapter.wh]\ntype = "duckdb"\npath = "wh.duckdb"\n\n[pipeline.silver]\ntype = "transformation"\ntarget = { adapter = "wh", schema = "s" }\n',
+      "rocky.toml": '[adapter.wh]\ntype = "duckdb"\npath = "wh.duckdb"\n\n[pipeline.silver]\ntype = "transformation"\ntarget = { adapter = "wh", catalog = "wh", schema = "s" }\n',
       "models/a.sql": "SELECT * FROM b",
       "models/a.toml": 'depends_on = ["ghost"]\n',
       "models/b.sql": "SELECT id,, name FROM raw.t",
@@ -45,6 +45,38 @@ describe("rocky compile (built CLI)", () => {
       expect(output.diagnostics.map((d) => [d.code, d.location])).toEqual([
         ["DAG_MISSING_REF", { file: "models/a.toml", line: 1, key: "depends_on" }],
         ["MODEL_SQL_INVALID", { file: "models/b.sql", line: 1, column: 11 }],
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("rocky compile asks the warehouse about SQL Rocky's generic grammar cannot read (built CLI)", () => {
+  it("accepts FROM-first SQL and struct and list literals that DuckDB parses, and refuses what DuckDB refuses with its message", async () => {
+    const root = writeProject({
+      "rocky.toml": '[adapter.wh]\ntype = "duckdb"\npath = "wh.duckdb"\n\n[pipeline.silver]\ntype = "transformation"\ntarget = { adapter = "wh", schema = "s" }\n',
+      "models/a.sql": "FROM raw.t SELECT id, {'who': name, 'tags': [1, 2]} AS info",
+      "models/a.toml": "tags = []\n",
+      "models/b.sql": "SELECT * FROM a",
+      "models/b.toml": "tags = []\n",
+    });
+    try {
+      const ok = await runCli(["compile", "--output", "json"], root);
+      expect({ exitCode: ok.exitCode, stderr: ok.stderr }).toEqual({ exitCode: 0, stderr: "" });
+      expect((JSON.parse(ok.stdout) as { order: string[] }).order).toEqual(["a", "b"]);
+      writeFileSync(join(root, "models", "a.sql"), "FROM raw.t SELECT id,\n  {'who': name,, 'tags': [1]} AS info");
+      const refused = await runCli(["compile", "--output", "json"], root);
+      expect(refused.exitCode).toBe(1);
+      expect((JSON.parse(refused.stdout) as { diagnostics: object[] }).diagnostics).toEqual([
+        {
+          code: "MODEL_SQL_INVALID",
+          severity: "error",
+          message: 'Cannot parse the SQL of model "a" near ","',
+          hint: 'The duckdb warehouse\'s parser reported: syntax error at or near ","',
+          location: { file: "models/a.sql", line: 2, column: 16 },
+          model: "a",
+        },
       ]);
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -65,7 +65,7 @@ describe("transformation pipeline runner", () => {
   it("plans every model with its statements, valid against the plan output schema", async () => {
     await withPipeline(MODELS, async (p) => {
       const planned = await p.plan();
-      expect(validate("PlanOutput", { pipelines: [planned] })).toEqual([]);
+      expect(validate("PlanOutput", { command: "plan", status: "succeeded", pipelines: [planned] })).toEqual([]);
       expect(planned).toEqual({
         pipeline: "silver",
         type: "transformation",
@@ -111,8 +111,36 @@ describe("transformation pipeline runner", () => {
 
   it("fails the pipeline with every model error, before running anything", async () => {
     await withPipeline({ ...MODELS, "models/bad.sql": "SELEC 1", "models/bad.toml": "tags = []\n" }, async (p) => {
-      await expect(p.run()).rejects.toThrowError('Cannot parse the SQL of model "bad" near "1"');
+      await expect(p.run()).rejects.toThrowError('Cannot parse the SQL of model "bad" near "SELEC"');
       expect(await p.sql("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'silver'")).toEqual([[0]]);
+    });
+  });
+
+  it("lets DuckDB's own parser decide: FROM-first SQL and struct and list literals run, and what DuckDB refuses carries its message", async () => {
+    const duckdbOnly = {
+      ...MODELS,
+      "models/shaped.sql": "FROM stg_orders SELECT id, {'who': customer, 'amounts': [amount, amount * 2]} AS info",
+      "models/shaped.toml": "tags = []\n",
+    };
+    await withPipeline(duckdbOnly, async (p) => {
+      expect(((await p.run()) as { status: string }).status).toBe("succeeded");
+      expect(await p.sql("SELECT id, info.who, info.amounts FROM lake.silver.shaped ORDER BY id")).toEqual([
+        [1, "ann", [10, 20]],
+        [2, "bob", [5, 10]],
+        [3, "ann", [1, 2]],
+      ]);
+    });
+    const refused = { ...MODELS, "models/bad.sql": "SELECT id\nFROM stg_orders WHERE id IN (1,", "models/bad.toml": "tags = []\n" };
+    await withPipeline(refused, async (p) => {
+      await expect(p.plan()).rejects.toMatchObject({
+        code: "MODEL_SQL_INVALID",
+        message: 'Cannot parse the SQL of model "bad" at the end of the query',
+        hint: "The duckdb warehouse's parser reported: syntax error at end of input",
+      });
+    });
+    const statements = { ...MODELS, "models/two.sql": "SELECT 1 AS x; SELECT 2 AS x", "models/two.toml": "tags = []\n" };
+    await withPipeline(statements, async (p) => {
+      await expect(p.plan()).rejects.toMatchObject({ code: "MODEL_SQL_INVALID", message: 'Model "two" must be one SELECT statement, found 2 statements' });
     });
   });
 

@@ -138,6 +138,11 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "type": "boolean",
             "default": false,
             "description": "execute_batch: several statements in order on one session, atomically when asked; the host refuses multi-statement changes that must be atomic on adapters without it"
+          },
+          "sql_parse": {
+            "type": "boolean",
+            "default": false,
+            "description": "sql/parse: the warehouse's own parser checks model SQL (without running it), instead of the host's generic SQL grammar"
           }
         },
         "additionalProperties": {
@@ -690,6 +695,74 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "title": "CatalogDropParams",
         "description": "Drop a catalog created with catalog/create, and everything in it. Dropping a catalog that does not exist succeeds"
       },
+      "SqlParseParams": {
+        "type": "object",
+        "properties": {
+          "statements": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "minItems": 1,
+            "description": "SQL texts to parse, each parsed on its own"
+          }
+        },
+        "required": [
+          "statements"
+        ],
+        "additionalProperties": false,
+        "title": "SqlParseParams",
+        "description": "sql/parse (capability sql_parse): parse SQL with the warehouse's own parser, without running or binding it (tables need not exist)"
+      },
+      "SqlParseOutcome": {
+        "type": "object",
+        "properties": {
+          "valid": {
+            "type": "boolean",
+            "description": "The warehouse's parser accepts the text"
+          },
+          "statements": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "How many statements the text holds (when valid)"
+          },
+          "select": {
+            "type": "boolean",
+            "description": "Every statement is a query (SELECT, WITH ... SELECT, FROM-first, VALUES...) (when valid)"
+          },
+          "message": {
+            "type": "string",
+            "description": "The parser's error, as the warehouse words it (when not valid)"
+          },
+          "position": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Where the error is: 0-based offset in the text, in UTF-16 code units as JSON strings count them (when known)"
+          }
+        },
+        "required": [
+          "valid"
+        ],
+        "additionalProperties": false,
+        "title": "SqlParseOutcome"
+      },
+      "SqlParseResult": {
+        "type": "object",
+        "properties": {
+          "results": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/SqlParseOutcome"
+            },
+            "description": "One outcome per statement text, in order"
+          }
+        },
+        "required": [
+          "results"
+        ],
+        "additionalProperties": false,
+        "title": "SqlParseResult"
+      },
       "SchemaCreateParams": {
         "type": "object",
         "properties": {
@@ -1070,6 +1143,35 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "title": "LogParams",
         "description": "Notification: a log line for the host's log"
       },
+      "MetricsParams": {
+        "type": "object",
+        "properties": {
+          "counters": {
+            "type": "object",
+            "description": "Increments since the adapter's previous $/metrics, e.g. retries (HTTP and statement retries), rate_limited",
+            "propertyNames": {
+              "pattern": "^[a-z][a-z0-9_]*$"
+            },
+            "additionalProperties": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          "gauges": {
+            "type": "object",
+            "description": "Current values, e.g. concurrency_window (the AIMD window of statements in flight)",
+            "propertyNames": {
+              "pattern": "^[a-z][a-z0-9_]*$"
+            },
+            "additionalProperties": {
+              "type": "number"
+            }
+          }
+        },
+        "additionalProperties": false,
+        "title": "MetricsParams",
+        "description": "Notification, adapter to host: what the adapter counts and measures that the host cannot see (its retries, its concurrency window), summed and tracked per adapter in the run's metrics"
+      },
       "ErrorData": {
         "type": "object",
         "properties": {
@@ -1102,8 +1204,17 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "The sidecar `<name>.toml` of a transformation model `<name>.sql`: where the model lands, how it is materialized, what it depends on",
     "type": "object",
     "properties": {
+      "name": {
+        "type": "string",
+        "pattern": "^[a-zA-Z0-9_]+$",
+        "description": "The model's name; defaults to the file stem (original Rocky key)"
+      },
       "description": {
         "type": "string"
+      },
+      "intent": {
+        "type": "string",
+        "description": "What the model is for, in plain words (original Rocky key; shown by rocky compile --output json)"
       },
       "target": {
         "$ref": "#/$defs/ModelTarget"
@@ -1121,12 +1232,34 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "description": "Models this one depends on beyond the tables its SQL reads"
       },
       "tags": {
+        "description": "Labels for --select tag:NAME. A list of names, or a table of key = \"value\" pairs as the original Rocky writes [tags] (each becomes the tag key:value)",
+        "oneOf": [
+          {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^[a-zA-Z0-9_.:-]+$"
+            },
+            "uniqueItems": true
+          },
+          {
+            "type": "object",
+            "propertyNames": {
+              "pattern": "^[a-zA-Z0-9_.-]+$"
+            },
+            "additionalProperties": {
+              "type": "string",
+              "pattern": "^[a-zA-Z0-9_.:-]+$"
+            }
+          }
+        ]
+      },
+      "sources": {
         "type": "array",
+        "description": "Tables the model reads that no model builds (original Rocky [[sources]]): documentation and lineage, and a bare table name listed here is not refused as unknown",
         "items": {
-          "type": "string",
-          "pattern": "^[a-zA-Z0-9_.:-]+$"
-        },
-        "uniqueItems": true
+          "$ref": "#/$defs/ModelSource"
+        }
       }
     },
     "additionalProperties": false,
@@ -1324,6 +1457,28 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           "first_partition": {
             "type": "string",
             "description": "Partition key (2024, 2024-01, 2024-01-15, 2024-01-15T13) where --missing starts"
+          }
+        },
+        "additionalProperties": false
+      },
+      "ModelSource": {
+        "title": "ModelSource",
+        "type": "object",
+        "required": [
+          "table"
+        ],
+        "properties": {
+          "catalog": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$"
+          },
+          "schema": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$"
+          },
+          "table": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$"
           }
         },
         "additionalProperties": false
@@ -1788,6 +1943,166 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
       }
     }
   },
+  "adapter-info.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "adapter-info.schema.json",
+    "title": "AdapterInfoOutput",
+    "description": "`rocky adapter info NAME --output json`: the adapter `type = \"NAME\"` starts, and its manifest",
+    "type": "object",
+    "required": [
+      "command",
+      "status",
+      "name",
+      "path",
+      "origin",
+      "protocol_version",
+      "legacy_protocol",
+      "manifest"
+    ],
+    "properties": {
+      "command": {
+        "const": "adapter info"
+      },
+      "status": {
+        "const": "succeeded"
+      },
+      "name": {
+        "type": "string"
+      },
+      "path": {
+        "type": "string"
+      },
+      "origin": {
+        "enum": [
+          "path",
+          "builtin"
+        ]
+      },
+      "protocol_version": {
+        "type": "integer"
+      },
+      "legacy_protocol": {
+        "type": "boolean"
+      },
+      "manifest": {
+        "$ref": "manifest.schema.json"
+      }
+    },
+    "additionalProperties": false
+  },
+  "adapter-list.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "adapter-list.schema.json",
+    "title": "AdapterListOutput",
+    "description": "`rocky adapter list --output json`: every rocky-adapter-* and rocky-* executable on PATH and every first-party adapter, each started, initialized with an empty config and stopped",
+    "type": "object",
+    "required": [
+      "command",
+      "status",
+      "adapters"
+    ],
+    "properties": {
+      "command": {
+        "const": "adapter list"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "succeeded once every candidate was tried, even when some failed (see each one's error)"
+      },
+      "adapters": {
+        "type": "array",
+        "items": {
+          "$ref": "#/$defs/ListedAdapter"
+        },
+        "description": "Sorted by name; for each name the one `rocky run` would start comes first"
+      }
+    },
+    "additionalProperties": false,
+    "$defs": {
+      "ListedAdapter": {
+        "title": "ListedAdapter",
+        "type": "object",
+        "required": [
+          "name",
+          "program",
+          "path",
+          "origin",
+          "used",
+          "version",
+          "dialect",
+          "protocol_version",
+          "legacy_protocol",
+          "error"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "description": "The adapter type it serves: rocky-adapter-<name> or rocky-<name>, or the first-party adapters/<name>"
+          },
+          "program": {
+            "type": "string",
+            "description": "The executable's file name, or adapters/<name> for a first-party adapter"
+          },
+          "path": {
+            "type": "string",
+            "description": "Absolute path of what runs"
+          },
+          "origin": {
+            "enum": [
+              "path",
+              "builtin"
+            ]
+          },
+          "used": {
+            "type": "boolean",
+            "description": "Whether `type = \"<name>\"` without a command starts this one"
+          },
+          "version": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The manifest's version; null when it failed"
+          },
+          "dialect": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "protocol_version": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "The protocol version it picked in initialize"
+          },
+          "legacy_protocol": {
+            "type": [
+              "boolean",
+              "null"
+            ],
+            "description": "True when it answered initialize the original-protocol way"
+          },
+          "error": {
+            "oneOf": [
+              {
+                "type": "null"
+              },
+              {
+                "$ref": "error.schema.json#/$defs/CommandError"
+              }
+            ],
+            "description": "Why it could not be started or initialized"
+          }
+        },
+        "additionalProperties": false
+      }
+    }
+  },
   "compile.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "compile.schema.json",
@@ -1796,12 +2111,20 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "type": "object",
     "required": [
       "command",
+      "status",
       "ok",
       "models",
       "order",
       "diagnostics"
     ],
     "properties": {
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)"
+      },
       "command": {
         "const": "compile"
       },
@@ -1892,6 +2215,10 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "items": {
               "type": "string"
             }
+          },
+          "intent": {
+            "type": "string",
+            "description": "The sidecar's intent, when it has one"
           }
         },
         "additionalProperties": false
@@ -1990,9 +2317,21 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "`rocky discover --output json`: what each replication pipeline's source adapter reports, matched against its schema pattern",
     "type": "object",
     "required": [
+      "command",
+      "status",
       "pipelines"
     ],
     "properties": {
+      "command": {
+        "const": "discover"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)"
+      },
       "pipelines": {
         "type": "array",
         "items": {
@@ -2130,10 +2469,22 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "`rocky doctor --output json`: every health check of the project, and the worst status among them",
     "type": "object",
     "required": [
+      "command",
+      "status",
       "overall",
       "checks"
     ],
     "properties": {
+      "command": {
+        "const": "doctor"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "The envelope every command's JSON carries: failed when any check failed"
+      },
       "overall": {
         "enum": [
           "ok",
@@ -2185,6 +2536,57 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
       }
     },
     "additionalProperties": false
+  },
+  "error.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "error.schema.json",
+    "title": "ErrorOutput",
+    "description": "What any command prints with `--output json` when it fails before it has a result of its own to print. Every command's JSON carries the same envelope: `command`, `status`, and `error` when it failed",
+    "type": "object",
+    "required": [
+      "command",
+      "status",
+      "error"
+    ],
+    "properties": {
+      "command": {
+        "type": "string",
+        "description": "The command as typed after rocky, e.g. \"plan\" or \"adapter info\""
+      },
+      "status": {
+        "const": "failed"
+      },
+      "error": {
+        "$ref": "#/$defs/CommandError"
+      }
+    },
+    "additionalProperties": false,
+    "$defs": {
+      "CommandError": {
+        "title": "CommandError",
+        "type": "object",
+        "required": [
+          "code",
+          "message"
+        ],
+        "properties": {
+          "code": {
+            "type": "string",
+            "description": "A RockyError code, e.g. CONFIG_INVALID, ADAPTER_STARTUP_TIMEOUT; INTERNAL for a bug"
+          },
+          "message": {
+            "type": "string"
+          },
+          "hint": {
+            "type": "string"
+          },
+          "location": {
+            "$ref": "diagnostic.schema.json#/$defs/DiagnosticLocation"
+          }
+        },
+        "additionalProperties": false
+      }
+    }
   },
   "event.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -2308,9 +2710,21 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "`rocky history --output json`: recorded runs, newest first",
     "type": "object",
     "required": [
+      "command",
+      "status",
       "runs"
     ],
     "properties": {
+      "command": {
+        "const": "history"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)"
+      },
       "runs": {
         "type": "array",
         "items": {
@@ -2327,10 +2741,22 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "`rocky metrics --output json`: the metrics of recent runs from the run history, newest first, and the table and model durations of all of them together",
     "type": "object",
     "required": [
+      "command",
+      "status",
       "runs",
       "overall"
     ],
     "properties": {
+      "command": {
+        "const": "metrics"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)"
+      },
       "runs": {
         "type": "array",
         "items": {
@@ -2403,9 +2829,21 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "`rocky plan --output json`: every statement `rocky run` would execute, with its parameters, per pipeline",
     "type": "object",
     "required": [
+      "command",
+      "status",
       "pipelines"
     ],
     "properties": {
+      "command": {
+        "const": "plan"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)"
+      },
       "pipelines": {
         "type": "array",
         "items": {
@@ -2682,6 +3120,7 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
               "statements_executed",
               "adapter_calls",
               "adapter_calls_failed",
+              "retries",
               "rows_copied",
               "rows_affected"
             ],
@@ -2727,6 +3166,11 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
                 "type": "integer",
                 "minimum": 0
               },
+              "retries": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Retries the adapters made (HTTP and statement retries), as they report them in $/metrics"
+              },
               "rows_copied": {
                 "type": "integer",
                 "minimum": 0
@@ -2761,6 +3205,50 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
               }
             },
             "additionalProperties": false
+          },
+          "adapters": {
+            "type": "object",
+            "description": "Per adapter: what it reported in $/metrics notifications (counters summed; each gauge's last, min and max, e.g. concurrency_window, the AIMD window)",
+            "additionalProperties": {
+              "type": "object",
+              "required": [
+                "counters",
+                "gauges"
+              ],
+              "properties": {
+                "counters": {
+                  "type": "object",
+                  "additionalProperties": {
+                    "type": "integer",
+                    "minimum": 0
+                  }
+                },
+                "gauges": {
+                  "type": "object",
+                  "additionalProperties": {
+                    "type": "object",
+                    "required": [
+                      "last",
+                      "min",
+                      "max"
+                    ],
+                    "properties": {
+                      "last": {
+                        "type": "number"
+                      },
+                      "min": {
+                        "type": "number"
+                      },
+                      "max": {
+                        "type": "number"
+                      }
+                    },
+                    "additionalProperties": false
+                  }
+                }
+              },
+              "additionalProperties": false
+            }
           }
         },
         "additionalProperties": false
@@ -3034,10 +3522,22 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "`rocky state --output json`: the stored watermark of every target table",
     "type": "object",
     "required": [
+      "command",
+      "status",
       "state_path",
       "watermarks"
     ],
     "properties": {
+      "command": {
+        "const": "state"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)"
+      },
       "state_path": {
         "type": "string"
       },
@@ -3091,6 +3591,7 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
     "description": "`rocky test-adapter --output json`: every conformance check run against a live adapter. A superset of the original Rocky TestAdapterOutput (adapter, sdk_version, tests_run/passed/failed/skipped, results of {name, category, status, message, duration_ms})",
     "type": "object",
     "required": [
+      "command",
       "adapter",
       "adapter_version",
       "sdk_version",
@@ -3108,6 +3609,9 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
       "results"
     ],
     "properties": {
+      "command": {
+        "const": "test-adapter"
+      },
       "adapter": {
         "type": "string",
         "description": "The manifest's name, or the adapter command when initialize failed"
@@ -3304,6 +3808,9 @@ export const TYPE_REFS = {
   "DiscoveryListResult": "messages.schema.json#/$defs/DiscoveryListResult",
   "CatalogCreateParams": "messages.schema.json#/$defs/CatalogCreateParams",
   "CatalogDropParams": "messages.schema.json#/$defs/CatalogDropParams",
+  "SqlParseParams": "messages.schema.json#/$defs/SqlParseParams",
+  "SqlParseOutcome": "messages.schema.json#/$defs/SqlParseOutcome",
+  "SqlParseResult": "messages.schema.json#/$defs/SqlParseResult",
   "SchemaCreateParams": "messages.schema.json#/$defs/SchemaCreateParams",
   "GovernanceTarget": "messages.schema.json#/$defs/GovernanceTarget",
   "GovernanceSetTagsParams": "messages.schema.json#/$defs/GovernanceSetTagsParams",
@@ -3323,6 +3830,7 @@ export const TYPE_REFS = {
   "CancelParams": "messages.schema.json#/$defs/CancelParams",
   "ProgressParams": "messages.schema.json#/$defs/ProgressParams",
   "LogParams": "messages.schema.json#/$defs/LogParams",
+  "MetricsParams": "messages.schema.json#/$defs/MetricsParams",
   "ErrorData": "messages.schema.json#/$defs/ErrorData",
   "ModelConfig": "model.schema.json",
   "ModelTarget": "model.schema.json#/$defs/ModelTarget",
@@ -3333,6 +3841,7 @@ export const TYPE_REFS = {
   "MaterializedViewStrategy": "model.schema.json#/$defs/MaterializedViewStrategy",
   "DynamicTableStrategy": "model.schema.json#/$defs/DynamicTableStrategy",
   "TimeIntervalStrategy": "model.schema.json#/$defs/TimeIntervalStrategy",
+  "ModelSource": "model.schema.json#/$defs/ModelSource",
   "RockyConfig": "rocky.schema.json",
   "AdapterSection": "rocky.schema.json#/$defs/AdapterSection",
   "PipelineConfig": "rocky.schema.json#/$defs/PipelineConfig",
@@ -3346,6 +3855,9 @@ export const TYPE_REFS = {
   "TransformationTargetConfig": "rocky.schema.json#/$defs/TransformationTargetConfig",
   "EventsConfig": "rocky.schema.json#/$defs/EventsConfig",
   "StateConfig": "rocky.schema.json#/$defs/StateConfig",
+  "AdapterInfoOutput": "adapter-info.schema.json",
+  "AdapterListOutput": "adapter-list.schema.json",
+  "ListedAdapter": "adapter-list.schema.json#/$defs/ListedAdapter",
   "CompileOutput": "compile.schema.json",
   "CompiledModel": "compile.schema.json#/$defs/CompiledModel",
   "ModelTargetName": "compile.schema.json#/$defs/ModelTargetName",
@@ -3356,6 +3868,8 @@ export const TYPE_REFS = {
   "DiscoveredSourceSchema": "discover.schema.json#/$defs/DiscoveredSourceSchema",
   "SkippedSource": "discover.schema.json#/$defs/SkippedSource",
   "DoctorOutput": "doctor.schema.json",
+  "ErrorOutput": "error.schema.json",
+  "CommandError": "error.schema.json#/$defs/CommandError",
   "RunEvent": "event.schema.json",
   "HistoryOutput": "history.schema.json",
   "MetricsOutput": "metrics.schema.json",

@@ -140,6 +140,10 @@ export interface Capabilities {
    * execute_batch: several statements in order on one session, atomically when asked; the host refuses multi-statement changes that must be atomic on adapters without it
    */
   transactions?: boolean;
+  /**
+   * sql/parse: the warehouse's own parser checks model SQL (without running it), instead of the host's generic SQL grammar
+   */
+  sql_parse?: boolean;
   [k: string]: boolean | undefined;
 }
 /**
@@ -428,6 +432,56 @@ export interface CatalogDropParams {
   catalog: string;
 }
 /**
+ * sql/parse (capability sql_parse): parse SQL with the warehouse's own parser, without running or binding it (tables need not exist)
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "SqlParseParams".
+ */
+export interface SqlParseParams {
+  /**
+   * SQL texts to parse, each parsed on its own
+   *
+   * @minItems 1
+   */
+  statements: [string, ...string[]];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "SqlParseOutcome".
+ */
+export interface SqlParseOutcome {
+  /**
+   * The warehouse's parser accepts the text
+   */
+  valid: boolean;
+  /**
+   * How many statements the text holds (when valid)
+   */
+  statements?: number;
+  /**
+   * Every statement is a query (SELECT, WITH ... SELECT, FROM-first, VALUES...) (when valid)
+   */
+  select?: boolean;
+  /**
+   * The parser's error, as the warehouse words it (when not valid)
+   */
+  message?: string;
+  /**
+   * Where the error is: 0-based offset in the text, in UTF-16 code units as JSON strings count them (when known)
+   */
+  position?: number;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "SqlParseResult".
+ */
+export interface SqlParseResult {
+  /**
+   * One outcome per statement text, in order
+   */
+  results: SqlParseOutcome[];
+}
+/**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
  * via the `definition` "SchemaCreateParams".
  */
@@ -607,6 +661,26 @@ export interface LogParams {
   fields?: {};
 }
 /**
+ * Notification, adapter to host: what the adapter counts and measures that the host cannot see (its retries, its concurrency window), summed and tracked per adapter in the run's metrics
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "MetricsParams".
+ */
+export interface MetricsParams {
+  /**
+   * Increments since the adapter's previous $/metrics, e.g. retries (HTTP and statement retries), rate_limited
+   */
+  counters?: {
+    [k: string]: number;
+  };
+  /**
+   * Current values, e.g. concurrency_window (the AIMD window of statements in flight)
+   */
+  gauges?: {
+    [k: string]: number;
+  };
+}
+/**
  * `error.data` of an adapter error. `code` is a string code such as EXECUTION_FAILED
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -629,14 +703,33 @@ export interface ErrorData {
  * via the `definition` "ModelConfig".
  */
 export interface ModelConfig {
+  /**
+   * The model's name; defaults to the file stem (original Rocky key)
+   */
+  name?: string;
   description?: string;
+  /**
+   * What the model is for, in plain words (original Rocky key; shown by rocky compile --output json)
+   */
+  intent?: string;
   target?: ModelTarget;
   strategy?: MaterializationStrategy;
   /**
    * Models this one depends on beyond the tables its SQL reads
    */
   depends_on?: string[];
-  tags?: string[];
+  /**
+   * Labels for --select tag:NAME. A list of names, or a table of key = "value" pairs as the original Rocky writes [tags] (each becomes the tag key:value)
+   */
+  tags?:
+    | string[]
+    | {
+        [k: string]: string;
+      };
+  /**
+   * Tables the model reads that no model builds (original Rocky [[sources]]): documentation and lineage, and a bare table name listed here is not refused as unknown
+   */
+  sources?: ModelSource[];
 }
 /**
  * Where the model is built; catalog and schema default to the pipeline's [pipeline.NAME.target], table to the model name
@@ -731,6 +824,15 @@ export interface TimeIntervalStrategy {
    * Partition key (2024, 2024-01, 2024-01-15, 2024-01-15T13) where --missing starts
    */
   first_partition?: string;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ModelSource".
+ */
+export interface ModelSource {
+  catalog?: string;
+  schema?: string;
+  table: string;
 }
 /**
  * rocky.toml: the adapters a project talks to, its pipelines, and where run state is kept
@@ -1016,12 +1118,115 @@ export interface EventsConfig {
   channel?: string;
 }
 /**
+ * `rocky adapter info NAME --output json`: the adapter `type = "NAME"` starts, and its manifest
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "AdapterInfoOutput".
+ */
+export interface AdapterInfoOutput {
+  command: "adapter info";
+  status: "succeeded";
+  name: string;
+  path: string;
+  origin: "path" | "builtin";
+  protocol_version: number;
+  legacy_protocol: boolean;
+  manifest: AdapterManifest;
+}
+/**
+ * `rocky adapter list --output json`: every rocky-adapter-* and rocky-* executable on PATH and every first-party adapter, each started, initialized with an empty config and stopped
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "AdapterListOutput".
+ */
+export interface AdapterListOutput {
+  command: "adapter list";
+  /**
+   * succeeded once every candidate was tried, even when some failed (see each one's error)
+   */
+  status: "succeeded" | "failed";
+  /**
+   * Sorted by name; for each name the one `rocky run` would start comes first
+   */
+  adapters: ListedAdapter[];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ListedAdapter".
+ */
+export interface ListedAdapter {
+  /**
+   * The adapter type it serves: rocky-adapter-<name> or rocky-<name>, or the first-party adapters/<name>
+   */
+  name: string;
+  /**
+   * The executable's file name, or adapters/<name> for a first-party adapter
+   */
+  program: string;
+  /**
+   * Absolute path of what runs
+   */
+  path: string;
+  origin: "path" | "builtin";
+  /**
+   * Whether `type = "<name>"` without a command starts this one
+   */
+  used: boolean;
+  /**
+   * The manifest's version; null when it failed
+   */
+  version: string | null;
+  dialect: string | null;
+  /**
+   * The protocol version it picked in initialize
+   */
+  protocol_version: number | null;
+  /**
+   * True when it answered initialize the original-protocol way
+   */
+  legacy_protocol: boolean | null;
+  /**
+   * Why it could not be started or initialized
+   */
+  error: null | CommandError;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "CommandError".
+ */
+export interface CommandError {
+  /**
+   * A RockyError code, e.g. CONFIG_INVALID, ADAPTER_STARTUP_TIMEOUT; INTERNAL for a bug
+   */
+  code: string;
+  message: string;
+  hint?: string;
+  location?: DiagnosticLocation;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "DiagnosticLocation".
+ */
+export interface DiagnosticLocation {
+  file: string;
+  line?: number;
+  column?: number;
+  /**
+   * The config key, dotted (strategy.unique_key)
+   */
+  key?: string;
+}
+/**
  * `rocky compile --output json`: the models found, their dependency order, and every diagnostic
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
  * via the `definition` "CompileOutput".
  */
 export interface CompileOutput {
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   command: "compile";
   /**
    * False when any diagnostic is an error
@@ -1055,6 +1260,10 @@ export interface CompiledModel {
    */
   sources: string[];
   tags: string[];
+  /**
+   * The sidecar's intent, when it has one
+   */
+  intent?: string;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1086,25 +1295,17 @@ export interface Diagnostic {
   model?: string;
 }
 /**
- * This interface was referenced by `RockySchemas`'s JSON-Schema
- * via the `definition` "DiagnosticLocation".
- */
-export interface DiagnosticLocation {
-  file: string;
-  line?: number;
-  column?: number;
-  /**
-   * The config key, dotted (strategy.unique_key)
-   */
-  key?: string;
-}
-/**
  * `rocky discover --output json`: what each replication pipeline's source adapter reports, matched against its schema pattern
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
  * via the `definition` "DiscoverOutput".
  */
 export interface DiscoverOutput {
+  command: "discover";
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   pipelines: DiscoveredPipeline[];
 }
 /**
@@ -1159,6 +1360,11 @@ export interface SkippedSource {
  * via the `definition` "DoctorOutput".
  */
 export interface DoctorOutput {
+  command: "doctor";
+  /**
+   * The envelope every command's JSON carries: failed when any check failed
+   */
+  status: "succeeded" | "failed";
   overall: "ok" | "warn" | "fail";
   checks: DoctorCheck[];
 }
@@ -1175,6 +1381,20 @@ export interface DoctorCheck {
    * adapter.NAME: manifest name and version, dialect, protocol version, capabilities, handshake_ms; state: runs and watermarks recorded
    */
   details?: {};
+}
+/**
+ * What any command prints with `--output json` when it fails before it has a result of its own to print. Every command's JSON carries the same envelope: `command`, `status`, and `error` when it failed
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ErrorOutput".
+ */
+export interface ErrorOutput {
+  /**
+   * The command as typed after rocky, e.g. "plan" or "adapter info"
+   */
+  command: string;
+  status: "failed";
+  error: CommandError;
 }
 /**
  * One lifecycle event of a `rocky run`: a line of `--events FILE` (JSON Lines) and a message on the Valkey channel of [events]. Events of one run carry increasing `seq` numbers, starting at 1 with `run_started`
@@ -1271,6 +1491,11 @@ export interface RunError {
  * via the `definition` "HistoryOutput".
  */
 export interface HistoryOutput {
+  command: "history";
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   runs: RunOutput[];
 }
 /**
@@ -1409,6 +1634,10 @@ export interface RunMetrics {
      */
     adapter_calls: number;
     adapter_calls_failed: number;
+    /**
+     * Retries the adapters made (HTTP and statement retries), as they report them in $/metrics
+     */
+    retries: number;
     rows_copied: number;
     /**
      * Rows written by models, where the warehouse says
@@ -1419,6 +1648,23 @@ export interface RunMetrics {
     table_ms: DurationHistogram;
     model_ms: DurationHistogram1;
     adapter_call_ms: DurationHistogram2;
+  };
+  /**
+   * Per adapter: what it reported in $/metrics notifications (counters summed; each gauge's last, min and max, e.g. concurrency_window, the AIMD window)
+   */
+  adapters?: {
+    [k: string]: {
+      counters: {
+        [k: string]: number;
+      };
+      gauges: {
+        [k: string]: {
+          last: number;
+          min: number;
+          max: number;
+        };
+      };
+    };
   };
 }
 /**
@@ -1455,6 +1701,11 @@ export interface DurationHistogram2 {
  * via the `definition` "MetricsOutput".
  */
 export interface MetricsOutput {
+  command: "metrics";
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   runs: RunMetricsEntry[];
   overall: {
     runs: number;
@@ -1501,6 +1752,10 @@ export interface RunMetrics1 {
      */
     adapter_calls: number;
     adapter_calls_failed: number;
+    /**
+     * Retries the adapters made (HTTP and statement retries), as they report them in $/metrics
+     */
+    retries: number;
     rows_copied: number;
     /**
      * Rows written by models, where the warehouse says
@@ -1511,6 +1766,23 @@ export interface RunMetrics1 {
     table_ms: DurationHistogram;
     model_ms: DurationHistogram1;
     adapter_call_ms: DurationHistogram2;
+  };
+  /**
+   * Per adapter: what it reported in $/metrics notifications (counters summed; each gauge's last, min and max, e.g. concurrency_window, the AIMD window)
+   */
+  adapters?: {
+    [k: string]: {
+      counters: {
+        [k: string]: number;
+      };
+      gauges: {
+        [k: string]: {
+          last: number;
+          min: number;
+          max: number;
+        };
+      };
+    };
   };
 }
 /**
@@ -1538,6 +1810,11 @@ export interface DurationHistogram4 {
  * via the `definition` "PlanOutput".
  */
 export interface PlanOutput {
+  command: "plan";
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   pipelines: PlannedPipeline[];
 }
 /**
@@ -1631,6 +1908,11 @@ export interface DurationHistogram5 {
  * via the `definition` "StateOutput".
  */
 export interface StateOutput {
+  command: "state";
+  /**
+   * The envelope every command's JSON carries: command, status, and error when it failed (error.schema.json)
+   */
+  status: "succeeded" | "failed";
   state_path: string;
   watermarks: WatermarkEntry[];
 }
@@ -1661,6 +1943,7 @@ export interface WatermarkEntry {
  * via the `definition` "TestAdapterOutput".
  */
 export interface TestAdapterOutput {
+  command: "test-adapter";
   /**
    * The manifest's name, or the adapter command when initialize failed
    */

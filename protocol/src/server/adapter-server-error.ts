@@ -1,4 +1,3 @@
-import { ResponseError } from "vscode-jsonrpc";
 import { ErrorCodes } from "../error-codes.js";
 
 /**
@@ -16,15 +15,32 @@ export class AdapterServerError extends Error {
   }
 }
 
+/** The `error` member of a JSON-RPC response. */
+export interface WireError {
+  readonly code: number;
+  readonly message: string;
+  readonly data?: unknown;
+}
+
 /** The request was cancelled by `$/cancelRequest`. */
 export function cancelledError(method: string, id: number | string): AdapterServerError {
   return new AdapterServerError(ErrorCodes.RequestCancelled, `Request "${method}" (id ${JSON.stringify(id)}) was cancelled`);
 }
 
-/** Maps anything a handler threw to the error sent on the wire: AdapterServerError keeps its code, the rest is -32603. */
-export function toResponseError(error: unknown, method: string): ResponseError<unknown> {
-  if (error instanceof AdapterServerError) return new ResponseError<unknown>(error.code, error.message, error.data);
-  if (error instanceof ResponseError) return error as ResponseError<unknown>;
+/**
+ * Maps anything a handler threw to the error sent on the wire: AdapterServerError (and vscode-jsonrpc's ResponseError,
+ * recognised by its shape so the kit does not depend on that library) keep their code, the rest is -32603.
+ */
+export function toWireError(error: unknown, method: string): WireError {
+  if (error instanceof AdapterServerError || isResponseError(error)) {
+    const { code, message, data } = error as AdapterServerError;
+    return data === undefined ? { code, message } : { code, message, data };
+  }
   const message = error instanceof Error ? error.message : String(error);
-  return new ResponseError<unknown>(ErrorCodes.InternalError, `Request "${method}" failed: ${message}`);
+  return { code: ErrorCodes.InternalError, message: `Request "${method}" failed: ${message}` };
+}
+
+function isResponseError(error: unknown): error is AdapterServerError {
+  const e = error as { code?: unknown; toJson?: unknown };
+  return error instanceof Error && Number.isInteger(e.code) && typeof e.toJson === "function";
 }

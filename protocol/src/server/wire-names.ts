@@ -27,4 +27,5 @@ export const WIRE_NAMES = {
   dialectFormatTableRef: "dialect/format_table_ref",
   dialectWatermarkWhere: "dialect/watermark_where",
   dialectRowHash: "dialect/row_hash",
+  sqlParse: "sql/parse",
 } as const satisfies { readonly [K in keyof typeof Methods]: string };

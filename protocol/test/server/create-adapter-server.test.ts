@@ -67,10 +67,10 @@ describe("createAdapterServer() request checks", () => {
     expect((await s.request(2, "ping")).result).toEqual({});
   });
 
-  it("answers JSON that is not JSON-RPC 2.0 with -32600 and the id it carried", async () => {
+  it("answers JSON that is not JSON-RPC 2.0 with -32600 and id null, as the specification says", async () => {
     const s = startServer();
     s.sendRaw('{"id":7,"method":"ping"}');
-    expect((await s.response(7)).error?.code).toBe(-32600);
+    expect((await s.response(null)).error?.code).toBe(-32600);
   });
 
   it("answers -32051 for a method of a capability the manifest does not declare", async () => {

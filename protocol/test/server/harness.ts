@@ -1,4 +1,3 @@
-import "vscode-jsonrpc/node";
 import { PassThrough } from "node:stream";
 import { createAdapterServer } from "../../src/server/create-adapter-server.js";
 import type { AdapterManifest } from "../../src/generated/types.js";
@@ -38,6 +37,9 @@ export function startServer(handlers: AdapterHandlers = {}, options: Partial<Ada
   const input = new PassThrough();
   const output = new PassThrough();
   const received: WireMessage[] = [];
+  /** Every line written, exactly as sent. */
+  const lines: string[] = [];
+  let lineWaiters: { count: number; resolve: () => void }[] = [];
   const exitCodes: number[] = [];
   let waiters: { match: (m: WireMessage) => boolean; resolve: (m: WireMessage) => void }[] = [];
   let buffered = "";
@@ -46,8 +48,12 @@ export function startServer(handlers: AdapterHandlers = {}, options: Partial<Ada
     buffered += chunk;
     let nl = buffered.indexOf("\n");
     while (nl !== -1) {
-      const message = JSON.parse(buffered.slice(0, nl)) as WireMessage;
+      const line = buffered.slice(0, nl);
+      const message = JSON.parse(line) as WireMessage;
       buffered = buffered.slice(nl + 1);
+      lines.push(line);
+      for (const w of lineWaiters.filter((w) => lines.length >= w.count)) w.resolve();
+      lineWaiters = lineWaiters.filter((w) => lines.length < w.count);
       received.push(message);
       const ready = waiters.filter((w) => w.match(message));
       waiters = waiters.filter((w) => !w.match(message));
@@ -71,6 +77,12 @@ export function startServer(handlers: AdapterHandlers = {}, options: Partial<Ada
       if (seen) resolve(seen);
       else waiters.push({ match, resolve });
     });
+  /** Resolves with every line written once there are at least `count`. */
+  const waitForLines = (count: number) =>
+    new Promise<string[]>((resolve) => {
+      if (lines.length >= count) resolve([...lines]);
+      else lineWaiters.push({ count, resolve: () => resolve([...lines]) });
+    });
   const sendRaw = (line: string) => void input.write(`${line}\n`);
   const send = (message: object) => sendRaw(JSON.stringify({ jsonrpc: "2.0", ...message }));
   const response = (id: number | string | null) => waitFor((m) => m.id === id && m.method === undefined);
@@ -80,7 +92,7 @@ export function startServer(handlers: AdapterHandlers = {}, options: Partial<Ada
   };
   const initialize = (config: object = {}) => request("init", "initialize", { config, protocol_versions: { min: 1, max: 1 } });
 
-  return { server, received, exitCodes, waitFor, send, sendRaw, request, response, initialize, end: () => input.end() };
+  return { server, received, lines, waitForLines, exitCodes, waitFor, send, sendRaw, request, response, initialize, end: () => input.end() };
 }
 
 /** A promise with its resolver outside, to sequence handlers without timers. */

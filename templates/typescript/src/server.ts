@@ -22,6 +22,7 @@ const CAPABILITY: Readonly<Record<string, string>> = {
   "governance/set_tags": "governance", "governance/get_grants": "governance",
   "checks/row_counts": "batch_checks", "checks/freshness": "batch_checks",
   "dialect/format_table_ref": "dialect", "dialect/watermark_where": "dialect", "dialect/row_hash": "dialect",
+  "sql/parse": "sql_parse",
 };
 
 // Handlers take the method's params; the wire shapes are in src/protocol.ts and Rocky's schemas.
@@ -61,7 +62,17 @@ export function serve(manifest: Manifest, handlers: Handlers, options: { exitGra
   watchdog();
   setInterval(watchdog, 500).unref();
 
-  const send = (msg: object) => protocolOut(`${JSON.stringify({ jsonrpc: "2.0", ...msg })}\n`);
+  // Messages sent in one turn of the event loop (answers to a pipelined burst of requests) leave in one write.
+  let pending: string[] = [];
+  const flush = () => {
+    const chunk = `${pending.join("\n")}\n`;
+    pending = [];
+    protocolOut(chunk);
+  };
+  const write = (line: string) => {
+    if (pending.push(line) === 1) queueMicrotask(flush);
+  };
+  const send = (msg: object) => write(JSON.stringify({ jsonrpc: "2.0", ...msg }));
   const notify = (method: string, params: object) => send({ method, params });
   const inflight = new Map<Id, { controller: AbortController; done: Promise<void> }>();
 
@@ -96,38 +107,61 @@ export function serve(manifest: Manifest, handlers: Handlers, options: { exitGra
     return { code: ErrorCode.InternalError, message: (err as Error)?.message ?? String(err), data: { code: "INTERNAL" } };
   }
 
-  function onLine(line: string): void {
-    if (line.trim() === "") return;
-    let msg: Message;
-    try {
-      msg = JSON.parse(line) as Message;
-    } catch (err) {
-      send({ id: null, error: { code: ErrorCode.ParseError, message: `Parse error: ${(err as Error).message}` } });
-      return;
-    }
-    if (msg === null || typeof msg !== "object" || msg.jsonrpc !== "2.0" || typeof msg.method !== "string") {
-      const id = typeof msg?.id === "number" || typeof msg?.id === "string" ? msg.id : null;
-      send({ id, error: { code: ErrorCode.InvalidRequest, message: "Not a JSON-RPC 2.0 request" } });
-      return;
-    }
+  /** An invalid Request object (JSON-RPC 2.0 §4): answered -32600 with id null. */
+  const invalid = (why: string) => ({ jsonrpc: "2.0", id: null, error: { code: ErrorCode.InvalidRequest, message: `Invalid Request: ${why}`, data: { code: "INVALID_REQUEST" } } });
+
+  /** Starts one request; returns its answer (undefined for a notification) or the promise of it. */
+  function handle(msg: Message): object | Promise<object> | undefined {
+    if (msg === null || typeof msg !== "object" || Array.isArray(msg)) return invalid("a request must be a JSON object");
+    if (msg.jsonrpc !== "2.0") return invalid('"jsonrpc" must be exactly "2.0"');
+    if (typeof msg.method !== "string") return invalid('"method" must be a string');
+    if ("params" in msg && (msg.params === null || typeof msg.params !== "object")) return invalid('"params" must be an object or an array');
     const params = (msg.params ?? {}) as Record<string, unknown>;
-    if (msg.id === undefined || msg.id === null) {
+    if (!("id" in msg)) {
       if (msg.method === "$/cancelRequest") inflight.get(params.id as Id)?.controller.abort();
-      return;
+      return undefined;
     }
-    const id = msg.id;
+    const id = msg.id as Id | null;
+    if (id !== null && typeof id !== "string" && !(typeof id === "number" && Number.isFinite(id))) return invalid('"id" must be a string, a number or null');
     const controller = new AbortController();
     const ctx: RequestContext = {
-      id,
+      id: id ?? "",
       signal: controller.signal,
       log: (level, message, fields) => notify("$/log", fields ? { level, message, fields } : { level, message }),
       progress: (current, total, message) => notify("$/progress", { token: id, ...(current === undefined ? {} : { current }), ...(total === undefined ? {} : { total }), ...(message === undefined ? {} : { message }) }),
     };
-    const done = dispatch(msg.method, params, ctx).then(
-      (result) => void send(controller.signal.aborted ? { id, error: errorOf(undefined, true) } : { id, result: result ?? {} }),
-      (err: unknown) => void send({ id, error: errorOf(err, controller.signal.aborted) }),
-    ).finally(() => inflight.delete(id));
-    inflight.set(id, { controller, done });
+    const answer = (async () => dispatch(msg.method as string, params, ctx))().then(
+      (result) => (controller.signal.aborted ? { jsonrpc: "2.0", id, error: errorOf(undefined, true) } : { jsonrpc: "2.0", id, result: result ?? {} }),
+      (err: unknown) => ({ jsonrpc: "2.0", id, error: errorOf(err, controller.signal.aborted) }),
+    );
+    if (id !== null) {
+      const done = answer.then(() => void inflight.delete(id));
+      inflight.set(id, { controller, done });
+    }
+    return answer;
+  }
+
+  function onLine(line: string): void {
+    if (line.trim() === "") return;
+    let msg: unknown;
+    try {
+      msg = JSON.parse(line);
+    } catch (err) {
+      send({ id: null, error: { code: ErrorCode.ParseError, message: `Parse error: ${(err as Error).message}` } });
+      return;
+    }
+    if (!Array.isArray(msg)) {
+      const answer = handle(msg as Message);
+      if (answer instanceof Promise) void answer.then((a) => write(JSON.stringify(a)));
+      else if (answer) write(JSON.stringify(answer));
+      return;
+    }
+    // A batch (§6): an array of the answers, nothing when all are notifications; an empty array is itself invalid.
+    if (msg.length === 0) return write(JSON.stringify(invalid("a batch must hold at least one request")));
+    void Promise.all(msg.map((m) => handle(m as Message))).then((answers) => {
+      const sent = answers.filter((a) => a !== undefined);
+      if (sent.length > 0) write(JSON.stringify(sent));
+    });
   }
 
   const input = createInterface({ input: process.stdin, crlfDelay: Infinity });
