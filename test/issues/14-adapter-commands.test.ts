@@ -115,6 +115,7 @@ describe("rocky adapter list / info (issue 14)", () => {
         "  query_paging = true",
         "  cancellation = true",
         "  transactions = true",
+        "  sql_parse = true",
         "config (under [adapter.NAME] in rocky.toml):",
         '  path (default ":memory:"): Database file, created if missing; ":memory:" (the default) for an in-memory database',
         "  catalogs_dir (optional): Directory whose <name>.duckdb files are attached as catalogs <name>; catalog/create creates files here. Default: the database file's directory",

@@ -55,7 +55,7 @@ describe("rocky compile (built CLI)", () => {
 describe("rocky compile asks the warehouse about SQL Rocky's generic grammar cannot read (built CLI)", () => {
   it("accepts FROM-first SQL and struct and list literals that DuckDB parses, and refuses what DuckDB refuses with its message", async () => {
     const root = writeProject({
-      "rocky.toml": '[adapter.wh]\ntype = "duckdb"\npath = "wh.duckdb"\n\n[pipeline.silver]\ntype = "transformation"\ntarget = { adapter = "wh", schema = "s" }\n',
+      "rocky.toml": '[adapter.wh]\ntype = "duckdb"\npath = "wh.duckdb"\n\n[pipeline.silver]\ntype = "transformation"\ntarget = { adapter = "wh", catalog = "wh", schema = "s" }\n',
       "models/a.sql": "FROM raw.t SELECT id, {'who': name, 'tags': [1, 2]} AS info",
       "models/a.toml": "tags = []\n",
       "models/b.sql": "SELECT * FROM a",
