@@ -80,6 +80,7 @@ class Runner {
       }
     } else {
       this.hs = first.handshake;
+      this.o.onManifest?.(this.hs.manifest);
       this.record("startup", this.selected("startup", () => this.startupOutcome()), this.hs.durationMs);
       this.record("manifest_valid", this.selected("manifest_valid", () => this.manifestOutcome()), 0);
       await this.setupScratch();

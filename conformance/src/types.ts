@@ -90,6 +90,8 @@ export interface ConformanceOptions {
   readonly logger?: ConformanceLogger;
   /** Called as each check finishes, for progress output. */
   readonly onResult?: (result: CheckResult) => void;
+  /** Called once the adapter's manifest is known (e.g. to learn which config keys are secret). */
+  readonly onManifest?: (manifest: AdapterManifest) => void;
 }
 
 export interface ConformanceReport {

@@ -1,4 +1,5 @@
 import { pino, type Logger } from "pino";
+import { redact } from "./redact.js";
 
 export type { Logger } from "pino";
 
@@ -17,8 +18,13 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       base: null,
       redact: { paths: ["config.token", "config.password", "config.private_key", "*.token", "*.password"], censor: "[redacted]" },
     },
-    options.destination ?? pino.destination({ fd: 2, sync: true }),
+    redactingLogStream(options.destination ?? pino.destination({ fd: 2, sync: true })),
   );
+}
+
+/** Registered secrets out, and what JSON leaves raw (DEL, C1 controls, U+2028/9) escaped, before a line reaches the log. */
+function redactingLogStream(target: { write(line: string): boolean }): { write(line: string): boolean } {
+  return { write: (line) => target.write(redact(line).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)) };
 }
 
 /** A logger that discards everything, for tests and library callers. */

@@ -209,7 +209,7 @@ export class LineMessageWriter extends AbstractMessageWriter {
     this.flushing = undefined;
     const ok = this.sink.write(chunk, (err) => {
       if (!err) return;
-      this.fireError([err, first, count]);
+      this.fireError(err, first, count);
       reject(err);
     });
     if (ok) resolve();

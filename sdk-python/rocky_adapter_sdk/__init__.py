@@ -53,7 +53,7 @@ from .errors import (
 from .identifiers import assert_identifier
 from .negotiation import SUPPORTED_VERSIONS, negotiate
 from .server import Server
-from .stdio import StdioGuard, configure_logging
+from .stdio import StdioGuard, configure_logging, exit_with_parent
 from .values import format_timestamp, parse_timestamp, row_to_wire, rows_to_wire, to_wire
 
 
@@ -63,8 +63,10 @@ def serve(adapter: Adapter, *, max_workers: int = 8, exit_grace: float = 1.0, lo
     While serving, fd 1 and sys.stdout point at stderr, so only protocol lines reach the real stdout.
     Requests still running at EOF get half of `exit_grace` seconds, are then cancelled (so cooperative
     handlers stop), and if one still runs when `exit_grace` is over the process exits at once (os._exit).
+    If the process that started it dies (re-parenting), the adapter exits with code 1 within about half a second.
     """
     configure_logging(log_level)
+    exit_with_parent()
     with StdioGuard() as guard:
         assert guard.input is not None and guard.output is not None
         server = Server(adapter, guard.input, guard.output, max_workers=max_workers, exit_grace=exit_grace)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
+import time
 from types import TracebackType
 from typing import BinaryIO, Optional, Type
 
@@ -72,3 +74,40 @@ def configure_logging(level: Optional[str] = None) -> None:
     name = (level or os.environ.get("ROCKY_LOG_LEVEL") or "INFO").upper()
     value = getattr(logging, "WARNING" if name == "WARN" else name, None)
     root.setLevel(value if isinstance(value, int) else logging.INFO)
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def exit_with_parent(interval: float = 0.5) -> None:
+    """Exits the process (code 1) once the host is gone: this process re-parented, or the pid Rocky passes in
+    $ROCKY_HOST_PID no longer exists (which also covers a host that died before this process started). A host killed
+    with SIGKILL cannot close stdin first, and an adapter that outlived it would keep its connections and locks."""
+    parent = os.getppid()
+    raw = os.environ.get("ROCKY_HOST_PID", "")
+    host = int(raw) if raw.isdigit() and int(raw) > 1 else None
+
+    def gone() -> bool:
+        return (parent > 1 and os.getppid() != parent) or (host is not None and not _process_exists(host))
+
+    def exit_now() -> None:
+        sys.stderr.write(f"the host (pid {host or parent}) is gone; exiting\n")
+        sys.stderr.flush()
+        os._exit(1)
+
+    if gone():
+        exit_now()
+
+    def watch() -> None:
+        while not gone():
+            time.sleep(interval)
+        exit_now()
+
+    threading.Thread(target=watch, name="rocky-parent-watchdog", daemon=True).start()

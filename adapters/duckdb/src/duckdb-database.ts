@@ -42,7 +42,16 @@ export class DuckDbDatabase {
       if (!memory && !readOnly) mkdirSync(dirname(path), { recursive: true });
       instance = await DuckDBInstance.create(path, options);
     } catch (error) {
-      throw new AdapterServerError(ErrorCodes.InvalidConfig, `Cannot open DuckDB database "${config.path}": ${(error as Error).message}`, {
+      const message = (error as Error).message;
+      // DuckDB allows one writing process per file: another process holding it is not a config problem.
+      const holder = /Conflicting lock is held in (.*?) \(PID (\d+)\)/.exec(message);
+      if (/Could not set lock on file/.test(message)) {
+        throw new AdapterServerError(ErrorCodes.Unavailable, `DuckDB database "${config.path}" is locked by another process${holder ? ` (${holder[1]}, pid ${holder[2]})` : ""}`, {
+          code: "LOCKED",
+          ...(holder ? { pid: Number(holder[2]) } : {}),
+        });
+      }
+      throw new AdapterServerError(ErrorCodes.InvalidConfig, `Cannot open DuckDB database "${config.path}": ${message}`, {
         code: "INVALID_CONFIG",
       });
     }

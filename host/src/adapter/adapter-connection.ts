@@ -72,7 +72,11 @@ export class AdapterConnection {
         }));
       }, 500).unref();
     });
-    this.rpc.onError(([err]) => this.fail(this.describeReadError(err)));
+    this.rpc.onError(([err, written]) => {
+      // A failed write (EPIPE) means the process is exiting: its exit code and stderr say why, so wait for them first.
+      if (written !== undefined) void Promise.race([this.exited, new Promise((r) => setTimeout(r, 1000).unref())]).then(() => this.fail(this.describeReadError(err)));
+      else this.fail(this.describeReadError(err));
+    });
     this.rpc.listen();
     (child.stdin as NodeJS.WritableStream).on("error", () => undefined);
     this.exited = (async () => {
@@ -119,11 +123,12 @@ export class AdapterConnection {
     try {
       const raw = await new Promise<unknown>((resolve, reject) => {
         sent.then(resolve, (e: unknown) => {
-          if (e instanceof ResponseError && e.code !== ErrorCodes.PendingResponseRejected && e.code !== ErrorCodes.ConnectionInactive) {
+          const closed = [ErrorCodes.PendingResponseRejected, ErrorCodes.ConnectionInactive, ErrorCodes.MessageWriteError] as number[];
+          if (e instanceof ResponseError && !closed.includes(e.code)) {
             reject(this.wrapWireError(method, e));
             return;
           }
-          // The connection closed under the request: give the exit a moment so the error names the exit code.
+          // The connection closed (or the write failed) under the request: give the exit a moment so the error names the exit code.
           const grace = new Promise((r) => setTimeout(r, 1000).unref());
           void Promise.race([this.exited, grace]).then(() => reject(this.failure ?? this.wrapWireError(method, e)));
         });

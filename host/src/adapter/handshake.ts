@@ -1,4 +1,5 @@
 import { ErrorCodes, LEGACY_PROTOCOL_VERSION, PROTOCOL_VERSIONS, Methods, formatProblems, formatRange, validate, validateAgainst, type AdapterManifest, type InitializeResult, type ProtocolVersionRange } from "@rocky/protocol";
+import { registerSchemaSecrets } from "../config/register-secrets.js";
 import { RockyError } from "../errors.js";
 import { AdapterError } from "./adapter-error.js";
 import type { AdapterConnection } from "./adapter-connection.js";
@@ -40,6 +41,7 @@ export async function handshake(conn: AdapterConnection, spec: AdapterSpec, opti
     });
   }
   const manifest = result.manifest;
+  registerSchemaSecrets(manifest.config_schema, spec.config);
   if (!options.skipConfigValidation) {
     const problems = validateAgainst(manifest.config_schema, spec.config);
     if (problems.length > 0) {
@@ -57,6 +59,12 @@ function explainInitializeFailure(err: unknown, spec: AdapterSpec, offered: Prot
     const supported = data?.supported && validate("ProtocolVersionRange", data.supported).length === 0 ? formatRange(data.supported) : "unknown";
     return new RockyError("ADAPTER_PROTOCOL_MISMATCH", `Adapter "${spec.name}" speaks protocol versions ${supported}; the host speaks ${formatRange(offered)}: ${err.wireMessage}`, {
       hint: "Upgrade Rocky or the adapter so that their protocol ranges overlap",
+      cause: err,
+    });
+  }
+  if (isLockedError(err)) {
+    return new RockyError("WAREHOUSE_LOCKED", `Adapter "${spec.name}" cannot open its warehouse: another process holds its lock (${err.wireMessage})`, {
+      hint: "Wait for the other process (another rocky command, or a DuckDB shell on the same file) to finish, then retry; DuckDB allows one process per database file",
       cause: err,
     });
   }
@@ -79,4 +87,11 @@ function explainInitializeFailure(err: unknown, spec: AdapterSpec, offered: Prot
     });
   }
   return err;
+}
+
+/** The adapter says so (data.code "LOCKED"), or an adapter without that code passes on DuckDB's or SQLite's lock message. */
+function isLockedError(err: unknown): err is AdapterError {
+  if (!(err instanceof AdapterError)) return false;
+  const data = err.data && typeof err.data === "object" ? (err.data as { code?: unknown }) : {};
+  return data.code === "LOCKED" || /Could not set lock on file|database is locked/i.test(err.wireMessage);
 }

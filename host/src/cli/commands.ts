@@ -23,8 +23,8 @@ export const COMMANDS: readonly LazyCommandSpec[] = [
     load: async () => (await import("./run.js")).runCommand,
   },
   {
-    command: "state",
-    describe: "Show the stored watermark of every target table",
+    command: "state [action]",
+    describe: "Show the stored watermarks; restore the last-good copy, or rebuild them from the target tables",
     load: async () => (await import("./state.js")).stateCommand,
   },
   {

@@ -1,3 +1,4 @@
+import { escapeLines } from "../escape-text.js";
 import type { Argv, CommandModule } from "yargs";
 import type { CompileOutput } from "@rocky/protocol";
 import { RockyError } from "../errors.js";
@@ -19,7 +20,7 @@ export interface CompileArgs extends CommonArgs {
 export async function compile(args: CompileArgs, io: Pick<CliIo, "stdout">, cwd?: string): Promise<CompileOutput> {
   const output = await compileProject({ config: args.config, models: args.models, dialect: args.dialect, pipeline: args.pipeline, cwd });
   if (args.output === "json") io.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-  else io.stdout.write(formatCompile(output));
+  else io.stdout.write(escapeLines(formatCompile(output)));
   const errors = output.diagnostics.filter((d) => d.severity === "error").length;
   if (errors > 0) {
     throw new RockyError("MODEL_INVALID", `Compilation failed with ${errors} error${errors === 1 ? "" : "s"}`, {

@@ -1,3 +1,4 @@
+import { escapeText } from "../escape-text.js";
 import type { CliIo } from "./cli-io.js";
 
 /** Text from an adapter or a file, safe on a terminal: control characters (escape sequences, newlines) shown as \uXXXX. */
@@ -18,7 +19,7 @@ export interface Column<R> {
 
 /** A compact table: upper-case headers, columns padded to their widest cell, two spaces apart, no trailing spaces. */
 export function renderTable<R>(rows: readonly R[], columns: readonly Column<R>[]): string {
-  const cells = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r)))];
+  const cells = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => escapeText(c.value(r))))];
   const widths = columns.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? "").length)));
   return cells
     .map((row) =>

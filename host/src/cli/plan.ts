@@ -6,6 +6,7 @@ import { formatCacheStats } from "../cache/cache-stats.js";
 import { createAdapterPool } from "../pipeline/adapter-pool.js";
 import { runnerFor } from "../pipeline/registry.js";
 import { selectPipelines } from "../pipeline/select-pipelines.js";
+import { escapeText } from "../escape-text.js";
 import { openStateStore } from "../state/state-store.js";
 import type { CliIo } from "./cli-io.js";
 import { openProject, withCommonOptions, type CommonArgs } from "./common-options.js";
@@ -41,9 +42,12 @@ export async function plan(args: PlanArgs, io: CliIo): Promise<PlanOutput> {
   return result;
 }
 
+/** A `--` comment line: a name with a newline or an escape sequence in it cannot end the comment or reach the terminal. */
+const comment = (text: string) => `-- ${escapeText(text)}\n`;
+
 function formatStatement(s: PlannedStatement): string {
-  if ("method" in s) return `-- adapter method: ${s.method} ${JSON.stringify(s.params)}\n`;
-  return `${s.sql};\n${s.params.length > 0 ? `-- params: ${JSON.stringify(s.params)}\n` : ""}`;
+  if ("method" in s) return comment(`adapter method: ${s.method} ${JSON.stringify(s.params)}`);
+  return `${s.sql};\n${s.params.length > 0 ? comment(`params: ${JSON.stringify(s.params)}`) : ""}`;
 }
 
 /** The plan as an annotated SQL script. */
@@ -51,17 +55,17 @@ export function formatPlan(result: PlanOutput): string {
   const parts: string[] = [];
   for (const p of result.pipelines) {
     const counts = p.type === "transformation" ? `${p.models?.length ?? 0} model(s)` : `${p.tables.length} table(s), ${p.skipped.length} skipped`;
-    parts.push(`-- pipeline ${p.pipeline} (${p.type}) on adapter "${p.adapter}": ${counts}\n`);
-    if (p.setup.length > 0) parts.push(`-- setup\n${p.setup.map(formatStatement).join("")}`);
+    parts.push(comment(`pipeline ${p.pipeline} (${p.type}) on adapter "${p.adapter}": ${counts}`));
+    if (p.setup.length > 0) parts.push(`${comment("setup")}${p.setup.map(formatStatement).join("")}`);
     for (const t of p.tables) {
-      const notes = t.notes.map((n) => `-- note: ${n}\n`).join("");
-      parts.push(`-- ${t.target}: ${t.strategy} (${t.reason})\n${notes}${t.statements.map(formatStatement).join("")}`);
+      const notes = t.notes.map((n) => comment(`note: ${n}`)).join("");
+      parts.push(`${comment(`${t.target}: ${t.strategy} (${t.reason})`)}${notes}${t.statements.map(formatStatement).join("")}`);
     }
     for (const m of p.models ?? []) {
       const partitions = m.partitions.length > 0 ? `, partitions ${m.partitions.join(" ")}` : "";
-      parts.push(`-- model ${m.name} -> ${m.target}: ${m.strategy} (${m.reason}${partitions})\n${m.statements.map(formatStatement).join("")}`);
+      parts.push(`${comment(`model ${m.name} -> ${m.target}: ${m.strategy} (${m.reason}${partitions})`)}${m.statements.map(formatStatement).join("")}`);
     }
-    for (const s of p.skipped) parts.push(`-- skipped ${[s.catalog, s.schema, s.table].filter(Boolean).join(".")}: ${s.reason}\n`);
+    for (const s of p.skipped) parts.push(comment(`skipped ${[s.catalog, s.schema, s.table].filter(Boolean).join(".")}: ${s.reason}`));
   }
   if (result.cache) parts.push(`-- ${formatCacheStats(result.cache)}`);
   return parts.join("\n");

@@ -1,3 +1,4 @@
+import { escapeText } from "../escape-text.js";
 import type { Progress } from "../pipeline/pipeline-context.js";
 import { SILENT_PROGRESS } from "../pipeline/pipeline-context.js";
 import type { CliIo } from "./cli-io.js";
@@ -15,7 +16,7 @@ export function createProgress(io: CliIo, output: OutputFormat): TerminalProgres
   return {
     update(message, current, total) {
       const count = current !== undefined && total !== undefined ? `[${current}/${total}] ` : "";
-      io.stderr.write(`\r\x1b[2K${count}${message}`);
+      io.stderr.write(`\r\x1b[2K${count}${escapeText(message)}`);
       shown = true;
     },
     done() {

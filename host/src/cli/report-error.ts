@@ -1,3 +1,4 @@
+import { escapeLines } from "../escape-text.js";
 import { formatLocation, isRockyError } from "../errors.js";
 import type { CliIo } from "./cli-io.js";
 
@@ -17,12 +18,12 @@ export function reportError(err: unknown, io: CliIo): number {
     const lines = [`error: ${err.message}`];
     if (err.location) lines.push(`  --> ${formatLocation(err.location)}`);
     if (err.hint) lines.push(`hint: ${err.hint}`);
-    io.stderr.write(`${lines.join("\n")}\n`);
+    io.stderr.write(`${escapeLines(lines.join("\n"))}\n`);
     return err.code === "USAGE" ? 2 : 1;
   }
   const stack = err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err);
   io.stderr.write(
-    [`Internal error: ${err instanceof Error ? err.message : String(err)}`, stack, ...causeChain(err), "hint: This is a bug in rocky; please report it with the output above"].join("\n") + "\n",
+    escapeLines([`Internal error: ${err instanceof Error ? err.message : String(err)}`, stack, ...causeChain(err), "hint: This is a bug in rocky; please report it with the output above"].join("\n")) + "\n",
   );
   return 1;
 }

@@ -1,7 +1,7 @@
 import yargs from "yargs";
 import type { ErrorOutput } from "@rocky/protocol";
 import { RockyError, isRockyError } from "../errors.js";
-import { processIo, type CliIo } from "./cli-io.js";
+import { processIo, redactingIo, type CliIo } from "./cli-io.js";
 import { COMMANDS } from "./commands.js";
 import { lazyCommand } from "./lazy-command.js";
 import { writeJson } from "./output.js";
@@ -17,7 +17,8 @@ export function errorOutput(command: string, err: unknown): ErrorOutput {
 }
 
 /** Parses `args` (argv without node and the script) and runs the command; returns the exit code, errors reported on stderr. */
-export async function runRockyCli(args: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function runRockyCli(args: readonly string[], given: CliIo = processIo()): Promise<number> {
+  const io = redactingIo(given);
   let wrote = false;
   const stdout = io.stdout;
   const tracked: CliIo = {

@@ -1,3 +1,4 @@
+import { escapeLines } from "../escape-text.js";
 import type { CommandModule } from "yargs";
 import type { RunOutput } from "@rocky/protocol";
 import { cacheFlags, withCacheOptions, type CacheArgs } from "../cache/cache-options.js";
@@ -15,6 +16,7 @@ import { createProgress } from "./progress.js";
 
 export interface RunArgs extends CommonArgs, ModelRunArgs, Partial<CacheArgs> {
   readonly pipeline?: string | undefined;
+  readonly "full-refresh"?: boolean | undefined;
   /** --events FILE: lifecycle events as JSON Lines. */
   readonly events?: string | undefined;
   /** --wait: queue behind another runner holding the remote state's lease. */
@@ -32,7 +34,7 @@ export async function run(args: RunArgs, io: CliIo): Promise<RunOutput> {
     const events = openRunEvents({ runId, eventsFile: args.events, env: process.env, logger, config: config.raw.events });
     const progress = createProgress(io, args.output);
     try {
-      result = await runPipelines({ config, pipeline: args.pipeline, logger, progress, models, runId, events, cache: cacheFlags(args) });
+      result = await runPipelines({ config, pipeline: args.pipeline, logger, progress, models, runId, events, cache: cacheFlags(args), fullRefresh: args["full-refresh"] === true });
     } catch (err) {
       await events.close(err);
       throw err;
@@ -108,7 +110,7 @@ export function formatRun(result: RunOutput): string {
     const rowsCopied = p.tables.reduce((n, t) => n + (t.rows_copied ?? 0), 0);
     out += `${p.pipeline}: ${p.status}${error}, ${ok} ok, ${p.tables.length - ok} failed, ${p.skipped.length} skipped, ${plural(rowsCopied, "row")} copied in ${formatDuration(p.duration_ms)}\n`;
   }
-  return `${out}${formatCacheStats(result.cache)}run ${result.run_id} ${result.status} in ${formatDuration(result.duration_ms)}\n`;
+  return escapeLines(`${out}${formatCacheStats(result.cache)}run ${result.run_id} ${result.status} in ${formatDuration(result.duration_ms)}\n`);
 }
 
 export function runCommand(io: CliIo): CommandModule<object, RunArgs> {
@@ -119,6 +121,7 @@ export function runCommand(io: CliIo): CommandModule<object, RunArgs> {
       addModelRunOptions(
         withCacheOptions(withCommonOptions(y))
           .option("pipeline", { alias: "p", type: "string", describe: "Only this pipeline" })
+          .option("full-refresh", { type: "boolean", describe: "Replicate every table in full, ignoring stored watermarks (also allowed when the state is missing)" })
           .option("wait", { type: "boolean", default: false, describe: "With a remote [state] backend: wait for another runner's lease instead of failing" })
           .option("events", { type: "string", describe: "Append the run's lifecycle events to FILE as JSON Lines (schemas/output/event.schema.json)" }),
       ),

@@ -1,3 +1,5 @@
+import { registerSchemaSecrets } from "../config/register-secrets.js";
+import { escapeLines } from "../escape-text.js";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse as parseToml } from "smol-toml";
@@ -140,6 +142,17 @@ export async function testAdapter(args: TestAdapterArgs, io: TestAdapterIo) {
   if (unknown.length > 0) throw new RockyError("USAGE", `--only names unknown check(s) ${unknown.map((u) => `"${u}"`).join(", ")}`, { hint: `Check ids: ${c.CHECKS.map((k) => k.id).join(", ")}` });
 
   let finished = 0;
+  // Until the manifest says which config keys are secret, the adapter's log lines wait (a careless adapter echoes its config).
+  const held: (() => void)[] = [];
+  let holding = true;
+  const release = () => {
+    holding = false;
+    for (const line of held.splice(0)) line();
+  };
+  const logger = {
+    debug: (obj: object, msg?: string) => (holding ? held.push(() => io.logger.debug(obj, msg)) : io.logger.debug(obj, msg)),
+    warn: (obj: object, msg?: string) => (holding ? held.push(() => io.logger.warn(obj, msg)) : io.logger.warn(obj, msg)),
+  };
   const report = await c.runConformance({
     launch: { label, command, config, cwd: adapterCwd },
     dialectFor,
@@ -155,16 +168,21 @@ export async function testAdapter(args: TestAdapterArgs, io: TestAdapterIo) {
     ...(args["long-query"] !== undefined ? { longQuery: args["long-query"] } : {}),
     ...(expected ? { expectedFailures: expected } : {}),
     ...(only ? { only: new Set(only) } : {}),
-    logger: io.logger,
+    logger,
+    onManifest: (manifest) => {
+      registerSchemaSecrets(manifest.config_schema, config);
+      release();
+    },
     onResult: (r) => {
       finished++;
       io.logger.debug({ check: r.id, status: r.status, ms: r.durationMs }, r.message ?? r.status);
       io.onCheck?.(r.id, r.status, finished, c.CHECKS.length);
     },
   });
+  release();
   const output = args.output ?? "text";
   const rendered = output === "json" ? `${JSON.stringify(c.toJsonOutput(report), null, 2)}\n` : output === "junit" ? c.formatJunit(report) : c.formatHuman(report, expectedFile ? { expectedFailuresFile: expectedFile } : {});
-  io.stdout.write(rendered);
+  io.stdout.write(escapeLines(rendered));
   const s = c.summarize(report);
   if (s.status === "skipped") {
     throw new RockyError("CONFORMANCE_FAILED", `No conformance check ran against adapter "${report.adapter}": all ${s.skipped} were skipped`, { hint: "Nothing was verified; check --only and the adapter's capabilities" });

@@ -5,6 +5,7 @@ import type { AdapterSection, PipelineConfig, RockyConfig } from "@rocky/protoco
 import { RockyError, type SourceLocation } from "../errors.js";
 import { checkConfig } from "./check-config.js";
 import { formatKeyPath, indexKeyPositions, locateKey, type KeyPath } from "./locate-key.js";
+import { registerSecret } from "../redact.js";
 import { substituteEnv } from "./substitute-env.js";
 import { validateConfig, type ConfigProblem } from "./validate-config.js";
 
@@ -81,6 +82,10 @@ export async function loadConfig(path: string, options: LoadConfigOptions = {}):
 
   const substituted = substituteEnv(doc, {
     env: options.env ?? process.env,
+    // What the environment put into an adapter's command or config is a credential until proven otherwise.
+    onSubstituted: (value, keyPath) => {
+      if (keyPath[0] === "adapter") registerSecret(value);
+    },
     onMissing: (variable, keyPath) =>
       new RockyError("CONFIG_ENV_MISSING", `Environment variable "${variable}" is not set (used by "${formatKeyPath(keyPath)}")`, {
         location: locate(keyPath),

@@ -7,6 +7,8 @@ export interface SubstituteEnvOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Builds the error for a variable that is unset and has no default. */
   readonly onMissing: (variable: string, path: KeyPath) => RockyError;
+  /** Called with each value taken from the environment (not a default written in the file) and where it went. */
+  readonly onSubstituted?: (value: string, path: KeyPath) => void;
 }
 
 /** Replaces `${VAR}` and `${VAR:-default}` in every string value (not keys); `$$` is a literal `$`. */
@@ -15,7 +17,10 @@ export function substituteEnv(value: unknown, options: SubstituteEnvOptions, pat
     return value.replace(REFERENCE, (match, name: string | undefined, fallback: string | undefined) => {
       if (match === "$$") return "$";
       const set = options.env[name ?? ""];
-      if (set !== undefined && (set !== "" || fallback === undefined)) return set;
+      if (set !== undefined && (set !== "" || fallback === undefined)) {
+        options.onSubstituted?.(set, path);
+        return set;
+      }
       if (fallback !== undefined) return fallback;
       throw options.onMissing(name ?? "", path);
     });

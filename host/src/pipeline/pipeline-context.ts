@@ -25,6 +25,8 @@ export interface PipelineContext<C extends PipelineConfig = PipelineConfig> {
   readonly progress: Progress;
   /** `--select`, `--partition`, ... for transformation pipelines. */
   readonly models?: ModelRunOptions | undefined;
+  /** --full-refresh: plan every replicated table as a full refresh, whatever its stored watermark. */
+  readonly fullRefresh?: boolean | undefined;
 }
 
 export interface RunContext<C extends PipelineConfig = PipelineConfig> extends PipelineContext<C> {

@@ -3,15 +3,19 @@ import type { AdapterClient } from "../adapter/types.js";
 import type { Logger } from "../log.js";
 import type { MaterializationStrategy } from "../ir/materialization-strategy.js";
 import type { ColumnToAdd, MetadataColumn, ReplicationPlan, ReplicationTablePlan, SetupStep, UnplannedTable } from "../ir/replication-plan.js";
+import { RockyError } from "../errors.js";
 import { isValidIdentifier } from "../sql/identifiers.js";
-import type { StateStore } from "../state/state-store.js";
+import { tableKey, type StateStore } from "../state/state-store.js";
 import type { DiscoveredSources } from "./discover-sources.js";
 import { mapConcurrent } from "./map-concurrent.js";
 import { safeDataType } from "./replication-sql.js";
+import { compileSchemaPattern, matchSchemaName } from "./schema-pattern.js";
 import { createTargetTables, type TargetTables } from "./target-tables.js";
 
 export const DEFAULT_TIMESTAMP_COLUMN = "_fivetran_synced";
 export const DEFAULT_CONCURRENCY = 4;
+/** The reason of an existing target planned as a full refresh for want of a watermark (what a lost state causes). */
+export const NO_WATERMARK_REASON = "no stored watermark";
 
 export interface PlanReplicationOptions {
   readonly name: string;
@@ -21,6 +25,8 @@ export interface PlanReplicationOptions {
   readonly target: AdapterClient;
   readonly state: StateStore | undefined;
   readonly logger: Logger;
+  /** --full-refresh: every table is planned as a full refresh. */
+  readonly fullRefresh?: boolean;
 }
 
 export function metadataColumns(config: ReplicationPipelineConfig): MetadataColumn[] {
@@ -50,12 +56,13 @@ async function chooseStrategy(o: PlanReplicationOptions, { target, sourceColumns
   const column = o.config.timestamp_column ?? DEFAULT_TIMESTAMP_COLUMN;
   const full = (reason: string, notes: string[] = []): StrategyChoice => ({ strategy: { kind: "full_refresh" }, reason, notes, addColumns: [] });
   if ((o.config.strategy ?? "incremental") === "full_refresh") return full("strategy full_refresh");
+  if (o.fullRefresh) return full("--full-refresh");
   if (!hasTimestamp) return full(`no "${column}" column`, [`no "${column}" column: falls back to full refresh every run`]);
   const invalid = sourceColumns.find((c) => !isValidIdentifier(c.name));
   if (invalid) return full(`column "${invalid.name}" is not a valid identifier`, [`column "${invalid.name}" cannot be named in SQL: copied with SELECT *`]);
   if (!(await targets.exists(target))) return full("target table missing");
   const watermark = o.state?.getWatermark(target);
-  if (!watermark) return full("no stored watermark");
+  if (!watermark) return full(NO_WATERMARK_REASON);
 
   const targetColumns = new Set((await o.target.describeTable(target)).map((c) => lower(c.name)));
   const missingMeta = metadataColumns(o.config).filter((m) => !targetColumns.has(lower(m.name)));
@@ -76,10 +83,36 @@ async function chooseStrategy(o: PlanReplicationOptions, { target, sourceColumns
 }
 
 /**
+ * Refuses a target that is one of the discovered source tables, or that lies in a schema the source pattern would
+ * discover (next run, it would be copied onto itself or onto another target): Rocky must never write into landing tables.
+ * Only when source and target are the same adapter; a target without a catalog is in the source's (default) catalog.
+ */
+export function refuseSelfTargets(o: Pick<PlanReplicationOptions, "name" | "config" | "sources">): void {
+  if (o.config.source.adapter !== o.config.target.adapter) return;
+  const pattern = compileSchemaPattern(o.config.source.schema_pattern);
+  const key = (catalog: string, schema: string, table: string) => [catalog, schema, table].map(lower).join(".");
+  const sources = new Set(o.sources.schemas.flatMap((s) => s.tables.map((t) => key(s.catalog, s.schema, t.name))));
+  for (const s of o.sources.schemas) {
+    const catalog = s.targetCatalog === "" ? s.catalog : s.targetCatalog;
+    const sameCatalog = lower(catalog) === lower(s.catalog);
+    for (const t of s.tables) {
+      const target = tableKey({ catalog: s.targetCatalog, schema: s.targetSchema, table: t.name });
+      const isSource = sources.has(key(catalog, s.targetSchema, t.name));
+      if (!isSource && !(sameCatalog && matchSchemaName(s.targetSchema, pattern).matched)) continue;
+      const why = isSource ? "which is a discovered source table" : `whose schema matches the source schema_pattern, so the next run would discover it as a source`;
+      throw new RockyError("PLAN_INVALID", `Pipeline "${o.name}" would write source table "${tableKey({ catalog: s.catalog, schema: s.schema, table: t.name })}" into "${target}", ${why}`, {
+        hint: `Change [pipeline.${o.name}.target] schema_template (or catalog_template) so that no target lands in a source schema`,
+      });
+    }
+  }
+}
+
+/**
  * Builds the plan of one replication pipeline: describe each source table, then pick full refresh or incremental. Per table
  * that is one describe_table, plus one of the target when it may be copied incrementally; which targets exist is listed in bulk.
  */
 export async function planReplication(o: PlanReplicationOptions): Promise<ReplicationPlan> {
+  refuseSelfTargets(o);
   const setup: SetupStep[] = [];
   const seen = new Set<string>();
   for (const s of o.sources.schemas) {

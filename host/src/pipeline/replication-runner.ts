@@ -10,12 +10,13 @@ import type { PipelineRunner } from "./registry.js";
 import { setupStatement, tableStatements } from "./replication-sql.js";
 import { toRunError } from "./run-error.js";
 import { recordSourceSyncs, skipUnchangedSources } from "./source-syncs.js";
+import { refuseMissingState } from "./refuse-missing-state.js";
 import { runReplication } from "./run-replication.js";
 
 /** Shown in `rocky plan` where the run id will be bound. */
 export const PLANNED_RUN_ID = "<run_id>";
 
-async function buildPlan(ctx: PipelineContext<ReplicationPipelineConfig>): Promise<{ plan: ReplicationPlan; sources: DiscoveredSources }> {
+export async function buildPlan(ctx: PipelineContext<ReplicationPipelineConfig>): Promise<{ plan: ReplicationPlan; sources: DiscoveredSources }> {
   const source = await ctx.adapters.get(ctx.config.source.adapter);
   const target = await ctx.adapters.get(ctx.config.target.adapter);
   if (!target.has("warehouse")) {
@@ -27,7 +28,7 @@ async function buildPlan(ctx: PipelineContext<ReplicationPipelineConfig>): Promi
   ctx.progress.update(`${ctx.name}: discovering sources`);
   const sources = skipUnchangedSources(ctx.name, await discoverSources(ctx.config, source), ctx.state);
   ctx.progress.update(`${ctx.name}: planning ${sources.schemas.reduce((n, s) => n + s.tables.length, 0)} tables`);
-  return { plan: await planReplication({ name: ctx.name, config: ctx.config, sources, target, state: ctx.state, logger: ctx.logger }), sources };
+  return { plan: await planReplication({ name: ctx.name, config: ctx.config, sources, target, state: ctx.state, logger: ctx.logger, fullRefresh: ctx.fullRefresh === true }), sources };
 }
 
 export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
@@ -76,6 +77,8 @@ export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
   async run(ctx: RunContext<ReplicationPipelineConfig>): Promise<RunPipelineResult> {
     const started = performance.now();
     const { plan, sources } = await buildPlan(ctx);
+    if (ctx.state.empty && ctx.fullRefresh !== true) refuseMissingState(plan, ctx.state.path);
+    ctx.state.markFirstWrite(ctx.runId);
     const target = await ctx.adapters.get(plan.targetAdapter);
     const tables = await runReplication({
       plan,

@@ -1,6 +1,7 @@
 import type { RunOutput, RunPipelineResult } from "@rocky/protocol";
 import type { LoadedConfig } from "../config/load-config.js";
 import type { CacheFlags } from "../cache/cache-settings.js";
+import { RockyError } from "../errors.js";
 import { SILENT_EVENTS, type RunEvents } from "../events/run-events.js";
 import type { Logger } from "../log.js";
 import type { ModelRunOptions } from "../models/transformation-runner.js";
@@ -24,6 +25,8 @@ export interface RunPipelinesOptions {
   readonly models?: ModelRunOptions | undefined;
   /** --no-cache / --cache-ttl */
   readonly cache?: CacheFlags;
+  /** --full-refresh: replication ignores stored watermarks (and may start from a missing state). */
+  readonly fullRefresh?: boolean | undefined;
   /** Where lifecycle events go (--events, Valkey, Dagster Pipes); the caller closes it. */
   readonly events?: RunEvents | undefined;
 }
@@ -38,6 +41,7 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
   const progress = o.progress ?? SILENT_PROGRESS;
   const events = o.events ?? SILENT_EVENTS;
   const state = openStateStore(o.config.statePath);
+  let record: RunOutput | undefined;
   try {
     const lock = state.acquireRunLock({ runId, command: "run" });
     const calls = createCallRecorder();
@@ -52,8 +56,10 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
         events.emit({ type: "pipeline_started", pipeline: name, pipeline_type: config.type });
         try {
           const runner = runnerFor(name, config);
-          pipelines.push(await runner.run({ name, config, project: o.config, adapters, state, logger: o.logger, progress, runId, models: o.models, events }));
+          pipelines.push(await runner.run({ name, config, project: o.config, adapters, state, logger: o.logger, progress, runId, models: o.models, events, fullRefresh: o.fullRefresh }));
         } catch (err) {
+          // A lost state stops the whole run before it writes anything, and the run is not recorded: the next one stops too.
+          if (err instanceof RockyError && err.code === "STATE_MISSING") throw err;
           o.logger.debug({ err, pipeline: name }, "pipeline failed");
           pipelines.push({
             pipeline: name, type: config.type, status: "failed", duration_ms: Math.round(performance.now() - pipelineStarted),
@@ -66,7 +72,7 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
           ...(done.error ? { error: done.error } : {}),
         });
       }
-      const record: RunOutput = {
+      record = {
         run_id: runId,
         command: "run",
         status: pipelines.every((p) => p.status === "succeeded") ? "succeeded" : "failed",
@@ -86,6 +92,6 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
       lock.release();
     }
   } finally {
-    await state.close();
+    await state.close({ saveLastGood: record?.status === "succeeded" });
   }
 }

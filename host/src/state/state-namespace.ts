@@ -1,4 +1,5 @@
 import type { Database, Key, RootDatabase } from "lmdb";
+import { redactDeep } from "../redact.js";
 
 /** A key: a string, a number, or an array of them (ordered element by element, e.g. ["orders", "2024-01-15"]). */
 export type StateKey = string | number | readonly (string | number)[];
@@ -27,16 +28,22 @@ export interface StateNamespace<V = unknown> {
 
 const toKey = (key: StateKey): Key => (Array.isArray(key) ? [...key] : key) as Key;
 
-export function createNamespace<V>(root: RootDatabase, db: Database<V, Key>): StateNamespace<V> {
+/** `db` is undefined for a namespace never written, in a read-only store; `beforeWrite` runs before every change. */
+export function createNamespace<V>(root: RootDatabase, db: Database<V, Key> | undefined, beforeWrite: () => void): StateNamespace<V> {
+  const writable = (): Database<V, Key> => {
+    beforeWrite();
+    return db as Database<V, Key>;
+  };
   const ns: StateNamespace<V> = {
-    get: (key) => db.get(toKey(key)),
+    get: (key) => db?.get(toKey(key)),
     async put(key, value) {
-      await db.put(toKey(key), value);
+      await writable().put(toKey(key), redactDeep(value));
     },
     async remove(key) {
-      await db.remove(toKey(key));
+      await writable().remove(toKey(key));
     },
     entries(options = {}) {
+      if (!db) return [];
       // Array keys sort element-wise; [...prefix, MAX] bounds every key extending the prefix.
       const range = options.prefix
         ? options.reverse
@@ -47,15 +54,16 @@ export function createNamespace<V>(root: RootDatabase, db: Database<V, Key>): St
       return all.map(({ key, value }) => ({ key: key as StateKey, value }));
     },
     transaction(fn) {
+      const target = writable();
       return root.transaction(() =>
         fn({
           get: ns.get,
           put: (key, value) => {
-            void db.put(toKey(key), value);
+            void target.put(toKey(key), redactDeep(value));
             return Promise.resolve();
           },
           remove: (key) => {
-            void db.remove(toKey(key));
+            void target.remove(toKey(key));
             return Promise.resolve();
           },
         }),

@@ -39,3 +39,12 @@ export function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+/** Polls until the process is gone; false if it still runs after `ms`. */
+export async function goneWithin(pid: number, ms: number): Promise<boolean> {
+  for (const until = Date.now() + ms; Date.now() < until; ) {
+    if (!isAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return !isAlive(pid);
+}

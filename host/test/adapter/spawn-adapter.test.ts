@@ -4,7 +4,7 @@ import { RockyError } from "../../src/errors.js";
 import { AdapterError } from "../../src/adapter/adapter-error.js";
 import { spawnAdapter } from "../../src/adapter/spawn-adapter.js";
 import type { AdapterClient } from "../../src/adapter/types.js";
-import { captureLogger, fixtureSpec, isAlive, spawnFixture } from "./helpers.js";
+import { captureLogger, fixtureSpec, goneWithin, isAlive, spawnFixture } from "./helpers.js";
 
 const open: AdapterClient[] = [];
 afterEach(async () => {
@@ -64,6 +64,15 @@ describe("spawnAdapter()", () => {
     expect((await c.exited).code).toBe(3);
     const again = await failure(c.query("SELECT 2"));
     expect(again.code).toBe("ADAPTER_CRASHED");
+  });
+
+  it("reports the exit code and stderr, not a writer error, when the adapter crashes right after initialize", async () => {
+    const c = await start("crashes-after-initialize.mjs");
+    const err = await failure(c.tableExists({ catalog: "", schema: "main", table: "t" }));
+    expect(err.code).toBe("ADAPTER_CRASHED");
+    expect(err.message).toBe('Adapter "crashes-after-initialize" exited with code 3 during "table_exists"\nLast stderr lines of the adapter:\n  | fatal: lost the warehouse connection');
+    const again = await failure(c.tableExists({ catalog: "", schema: "main", table: "t" }));
+    expect(again.message).toBe(err.message);
   });
 
   it("fails clearly when the adapter dies before the handshake", async () => {
@@ -203,4 +212,17 @@ describe("a host process that is interrupted", () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(isAlive(pid)).toBe(false);
   });
+
+  it("takes an adapter that ignores stdin and SIGTERM down with it on SIGKILL", async () => {
+    const { spawn } = await import("node:child_process");
+    const { fileURLToPath } = await import("node:url");
+    const script = fileURLToPath(new URL("./fixtures/host-holding-adapter.ts", import.meta.url));
+    const host = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["ignore", "pipe", "inherit"] });
+    const pid = await new Promise<number>((resolve) => host.stdout.once("data", (d: Buffer) => resolve(Number(String(d).trim()))));
+    expect(isAlive(pid)).toBe(true);
+    host.kill("SIGKILL");
+    expect(await new Promise((resolve) => host.once("exit", (_c, s) => resolve(s)))).toBe("SIGKILL");
+    expect(await goneWithin(pid, 5_000)).toBe(true);
+  });
 });
+

@@ -46,6 +46,22 @@ export function serve(manifest: Manifest, handlers: Handlers, options: { exitGra
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
   for (const m of ["log", "info", "debug", "warn"] as const) console[m] = console.error.bind(console);
 
+  // A host killed with SIGKILL cannot close stdin first: exit when re-parented or when the host's pid is gone.
+  const parent = process.ppid;
+  const host = Number(process.env.ROCKY_HOST_PID);
+  const hostGone = () => {
+    if (!Number.isInteger(host) || host <= 1) return false;
+    try {
+      process.kill(host, 0);
+      return false;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code !== "EPERM";
+    }
+  };
+  const watchdog = () => ((parent > 1 && process.ppid !== parent) || hostGone()) && process.exit(1);
+  watchdog();
+  setInterval(watchdog, 500).unref();
+
   // Messages sent in one turn of the event loop (answers to a pipelined burst of requests) leave in one write.
   let pending: string[] = [];
   const flush = () => {
