@@ -8,4 +8,5 @@ export { createRedactor, redactSecrets, configSecrets, REDACTED, MIN_SECRET_LENG
 export { createRemotePaging, type RemotePaging, type RemotePagingOptions, type RemoteResult, type RemoteChunk } from "./remote-paging.js";
 export { httpErrorToWire } from "./wire-errors.js";
 export { serveStdio, stderrLogger, type ServeStdioOptions } from "./serve-stdio.js";
+export { exitWithParent } from "./exit-with-parent.js";
 export { sleep, abortReason } from "./sleep.js";

@@ -1,5 +1,6 @@
 import "vscode-jsonrpc/node";
 import { createAdapterServer, type AdapterServer, type AdapterServerLogger, type AdapterServerOptions, type ByteSink } from "@rocky/protocol";
+import { exitWithParent } from "./exit-with-parent.js";
 import type { Redactor } from "./redactor.js";
 
 export interface ServeStdioOptions extends Omit<AdapterServerOptions, "input" | "output" | "onExit" | "logger"> {
@@ -23,7 +24,8 @@ export function stderrLogger(name: string, redactor?: () => Redactor | undefined
 
 /**
  * Entry-point helper for a TypeScript adapter: installs vscode-jsonrpc's Node runtime, reserves stdout for the
- * protocol (console output and stray `process.stdout.write` go to stderr), serves on stdin/stdout and exits on stdin EOF.
+ * protocol (console output and stray `process.stdout.write` go to stderr), serves on stdin/stdout and exits on stdin EOF or
+ * when its host is gone.
  */
 export function serveStdio(options: ServeStdioOptions): AdapterServer {
   const stdout = process.stdout;
@@ -38,6 +40,7 @@ export function serveStdio(options: ServeStdioOptions): AdapterServer {
   for (const method of ["log", "info", "debug", "warn"] as const) console[method] = console.error.bind(console);
 
   const logger = options.logger ?? stderrLogger(options.manifest.name, options.redactor);
+  exitWithParent(logger);
   stdout.on("error", (error) => {
     logger.error(`stdout failed (${error.message}); exiting`);
     process.exit(1);
