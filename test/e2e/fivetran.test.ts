@@ -84,7 +84,7 @@ describe("Fivetran source, DuckDB warehouse", () => {
     expect(report.tests_failed).toBe(0);
     // The warehouse checks are skipped: a source adapter declares no warehouse capability.
     expect(report.results.filter((r) => r.status === "passed").map((r) => r.name).sort()).toEqual([
-      "concurrent_requests", "connect", "discover", "error_codes", "exit_on_eof", "large_message", "malformed_json", "manifest_valid",
+      "batch_requests", "concurrent_requests", "connect", "discover", "error_codes", "exit_on_eof", "invalid_request", "large_message", "malformed_json", "manifest_valid",
       "no_orphans", "responses_valid", "shutdown", "startup", "stdout_clean", "undeclared_capability", "unknown_method", "utf8_roundtrip", "version_negotiation",
     ]);
   });

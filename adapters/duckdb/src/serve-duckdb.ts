@@ -1,7 +1,7 @@
 import { PROTOCOL_VERSIONS, type AdapterServer } from "@rocky/protocol";
 import { createDuckDbAdapter } from "./duckdb-adapter.js";
 import { MANIFEST } from "./manifest.js";
-import { serveStdio } from "./serve-stdio.js";
+import { serveStdio } from "@rocky/adapter-kit/serve-stdio";
 
 // The bundle's converter, for the benchmark that measures the conversion as it ships (bench/suites/data-worker.ts).
 export { chunkRows, columnWriter } from "./json-values.js";

@@ -1,4 +1,3 @@
-import "vscode-jsonrpc/node";
 import { createAdapterServer, type AdapterServer, type AdapterServerLogger, type AdapterServerOptions, type ByteSink } from "@rocky/protocol";
 import { exitWithParent } from "./exit-with-parent.js";
 import type { Redactor } from "./redactor.js";
@@ -23,9 +22,8 @@ export function stderrLogger(name: string, redactor?: () => Redactor | undefined
 }
 
 /**
- * Entry-point helper for a TypeScript adapter: installs vscode-jsonrpc's Node runtime, reserves stdout for the
- * protocol (console output and stray `process.stdout.write` go to stderr), serves on stdin/stdout and exits on stdin EOF or
- * when its host is gone.
+ * Entry-point helper for a TypeScript adapter: reserves stdout for the protocol (console output and stray
+ * `process.stdout.write` go to stderr), serves on stdin/stdout and exits on stdin EOF or when its host is gone.
  */
 export function serveStdio(options: ServeStdioOptions): AdapterServer {
   const stdout = process.stdout;

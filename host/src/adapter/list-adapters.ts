@@ -29,6 +29,13 @@ function realPath(path: string): string {
   }
 }
 
+/** A first-party adapter's committed bin shim (what npm links into node_modules/.bin) runs its dist/main.js: one adapter. */
+function adapterFile(path: string): string {
+  const real = realPath(path);
+  const shim = /^(.*)[/\\]bin[/\\]main\.js$/.exec(real);
+  return shim && realPath(join(shim[1] as string, "..")) === realPath(FIRST_PARTY_DIR) ? join(shim[1] as string, "dist", "main.js") : real;
+}
+
 function listDir(dir: string): string[] {
   try {
     return readdirSync(dir).sort();
@@ -39,14 +46,14 @@ function listDir(dir: string): string[] {
 
 /**
  * Every rocky-adapter-* and rocky-* executable on PATH (the first of each program name, and of each file reached under
- * several names) and every built first-party adapter, sorted by name with the one `rocky run` would start first.
+ * several names, a first-party adapter's linked bin and its build counting as one) and every built first-party adapter, sorted by name with the one `rocky run` would start first.
  */
 export function findAdapterCandidates(searchPath = process.env.PATH ?? ""): AdapterCandidate[] {
   const found: Omit<AdapterCandidate, "used" | "spec">[] = [];
   const programs = new Set<string>();
   const files = new Set<string>();
   const add = (c: Omit<AdapterCandidate, "used" | "spec">) => {
-    const real = realPath(c.path);
+    const real = adapterFile(c.path);
     if (programs.has(c.program) || files.has(real)) return;
     programs.add(c.program);
     files.add(real);

@@ -44,7 +44,7 @@ export function createCallRecorder(): CallRecorder & { stats(): CallStats } {
       }
     },
     call(ms, ok) {
-      callMs.push(Math.round(ms * 1000) / 1000);
+      callMs.push(Math.round(ms * 10) / 10);
       if (!ok) failed++;
     },
     statements(count) {
