@@ -58,7 +58,7 @@ export function createDatabricksAdapter(env: NodeJS.ProcessEnv = process.env): D
       initialize: (params, ctx) => {
         log = (level, message, fields) => ctx.log(level, runtime?.redactor.redact(message) ?? message, fields);
         try {
-          runtime = createRuntime(params.config as DatabricksConfig, env, (level, message, fields) => log(level, message, fields));
+          runtime = createRuntime(params.config as DatabricksConfig, env, (level, message, fields) => log(level, message, fields), (metrics) => ctx.metrics(metrics));
         } catch (error) {
           throw toWire(error);
         }

@@ -9,7 +9,7 @@ import {
   type Redactor,
   type RetryOptions,
 } from "@rocky/adapter-kit";
-import { AdapterServerError, ErrorCodes, type LogLevel } from "@rocky/protocol";
+import { AdapterServerError, ErrorCodes, type LogLevel, type MetricsParams } from "@rocky/protocol";
 import { createAuthProvider, describeCredentials, findCredentials, type Credentials } from "./auth.js";
 import { CONFIG_SCHEMA, type DatabricksConfig } from "./manifest.js";
 import { StatementRunner } from "./statement-runner.js";
@@ -37,7 +37,7 @@ export function warehouseId(httpPath: string): string {
 
 const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/?$/;
 
-export function createRuntime(config: DatabricksConfig, env: NodeJS.ProcessEnv, log: Log): Runtime {
+export function createRuntime(config: DatabricksConfig, env: NodeJS.ProcessEnv, log: Log, metrics: (m: MetricsParams) => void = () => undefined): Runtime {
   const host = config.host.replace(/\/+$/, "");
   if (!host.startsWith("https://") && !LOOPBACK.test(host)) {
     throw new AdapterServerError(ErrorCodes.InvalidConfig, `Invalid host "${host}": credentials are only sent over https (plain http only to a loopback address)`, {
@@ -54,13 +54,15 @@ export function createRuntime(config: DatabricksConfig, env: NodeJS.ProcessEnv, 
   const budget = new RetryBudget(config.retry?.budget ?? Number.POSITIVE_INFINITY);
   const aimd = new AimdController({
     max: config.max_concurrency ?? 32,
-    onChange: (c) =>
+    onChange: (c) => {
+      metrics({ gauges: { concurrency_window: c.window }, ...(c.reason === "rate_limited" ? { counters: { rate_limited: 1 } } : {}) });
       log(c.reason === "rate_limited" ? "warn" : "debug", `Concurrency window ${c.previous} → ${c.window} (${c.reason === "rate_limited" ? "rate limited" : "additive increase"})`, {
         aimd_window: c.window,
         aimd_previous: c.previous,
         reason: c.reason,
         rate_limits: aimd.stats.rateLimits,
-      }),
+      });
+    },
   });
   const common = {
     baseUrl: host,
@@ -74,14 +76,16 @@ export function createRuntime(config: DatabricksConfig, env: NodeJS.ProcessEnv, 
       if (code === "UC_REQUEST_LIMIT_EXCEEDED" || code === "REQUEST_LIMIT_EXCEEDED") return "rate_limited" as const;
       return code === "TEMPORARILY_UNAVAILABLE" ? ("transient" as const) : false;
     },
-    onRetry: (e: { method: string; path: string; retry: number; delayMs: number; reason: string; rateLimited: boolean }) =>
+    onRetry: (e: { method: string; path: string; retry: number; delayMs: number; reason: string; rateLimited: boolean }) => {
+      metrics({ counters: { retries: 1 } });
       log("info", `Retrying ${e.method} ${e.path} in ${e.delayMs} ms (${e.reason}; retry ${e.retry})`, {
         retry: e.retry,
         delay_ms: e.delayMs,
         rate_limited: e.rateLimited,
         aimd_window: aimd.window,
         retries_left: Number.isFinite(budget.remaining) ? budget.remaining : null,
-      }),
+      });
+    },
   };
   const tokenClient = createHttpClient(common);
   const auth = createAuthProvider(credentials, () => tokenClient);

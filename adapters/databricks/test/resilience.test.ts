@@ -25,6 +25,11 @@ describe("Databricks adapter: throttling and retries", () => {
       ["Retrying POST /api/2.0/sql/statements (HTTP 400 UC_REQUEST_LIMIT_EXCEEDED; retry 1)", true],
       ["Retrying POST /api/2.0/sql/statements (HTTP 503 TEMPORARILY_UNAVAILABLE; retry 1)", false],
     ]);
+    // The same, as $/metrics for the host's run metrics: one retry counted per retry, the window as a gauge.
+    const reported = adapter.received.filter((m) => m.method === "$/metrics").map((m) => m.params as { counters?: Record<string, number>; gauges?: Record<string, number> });
+    expect(reported.reduce((n, m) => n + (m.counters?.retries ?? 0), 0)).toBe(4);
+    expect(reported.reduce((n, m) => n + (m.counters?.rate_limited ?? 0), 0)).toBe(3);
+    expect(reported.flatMap((m) => (m.gauges?.concurrency_window === undefined ? [] : [m.gauges.concurrency_window]))).toEqual([4, 2, 1, 2, 3]);
     await adapter.result("shutdown");
     const stats = adapter.logs().find((l) => l.message === "Statement statistics")?.fields;
     expect(stats).toMatchObject({ window: 3, rateLimits: 3, decreases: 3, increases: 2, inFlight: 0, retries_used: 4 });

@@ -40,7 +40,10 @@ export function createSnowflakeAdapter(): SnowflakeAdapter {
         const auth = detectAuth({ config, http: () => http as HttpClient, onSecret: (s) => redactor.add(s) });
         const aimd = new AimdController({
           max: config.max_concurrency ?? 16,
-          onChange: (c) => ctx.log(c.reason === "rate_limited" ? "warn" : "debug", `Snowflake concurrency window ${c.previous} → ${c.window} (${c.reason})`),
+          onChange: (c) => {
+            ctx.metrics({ gauges: { concurrency_window: c.window }, ...(c.reason === "rate_limited" ? { counters: { rate_limited: 1 } } : {}) });
+            ctx.log(c.reason === "rate_limited" ? "warn" : "debug", `Snowflake concurrency window ${c.previous} → ${c.window} (${c.reason})`);
+          },
         });
         http = createHttpClient({
           baseUrl: config.base_url ?? `https://${config.account}.snowflakecomputing.com`,
@@ -51,7 +54,10 @@ export function createSnowflakeAdapter(): SnowflakeAdapter {
           retry: { maxAttempts: config.max_attempts ?? 5 },
           budget: new RetryBudget(config.max_retries_per_run ?? Number.POSITIVE_INFINITY),
           isTransient: isTransientBody,
-          onRetry: (e) => ctx.log("debug", `Retrying ${e.method} ${e.path} in ${e.delayMs} ms (${e.reason})`),
+          onRetry: (e) => {
+            ctx.metrics({ counters: { retries: 1 } });
+            ctx.log("debug", `Retrying ${e.method} ${e.path} in ${e.delayMs} ms (${e.reason})`);
+          },
         });
         current = new WarehouseSession(new SqlApi(http, auth, config, aimd, config.max_attempts ?? 5), auth.method, redactor);
         ctx.log("info", `Snowflake account ${config.account}, auth: ${auth.method}`);

@@ -109,6 +109,7 @@ export function createAdapterServer(options: AdapterServerOptions): AdapterServe
       },
       progress: (current, total, message) => notify(Notifications.progress.method, progressParams(token, current, total, message)),
       log,
+      metrics: (metrics) => notify(Notifications.metrics.method, metrics),
     };
     try {
       // Requests piped right behind `initialize` wait for it instead of failing.

@@ -1,5 +1,5 @@
 import type { RequestType } from "vscode-jsonrpc";
-import type { AdapterManifest, InitializeParams, LogParams, ProtocolVersionRange } from "../generated/types.js";
+import type { AdapterManifest, InitializeParams, LogParams, MetricsParams, ProtocolVersionRange } from "../generated/types.js";
 import type { ByteSink, ByteSource } from "../line-framing.js";
 import type { Methods } from "../methods.js";
 import type { WIRE_NAMES } from "./wire-names.js";
@@ -26,6 +26,8 @@ export interface HandlerContext {
   progress(current?: number, total?: number, message?: string): void;
   /** Sends `$/log` to the host. */
   log(level: LogLevel, message: string, fields?: Record<string, unknown>): void;
+  /** Sends `$/metrics` to the host: counter increments (e.g. retries) and gauges (e.g. concurrency_window). */
+  metrics(metrics: MetricsParams): void;
 }
 
 export type AdapterHandler<P, R> = (params: P, ctx: HandlerContext) => R | Promise<R>;
