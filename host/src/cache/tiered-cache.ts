@@ -7,6 +7,7 @@ import type { CacheKind, CacheSettings } from "./cache-settings.js";
 import { CacheCounter, type ValkeyStatus } from "./cache-stats.js";
 import { createMemoryTier } from "./memory-tier.js";
 import { connectValkey, type ValkeyTier } from "./valkey-tier.js";
+import { safeUrl } from "../valkey-url.js";
 
 interface Loader {
   load(): Promise<unknown>;
@@ -50,7 +51,6 @@ function unwrap(entry: string): { writtenAt: number; expiresAt: number; json: st
 const fresh = (entry: string | undefined, ttlMs: number): entry is string => entry !== undefined && Date.now() - unwrap(entry).writtenAt <= ttlMs;
 
 /** The URL without credentials, for messages. */
-const safeUrl = (url: string) => url.replace(/\/\/[^@/]*@/, "//");
 
 export async function createTieredCache(settings: CacheSettings, logger: Logger): Promise<TieredCache> {
   const counter = new CacheCounter();

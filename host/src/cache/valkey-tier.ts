@@ -1,4 +1,5 @@
 import { Redis } from "ioredis";
+import { clientUrl } from "../valkey-url.js";
 
 /** Tier 2: a Valkey/Redis server shared by every runner. Every method rejects when the server is gone. */
 export interface ValkeyTier {
@@ -13,13 +14,9 @@ export interface ValkeyTier {
   close(): void;
 }
 
-const RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
-const UNLOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
-
-/** valkey:// and valkeys:// are spelled redis:// and rediss:// for the client. */
-export function clientUrl(url: string): string {
-  return url.replace(/^valkey(s?):\/\//, "redis$1://");
-}
+/** Compare-and-extend and compare-and-delete of a lease held under a token, as one atomic script each. */
+export const RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
+export const UNLOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 /**
  * Connects without retrying: a server that is down, or goes away, fails calls at once (no offline queue, no

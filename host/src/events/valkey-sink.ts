@@ -1,6 +1,6 @@
 import { Redis } from "ioredis";
 import type { Logger } from "../log.js";
-import { safeUrl } from "../state/sync/valkey-remote.js";
+import { clientUrl, safeUrl } from "../valkey-url.js";
 import type { EventSink } from "./run-events.js";
 
 export interface ValkeySinkOptions {
@@ -14,7 +14,7 @@ export interface ValkeySinkOptions {
  * their live view, never the run: one warning, then the events still go to the other sinks.
  */
 export function createValkeySink(o: ValkeySinkOptions): EventSink {
-  const redis = new Redis(o.url.replace(/^valkey(s?):/, "redis$1:"), {
+  const redis = new Redis(clientUrl(o.url), {
     connectTimeout: 5000,
     maxRetriesPerRequest: 1,
     retryStrategy: (times) => (times > 2 ? null : 200 * times),

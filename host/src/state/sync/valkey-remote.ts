@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
+import { RENEW, UNLOCK } from "../../cache/valkey-tier.js";
+import { clientUrl, safeUrl } from "../../valkey-url.js";
 import { type LeaseHolder, type RemoteSnapshot, type RemoteState, RemoteVersionConflict } from "./remote-state.js";
 
 // Compare-and-swap in one script, which Valkey runs atomically: the data and a new version token replace the old ones
@@ -11,8 +13,6 @@ if v ~= ARGV[2] then return redis.error_reply('ROCKY_CONFLICT ' .. v) end
 redis.call('SET', KEYS[1], ARGV[1])
 redis.call('SET', KEYS[2], ARGV[3])
 return ARGV[3]`;
-const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
 export interface ValkeyRemoteOptions {
   readonly url: string;
@@ -20,20 +20,9 @@ export interface ValkeyRemoteOptions {
   readonly timeoutMs: number;
 }
 
-/** The URL without user and password, for messages. */
-export function safeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}${u.pathname === "/" ? "" : u.pathname}`;
-  } catch {
-    return "(an invalid URL)";
-  }
-}
-
 /** Valkey (or Redis): the snapshot, a version counter and the lease under one prefix. */
 export function createValkeyRemote(o: ValkeyRemoteOptions): RemoteState {
-  const url = o.url.replace(/^valkey(s?):/, "redis$1:");
-  const redis = new Redis(url, {
+  const redis = new Redis(clientUrl(o.url), {
     lazyConnect: true,
     connectTimeout: Math.min(o.timeoutMs, 10_000),
     commandTimeout: o.timeoutMs,
@@ -78,7 +67,7 @@ export function createValkeyRemote(o: ValkeyRemoteOptions): RemoteState {
     },
     async releaseLease(holder) {
       await ready();
-      await redis.eval(RELEASE, 1, keys.lease, JSON.stringify(holder));
+      await redis.eval(UNLOCK, 1, keys.lease, JSON.stringify(holder));
     },
     async leaseHolder() {
       await ready();
