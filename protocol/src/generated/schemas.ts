@@ -1479,6 +1479,13 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "items": {
           "$ref": "#/$defs/ModelSource"
         }
+      },
+      "tests": {
+        "type": "array",
+        "items": {
+          "$ref": "rocky.schema.json#/$defs/AssertionConfig"
+        },
+        "description": "Assertions run on the model's table after each build (original Rocky [[tests]]); an error-severity failure fails the model and skips its downstream"
       }
     },
     "additionalProperties": false,
@@ -1844,8 +1851,450 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "maximum": 256,
             "default": 4,
             "description": "Tables copied at once"
+          },
+          "checks": {
+            "$ref": "#/$defs/ChecksConfig"
           }
         },
+        "additionalProperties": false
+      },
+      "ChecksConfig": {
+        "title": "ChecksConfig",
+        "description": "Data checks run on each replicated table after its copy (original Rocky [pipeline.X.checks]). An error-severity failure fails the table, and models reading it are skipped",
+        "type": "object",
+        "properties": {
+          "enabled": {
+            "type": "boolean",
+            "default": true,
+            "description": "false turns every check of the pipeline off (the original's default was false; here declaring the section is enough)"
+          },
+          "fail_on_error": {
+            "type": "boolean",
+            "default": true,
+            "description": "false reports error-severity failures without failing the table"
+          },
+          "row_count": {
+            "description": "Source and target row counts agree: true, or { tolerance_pct, severity }",
+            "oneOf": [
+              {
+                "type": "boolean"
+              },
+              {
+                "$ref": "#/$defs/RowCountCheckConfig"
+              }
+            ]
+          },
+          "column_match": {
+            "description": "Every source column is in the target: true, or { severity }",
+            "oneOf": [
+              {
+                "type": "boolean"
+              },
+              {
+                "type": "object",
+                "properties": {
+                  "severity": {
+                    "enum": [
+                      "error",
+                      "warning",
+                      "warn"
+                    ],
+                    "description": "error fails the table or model and skips what reads it; warning (or warn) only reports"
+                  }
+                },
+                "additionalProperties": false
+              }
+            ]
+          },
+          "freshness": {
+            "$ref": "#/$defs/FreshnessCheckConfig"
+          },
+          "null_rate": {
+            "$ref": "#/$defs/NullRateCheckConfig"
+          },
+          "custom": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/CustomCheckConfig"
+            }
+          },
+          "anomaly_threshold_pct": {
+            "type": "number",
+            "minimum": 0,
+            "default": 50,
+            "description": "Flag (as a warning) a row count more than this percentage away from the average of the table's recent counts; 0 turns it off"
+          },
+          "assertions": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/AssertionConfig"
+            },
+            "description": "dbt-like assertions on the target tables"
+          }
+        },
+        "additionalProperties": false
+      },
+      "RowCountCheckConfig": {
+        "title": "RowCountCheckConfig",
+        "type": "object",
+        "properties": {
+          "tolerance_pct": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100,
+            "default": 0,
+            "description": "Largest difference allowed, in percent of the source count"
+          },
+          "severity": {
+            "enum": [
+              "error",
+              "warning",
+              "warn"
+            ],
+            "description": "error fails the table or model and skips what reads it; warning (or warn) only reports"
+          }
+        },
+        "additionalProperties": false
+      },
+      "FreshnessCheckConfig": {
+        "title": "FreshnessCheckConfig",
+        "description": "The newest timestamp of each table is at most threshold_seconds old",
+        "type": "object",
+        "required": [
+          "threshold_seconds"
+        ],
+        "properties": {
+          "threshold_seconds": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "column": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$",
+            "description": "The timestamp column; defaults to the pipeline's timestamp_column. Tables without it are not checked"
+          },
+          "overrides": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "description": "threshold_seconds per table name (or glob)"
+          },
+          "severity": {
+            "enum": [
+              "error",
+              "warning",
+              "warn"
+            ],
+            "description": "Default warning: freshness is advisory in the original Rocky"
+          }
+        },
+        "additionalProperties": false
+      },
+      "NullRateCheckConfig": {
+        "title": "NullRateCheckConfig",
+        "description": "The share of NULLs in each column is at most threshold",
+        "type": "object",
+        "required": [
+          "columns",
+          "threshold"
+        ],
+        "properties": {
+          "columns": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+              "type": "string",
+              "pattern": "^[a-zA-Z0-9_]+$"
+            }
+          },
+          "threshold": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1
+          },
+          "sample_percent": {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": 100,
+            "default": 10,
+            "description": "Percentage of rows sampled with TABLESAMPLE where the adapter declares it (100: every row)"
+          },
+          "severity": {
+            "enum": [
+              "error",
+              "warning",
+              "warn"
+            ],
+            "description": "error fails the table or model and skips what reads it; warning (or warn) only reports"
+          },
+          "tables": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "minLength": 1
+            },
+            "description": "Only tables whose name matches one of these (`*` any run of characters, `?` one); every table by default"
+          }
+        },
+        "additionalProperties": false
+      },
+      "CustomCheckConfig": {
+        "title": "CustomCheckConfig",
+        "description": "A query returning the offending rows: it passes when it returns at most threshold rows. {target}, {catalog}, {schema} and {table} are replaced by the checked table's quoted names",
+        "type": "object",
+        "required": [
+          "name",
+          "sql"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$"
+          },
+          "sql": {
+            "type": "string",
+            "minLength": 1
+          },
+          "threshold": {
+            "type": "integer",
+            "minimum": 0,
+            "default": 0
+          },
+          "severity": {
+            "enum": [
+              "error",
+              "warning",
+              "warn"
+            ],
+            "description": "error fails the table or model and skips what reads it; warning (or warn) only reports"
+          },
+          "tables": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "minLength": 1
+            },
+            "description": "Only tables whose name matches one of these (`*` any run of characters, `?` one); every table by default"
+          }
+        },
+        "additionalProperties": false
+      },
+      "AssertionConfig": {
+        "title": "AssertionConfig",
+        "description": "A dbt-like assertion on a table: it passes when no row breaks it (row_count_range: when the count is within min..max)",
+        "type": "object",
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "enum": [
+              "not_null",
+              "unique",
+              "accepted_values",
+              "relationships",
+              "expression",
+              "row_count_range",
+              "in_range",
+              "not_in_future"
+            ]
+          },
+          "name": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$",
+            "description": "Shown in results; defaults to <type>_<column>"
+          },
+          "column": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$"
+          },
+          "columns": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+              "type": "string",
+              "pattern": "^[a-zA-Z0-9_]+$"
+            },
+            "description": "unique: a composite key"
+          },
+          "values": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+              "type": [
+                "string",
+                "number",
+                "boolean"
+              ]
+            },
+            "description": "accepted_values"
+          },
+          "to_table": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+(\\.[a-zA-Z0-9_]+){0,2}$",
+            "description": "relationships: [catalog.][schema.]table; missing parts are the checked table's"
+          },
+          "to_column": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$",
+            "description": "relationships: defaults to column"
+          },
+          "expression": {
+            "type": "string",
+            "minLength": 1,
+            "description": "expression: a SQL condition every row satisfies"
+          },
+          "min": {
+            "type": "number"
+          },
+          "max": {
+            "type": "number"
+          },
+          "filter": {
+            "type": "string",
+            "minLength": 1,
+            "description": "A SQL condition: only these rows are checked"
+          },
+          "severity": {
+            "enum": [
+              "error",
+              "warning",
+              "warn"
+            ],
+            "description": "error fails the table or model and skips what reads it; warning (or warn) only reports"
+          },
+          "tables": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "minLength": 1
+            },
+            "description": "Only tables whose name matches one of these (`*` any run of characters, `?` one); every table by default"
+          }
+        },
+        "allOf": [
+          {
+            "if": {
+              "properties": {
+                "type": {
+                  "const": "not_null"
+                }
+              },
+              "required": [
+                "type"
+              ]
+            },
+            "then": {
+              "required": [
+                "column"
+              ]
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "type": {
+                  "const": "unique"
+                }
+              },
+              "required": [
+                "type"
+              ]
+            },
+            "then": {
+              "required": []
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "type": {
+                  "const": "accepted_values"
+                }
+              },
+              "required": [
+                "type"
+              ]
+            },
+            "then": {
+              "required": [
+                "column",
+                "values"
+              ]
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "type": {
+                  "const": "relationships"
+                }
+              },
+              "required": [
+                "type"
+              ]
+            },
+            "then": {
+              "required": [
+                "column",
+                "to_table"
+              ]
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "type": {
+                  "const": "expression"
+                }
+              },
+              "required": [
+                "type"
+              ]
+            },
+            "then": {
+              "required": [
+                "expression"
+              ]
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "type": {
+                  "const": "in_range"
+                }
+              },
+              "required": [
+                "type"
+              ]
+            },
+            "then": {
+              "required": [
+                "column"
+              ]
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "type": {
+                  "const": "not_in_future"
+                }
+              },
+              "required": [
+                "type"
+              ]
+            },
+            "then": {
+              "required": [
+                "column"
+              ]
+            }
+          }
+        ],
         "additionalProperties": false
       },
       "ReplicationSourceConfig": {
@@ -2413,6 +2862,42 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "additionalProperties": false
       }
     }
+  },
+  "check.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "check.schema.json",
+    "title": "CheckOutput",
+    "description": "`rocky check --output json`: the checks of replication pipelines and the [[tests]] of models, run on what the warehouse holds now, without copying or building anything",
+    "type": "object",
+    "required": [
+      "command",
+      "status",
+      "duration_ms",
+      "checks"
+    ],
+    "properties": {
+      "command": {
+        "const": "check"
+      },
+      "status": {
+        "enum": [
+          "succeeded",
+          "failed"
+        ],
+        "description": "failed when an error-severity check failed"
+      },
+      "duration_ms": {
+        "type": "integer",
+        "minimum": 0
+      },
+      "checks": {
+        "type": "array",
+        "items": {
+          "$ref": "run.schema.json#/$defs/CheckResult"
+        }
+      }
+    },
+    "additionalProperties": false
   },
   "compile.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -3817,6 +4302,13 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           },
           "error": {
             "$ref": "#/$defs/RunError"
+          },
+          "checks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/CheckResult"
+            },
+            "description": "Checks run on it after it was written"
           }
         },
         "additionalProperties": false
@@ -3894,6 +4386,94 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           },
           "error": {
             "$ref": "#/$defs/RunError"
+          },
+          "checks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/CheckResult"
+            },
+            "description": "Checks run on it after it was written"
+          }
+        },
+        "additionalProperties": false
+      },
+      "CheckResult": {
+        "title": "CheckResult",
+        "type": "object",
+        "required": [
+          "name",
+          "kind",
+          "target",
+          "status",
+          "severity",
+          "message",
+          "observed",
+          "duration_ms"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "description": "Unique per target: the kind, with the column or the configured name"
+          },
+          "kind": {
+            "enum": [
+              "row_count",
+              "column_match",
+              "freshness",
+              "null_rate",
+              "custom",
+              "anomaly",
+              "not_null",
+              "unique",
+              "accepted_values",
+              "relationships",
+              "expression",
+              "row_count_range",
+              "in_range",
+              "not_in_future"
+            ]
+          },
+          "target": {
+            "type": "string",
+            "description": "catalog.schema.table checked"
+          },
+          "pipeline": {
+            "type": "string",
+            "description": "rocky check: the pipeline the check belongs to"
+          },
+          "status": {
+            "enum": [
+              "passed",
+              "failed"
+            ],
+            "description": "failed also when the check could not run (its message says why)"
+          },
+          "severity": {
+            "enum": [
+              "error",
+              "warn"
+            ]
+          },
+          "message": {
+            "type": "string"
+          },
+          "observed": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "What was measured: offending rows, row count, lag in seconds, null rate"
+          },
+          "threshold": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "The limit it was held against, where there is one"
+          },
+          "duration_ms": {
+            "type": "integer",
+            "minimum": 0
           }
         },
         "additionalProperties": false
@@ -4259,6 +4839,12 @@ export const TYPE_REFS = {
   "AdapterSection": "rocky.schema.json#/$defs/AdapterSection",
   "PipelineConfig": "rocky.schema.json#/$defs/PipelineConfig",
   "ReplicationPipelineConfig": "rocky.schema.json#/$defs/ReplicationPipelineConfig",
+  "ChecksConfig": "rocky.schema.json#/$defs/ChecksConfig",
+  "RowCountCheckConfig": "rocky.schema.json#/$defs/RowCountCheckConfig",
+  "FreshnessCheckConfig": "rocky.schema.json#/$defs/FreshnessCheckConfig",
+  "NullRateCheckConfig": "rocky.schema.json#/$defs/NullRateCheckConfig",
+  "CustomCheckConfig": "rocky.schema.json#/$defs/CustomCheckConfig",
+  "AssertionConfig": "rocky.schema.json#/$defs/AssertionConfig",
   "ReplicationSourceConfig": "rocky.schema.json#/$defs/ReplicationSourceConfig",
   "SchemaPatternConfig": "rocky.schema.json#/$defs/SchemaPatternConfig",
   "ReplicationTargetConfig": "rocky.schema.json#/$defs/ReplicationTargetConfig",
@@ -4274,6 +4860,7 @@ export const TYPE_REFS = {
   "AdapterInfoOutput": "adapter-info.schema.json",
   "AdapterListOutput": "adapter-list.schema.json",
   "ListedAdapter": "adapter-list.schema.json#/$defs/ListedAdapter",
+  "CheckOutput": "check.schema.json",
   "CompileOutput": "compile.schema.json",
   "CompiledModel": "compile.schema.json#/$defs/CompiledModel",
   "ModelTargetName": "compile.schema.json#/$defs/ModelTargetName",
@@ -4301,6 +4888,7 @@ export const TYPE_REFS = {
   "RunPipelineResult": "run.schema.json#/$defs/RunPipelineResult",
   "RunTableResult": "run.schema.json#/$defs/RunTableResult",
   "RunModelResult": "run.schema.json#/$defs/RunModelResult",
+  "CheckResult": "run.schema.json#/$defs/CheckResult",
   "RunError": "run.schema.json#/$defs/RunError",
   "StateOutput": "state.schema.json",
   "WatermarkEntry": "state.schema.json#/$defs/WatermarkEntry",

@@ -22,6 +22,13 @@ export type MaterializationStrategy =
   | DynamicTableStrategy
   | TimeIntervalStrategy;
 /**
+ * A dbt-like assertion on a table: it passes when no row breaks it (row_count_range: when the count is within min..max)
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "AssertionConfig".
+ */
+export type AssertionConfig = AssertionConfig1;
+/**
  * A pipeline; `type` selects its shape
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -835,6 +842,10 @@ export interface ModelConfig {
    * Tables the model reads that no model builds (original Rocky [[sources]]): documentation and lineage, and a bare table name listed here is not refused as unknown
    */
   sources?: ModelSource[];
+  /**
+   * Assertions run on the model's table after each build (original Rocky [[tests]]); an error-severity failure fails the model and skips its downstream
+   */
+  tests?: AssertionConfig[];
 }
 /**
  * Where the model is built; catalog and schema default to the pipeline's [pipeline.NAME.target], table to the model name
@@ -939,6 +950,60 @@ export interface ModelSource {
   schema?: string;
   table: string;
 }
+export interface AssertionConfig1 {
+  type:
+    | "not_null"
+    | "unique"
+    | "accepted_values"
+    | "relationships"
+    | "expression"
+    | "row_count_range"
+    | "in_range"
+    | "not_in_future";
+  /**
+   * Shown in results; defaults to <type>_<column>
+   */
+  name?: string;
+  column?: string;
+  /**
+   * unique: a composite key
+   *
+   * @minItems 1
+   */
+  columns?: [string, ...string[]];
+  /**
+   * accepted_values
+   *
+   * @minItems 1
+   */
+  values?: [string | number | boolean, ...(string | number | boolean)[]];
+  /**
+   * relationships: [catalog.][schema.]table; missing parts are the checked table's
+   */
+  to_table?: string;
+  /**
+   * relationships: defaults to column
+   */
+  to_column?: string;
+  /**
+   * expression: a SQL condition every row satisfies
+   */
+  expression?: string;
+  min?: number;
+  max?: number;
+  /**
+   * A SQL condition: only these rows are checked
+   */
+  filter?: string;
+  /**
+   * error fails the table or model and skips what reads it; warning (or warn) only reports
+   */
+  severity?: "error" | "warning" | "warn";
+  /**
+   * Only tables whose name matches one of these (`*` any run of characters, `?` one); every table by default
+   */
+  tables?: string[];
+}
 /**
  * rocky.toml: the adapters a project talks to, its pipelines, and where run state is kept
  *
@@ -1012,6 +1077,7 @@ export interface ReplicationPipelineConfig {
    * Tables copied at once
    */
   concurrency?: number;
+  checks?: ChecksConfig;
 }
 /**
  * Where landed schemas are discovered
@@ -1108,6 +1174,129 @@ export interface TableFilterConfig {
    * Never copy tables matching one of these
    */
   exclude?: string[];
+}
+/**
+ * Data checks run on each replicated table after its copy (original Rocky [pipeline.X.checks]). An error-severity failure fails the table, and models reading it are skipped
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ChecksConfig".
+ */
+export interface ChecksConfig {
+  /**
+   * false turns every check of the pipeline off (the original's default was false; here declaring the section is enough)
+   */
+  enabled?: boolean;
+  /**
+   * false reports error-severity failures without failing the table
+   */
+  fail_on_error?: boolean;
+  /**
+   * Source and target row counts agree: true, or { tolerance_pct, severity }
+   */
+  row_count?: boolean | RowCountCheckConfig;
+  /**
+   * Every source column is in the target: true, or { severity }
+   */
+  column_match?:
+    | boolean
+    | {
+        /**
+         * error fails the table or model and skips what reads it; warning (or warn) only reports
+         */
+        severity?: "error" | "warning" | "warn";
+      };
+  freshness?: FreshnessCheckConfig;
+  null_rate?: NullRateCheckConfig;
+  custom?: CustomCheckConfig[];
+  /**
+   * Flag (as a warning) a row count more than this percentage away from the average of the table's recent counts; 0 turns it off
+   */
+  anomaly_threshold_pct?: number;
+  /**
+   * dbt-like assertions on the target tables
+   */
+  assertions?: AssertionConfig[];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "RowCountCheckConfig".
+ */
+export interface RowCountCheckConfig {
+  /**
+   * Largest difference allowed, in percent of the source count
+   */
+  tolerance_pct?: number;
+  /**
+   * error fails the table or model and skips what reads it; warning (or warn) only reports
+   */
+  severity?: "error" | "warning" | "warn";
+}
+/**
+ * The newest timestamp of each table is at most threshold_seconds old
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "FreshnessCheckConfig".
+ */
+export interface FreshnessCheckConfig {
+  threshold_seconds: number;
+  /**
+   * The timestamp column; defaults to the pipeline's timestamp_column. Tables without it are not checked
+   */
+  column?: string;
+  /**
+   * threshold_seconds per table name (or glob)
+   */
+  overrides?: {
+    [k: string]: number;
+  };
+  /**
+   * Default warning: freshness is advisory in the original Rocky
+   */
+  severity?: "error" | "warning" | "warn";
+}
+/**
+ * The share of NULLs in each column is at most threshold
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "NullRateCheckConfig".
+ */
+export interface NullRateCheckConfig {
+  /**
+   * @minItems 1
+   */
+  columns: [string, ...string[]];
+  threshold: number;
+  /**
+   * Percentage of rows sampled with TABLESAMPLE where the adapter declares it (100: every row)
+   */
+  sample_percent?: number;
+  /**
+   * error fails the table or model and skips what reads it; warning (or warn) only reports
+   */
+  severity?: "error" | "warning" | "warn";
+  /**
+   * Only tables whose name matches one of these (`*` any run of characters, `?` one); every table by default
+   */
+  tables?: string[];
+}
+/**
+ * A query returning the offending rows: it passes when it returns at most threshold rows. {target}, {catalog}, {schema} and {table} are replaced by the checked table's quoted names
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "CustomCheckConfig".
+ */
+export interface CustomCheckConfig {
+  name: string;
+  sql: string;
+  threshold?: number;
+  /**
+   * error fails the table or model and skips what reads it; warning (or warn) only reports
+   */
+  severity?: "error" | "warning" | "warn";
+  /**
+   * Only tables whose name matches one of these (`*` any run of characters, `?` one); every table by default
+   */
+  tables?: string[];
 }
 /**
  * Builds the SQL models in `models` into the target warehouse
@@ -1391,6 +1580,69 @@ export interface DiagnosticLocation {
    * The config key, dotted (strategy.unique_key)
    */
   key?: string;
+}
+/**
+ * `rocky check --output json`: the checks of replication pipelines and the [[tests]] of models, run on what the warehouse holds now, without copying or building anything
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "CheckOutput".
+ */
+export interface CheckOutput {
+  command: "check";
+  /**
+   * failed when an error-severity check failed
+   */
+  status: "succeeded" | "failed";
+  duration_ms: number;
+  checks: CheckResult[];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "CheckResult".
+ */
+export interface CheckResult {
+  /**
+   * Unique per target: the kind, with the column or the configured name
+   */
+  name: string;
+  kind:
+    | "row_count"
+    | "column_match"
+    | "freshness"
+    | "null_rate"
+    | "custom"
+    | "anomaly"
+    | "not_null"
+    | "unique"
+    | "accepted_values"
+    | "relationships"
+    | "expression"
+    | "row_count_range"
+    | "in_range"
+    | "not_in_future";
+  /**
+   * catalog.schema.table checked
+   */
+  target: string;
+  /**
+   * rocky check: the pipeline the check belongs to
+   */
+  pipeline?: string;
+  /**
+   * failed also when the check could not run (its message says why)
+   */
+  status: "passed" | "failed";
+  severity: "error" | "warn";
+  message: string;
+  /**
+   * What was measured: offending rows, row count, lag in seconds, null rate
+   */
+  observed: number | null;
+  /**
+   * The limit it was held against, where there is one
+   */
+  threshold?: number | null;
+  duration_ms: number;
 }
 /**
  * `rocky compile --output json`: the models found, their dependency order, and every diagnostic
@@ -1772,6 +2024,10 @@ export interface RunTableResult {
    */
   notes: string[];
   error?: RunError1;
+  /**
+   * Checks run on it after it was written
+   */
+  checks?: CheckResult[];
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1812,6 +2068,10 @@ export interface RunModelResult {
    */
   failed_upstream?: string;
   error?: RunError1;
+  /**
+   * Checks run on it after it was written
+   */
+  checks?: CheckResult[];
 }
 /**
  * Why the pipeline failed before copying its tables
