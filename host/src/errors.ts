@@ -38,6 +38,7 @@ export const ROCKY_ERROR_CODES = [
   "STATE_SYNC_CONFLICT",
   "STATE_LEASED",
   "STATE_SYNC_UNSAFE",
+  "CHECK_FAILED",
 ] as const;
 
 export type RockyErrorCode = (typeof ROCKY_ERROR_CODES)[number];

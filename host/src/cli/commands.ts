@@ -23,6 +23,11 @@ export const COMMANDS: readonly LazyCommandSpec[] = [
     load: async () => (await import("./run.js")).runCommand,
   },
   {
+    command: "check",
+    describe: "Run the pipelines' checks and the models' [[tests]] on what the warehouse holds now, without copying or building",
+    load: async () => (await import("./check.js")).checkCommand,
+  },
+  {
     command: "state [action]",
     describe: "Show the stored watermarks; restore the last-good copy, or rebuild them from the target tables",
     load: async () => (await import("./state.js")).stateCommand,

@@ -3,6 +3,7 @@ import type { CommandModule } from "yargs";
 import type { RunOutput } from "@rocky/protocol";
 import { cacheFlags, withCacheOptions, type CacheArgs } from "../cache/cache-options.js";
 import { formatCacheStats } from "../cache/cache-stats.js";
+import { checkRows, checkSummary } from "../checks/format-checks.js";
 import { RockyError } from "../errors.js";
 import { addModelRunOptions, modelRunOptionsFrom, type ModelRunArgs } from "../models/model-run-options.js";
 import { openRunEvents } from "../events/open-run-events.js";
@@ -88,6 +89,7 @@ export function formatRun(result: RunOutput): string {
       detail: m.error ? `${m.error.code}: ${m.error.message}` : m.status === "skipped" ? (m.skipped_because ?? m.reason) : m.reason,
     })),
     ...p.skipped.map((s) => ({ table: [s.catalog, s.schema, s.table].filter(Boolean).join("."), strategy: "-", rows: "-", time: "-", status: "skipped", detail: s.reason })),
+    ...checkRows([...p.tables, ...(p.models ?? [])]),
   ]);
   let out = rows.length > 0
     ? renderTable(rows, [
@@ -110,7 +112,7 @@ export function formatRun(result: RunOutput): string {
     const rowsCopied = p.tables.reduce((n, t) => n + (t.rows_copied ?? 0), 0);
     out += `${p.pipeline}: ${p.status}${error}, ${ok} ok, ${p.tables.length - ok} failed, ${p.skipped.length} skipped, ${plural(rowsCopied, "row")} copied in ${formatDuration(p.duration_ms)}\n`;
   }
-  return escapeLines(`${out}${formatCacheStats(result.cache)}run ${result.run_id} ${result.status} in ${formatDuration(result.duration_ms)}\n`);
+  return escapeLines(`${out}${checkSummary(result.pipelines)}${formatCacheStats(result.cache)}run ${result.run_id} ${result.status} in ${formatDuration(result.duration_ms)}\n`);
 }
 
 export function runCommand(io: CliIo): CommandModule<object, RunArgs> {

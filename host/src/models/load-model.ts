@@ -144,7 +144,7 @@ export function checkModel(read: ReadModel, options: CheckModelOptions): { model
   const target = { ...(catalog === undefined ? {} : { catalog }), schema, table: config.target?.table ?? name };
   return {
     model: {
-      definition: { name, sqlFile: files.sqlFile, configFile: files.configFile, sql, target, strategy, tags: tagsOf(config), ...(config.intent === undefined ? {} : { intent: config.intent }) },
+      definition: { name, sqlFile: files.sqlFile, configFile: files.configFile, sql, target, strategy, tags: tagsOf(config), ...(config.intent === undefined ? {} : { intent: config.intent }), ...(config.tests === undefined ? {} : { tests: config.tests }) },
       config,
       configText,
       scan: read.scan,

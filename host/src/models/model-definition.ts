@@ -1,4 +1,4 @@
-import type { MaterializationStrategy } from "@rocky/protocol";
+import type { AssertionConfig, MaterializationStrategy } from "@rocky/protocol";
 import type { TableName } from "../sql/dialect.js";
 
 /** The strategy as configured in a model's .toml (generated from schemas/config/model.schema.json). */
@@ -22,6 +22,8 @@ export interface ModelDefinition {
   readonly tags: readonly string[];
   /** The sidecar's plain-words purpose (original Rocky `intent`). */
   readonly intent?: string;
+  /** The sidecar's [[tests]], run on the model's table after each build. */
+  readonly tests?: readonly AssertionConfig[];
 }
 
 export function uniqueKeyOf(strategy: { readonly unique_key: string | readonly string[] }): readonly string[] {

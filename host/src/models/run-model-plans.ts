@@ -10,6 +10,7 @@ import { setupStatement } from "../pipeline/replication-sql.js";
 import { toRunError } from "../pipeline/run-error.js";
 import type { Dialect } from "../sql/dialect.js";
 import { tableKey } from "../state/state-store.js";
+import { SkipModel } from "../checks/skip-model.js";
 import { executeModelPlan, type ModelExecution } from "./execute-model-plan.js";
 import type { ModelState } from "./model-state.js";
 import type { PlannedModels } from "./plan-models.js";
@@ -28,6 +29,13 @@ export interface RunModelPlansOptions {
   readonly events?: RunEvents | undefined;
   /** The pipeline, for events. */
   readonly pipeline?: string | undefined;
+  /** Around each build: `before` may throw SkipModel; `after` (the model's [[tests]]) throws to fail it and skip its downstream. */
+  readonly hooks?: ModelHooks | undefined;
+}
+
+export interface ModelHooks {
+  before?(plan: ModelPlan): void;
+  after?(plan: ModelPlan): Promise<void>;
 }
 
 /** Setup steps, then the models upstream-first, independent ones concurrently; failures skip only their downstream. */
@@ -47,10 +55,13 @@ export async function runModelPlans(o: RunModelPlansOptions): Promise<RunModelRe
       const plan = plans.get(name) as ModelPlan;
       const error = setupError(plan);
       if (error !== undefined) throw error;
+      o.hooks?.before?.(plan);
       const started = performance.now();
       o.events?.emit({ type: "model_started", ...(o.pipeline ? { pipeline: o.pipeline } : {}), model: plan.name, target: tableKey(plan.target), strategy: plan.strategy.kind });
       try {
-        return await executeModelPlan({ plan, client: o.client, dialect: o.dialect, state: o.state, runId: o.runId, logger: o.logger, signal });
+        const built = await executeModelPlan({ plan, client: o.client, dialect: o.dialect, state: o.state, runId: o.runId, logger: o.logger, signal });
+        await o.hooks?.after?.(plan);
+        return built;
       } finally {
         timings.set(name, Math.round(performance.now() - started));
       }
@@ -83,6 +94,9 @@ export async function runModelPlans(o: RunModelPlansOptions): Promise<RunModelRe
       case "succeeded":
         return { ...base, status: "succeeded", rows_affected: outcome.value.rowsAffected, partitions: [...outcome.value.partitions], watermark_after: outcome.value.watermarkAfter };
       case "failed":
+        if (outcome.error instanceof SkipModel) {
+          return { ...base, status: "skipped", rows_affected: null, partitions: [], watermark_after: null, skipped_because: outcome.error.message, failed_upstream: outcome.error.upstream };
+        }
         o.logger.debug({ err: outcome.error, model: plan.name }, "model failed");
         return { ...base, status: "failed", rows_affected: null, partitions: [], watermark_after: null, error: toRunError(outcome.error) };
       default:

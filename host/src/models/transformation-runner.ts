@@ -8,6 +8,7 @@ import type { PipelineRunner } from "../pipeline/registry.js";
 import { setupStatement } from "../pipeline/replication-sql.js";
 import { dialectFor, type Dialect } from "../sql/dialect.js";
 import { tableKey } from "../state/state-store.js";
+import { modelChecks } from "../checks/model-tests.js";
 import { compileModels, readModels } from "./compile-models.js";
 import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import type { ModelDefinition } from "./model-definition.js";
@@ -35,10 +36,11 @@ interface Prepared {
   readonly dialect: Dialect;
   readonly dag: Dag;
   readonly planned: PlannedModels;
+  readonly models: readonly ModelDefinition[];
 }
 
 /** Loads and checks the models (every error at once), then plans the selected ones against the target adapter. */
-async function prepare(ctx: Ctx): Promise<Prepared> {
+export async function prepareModels(ctx: Ctx): Promise<Prepared> {
   const adapterName = ctx.config.target.adapter;
   const dir = resolve(ctx.project.dir, ctx.config.models ?? "models");
   // The models are read and scanned while the adapter starts; what depends on its dialect and capabilities waits for it.
@@ -83,7 +85,7 @@ async function prepare(ctx: Ctx): Promise<Prepared> {
     now: options.now,
     logger: ctx.logger,
   });
-  return { client, dialect, dag: compiled.dag, planned };
+  return { client, dialect, dag: compiled.dag, planned, models: compiled.models as ModelDefinition[] };
 }
 
 function modelErrors(pipeline: string, errors: readonly Diagnostic[]): RockyError {
@@ -101,7 +103,7 @@ function modelErrors(pipeline: string, errors: readonly Diagnostic[]): RockyErro
 
 export const transformationRunner: PipelineRunner<TransformationPipelineConfig> = {
   async plan(ctx): Promise<PlannedPipeline> {
-    const { dialect, planned } = await prepare(ctx);
+    const { dialect, planned } = await prepareModels(ctx);
     return {
       pipeline: ctx.name,
       type: "transformation",
@@ -124,8 +126,9 @@ export const transformationRunner: PipelineRunner<TransformationPipelineConfig> 
 
   async run(ctx: RunContext<TransformationPipelineConfig>): Promise<RunPipelineResult> {
     const started = performance.now();
-    const { client, dialect, dag, planned } = await prepare(ctx);
-    const models = await runModelPlans({
+    const { client, dialect, dag, planned, models: definitions } = await prepareModels(ctx);
+    const tests = modelChecks({ models: definitions, client, dialect, pipeline: ctx.name, events: ctx.events, failedTables: ctx.failedTables });
+    const models = (await runModelPlans({
       planned,
       dag,
       client,
@@ -137,7 +140,8 @@ export const transformationRunner: PipelineRunner<TransformationPipelineConfig> 
       progress: ctx.progress,
       events: ctx.events,
       pipeline: ctx.name,
-    });
+      hooks: tests.hooks,
+    })).map((m) => (tests.checks.has(m.name) ? { ...m, checks: tests.checks.get(m.name) ?? [] } : m));
     return {
       pipeline: ctx.name,
       type: "transformation",

@@ -34,4 +34,6 @@ export interface RunContext<C extends PipelineConfig = PipelineConfig> extends P
   readonly state: StateStore;
   /** Lifecycle events of tables, models and checks, for --events, Valkey and Dagster Pipes. */
   readonly events: RunEvents;
+  /** Target tables (catalog.schema.table) whose error-severity checks failed in this run: models reading them are skipped. */
+  readonly failedTables?: Set<string> | undefined;
 }

@@ -1,4 +1,5 @@
 import type { DiscoveredPipeline, PlannedPipeline, ReplicationPipelineConfig, RunPipelineResult } from "@rocky/protocol";
+import { checkReplicatedTables } from "../checks/replication-checks.js";
 import { RockyError } from "../errors.js";
 import type { ReplicationPlan } from "../ir/replication-plan.js";
 import { dialectFor } from "../sql/dialect.js";
@@ -80,7 +81,7 @@ export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
     if (ctx.state.empty && ctx.fullRefresh !== true) refuseMissingState(plan, ctx.state.path);
     ctx.state.markFirstWrite(ctx.runId);
     const target = await ctx.adapters.get(plan.targetAdapter);
-    const tables = await runReplication({
+    const copied = await runReplication({
       plan,
       target,
       dialect: dialectFor(target.manifest.dialect),
@@ -91,6 +92,7 @@ export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
       progress: ctx.progress,
       events: ctx.events,
     });
+    const tables = await checkReplicatedTables(ctx, plan, copied);
     await recordSourceSyncs(ctx.name, sources.schemas, tables, ctx.state, ctx.runId);
     for (const s of plan.skipped) {
       ctx.events.emit({ type: "table_finished", pipeline: ctx.name, source: [s.catalog, s.schema, s.table].filter(Boolean).join("."), status: "skipped", message: s.reason });

@@ -49,6 +49,7 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
     const startedAt = new Date();
     const started = performance.now();
     const pipelines: RunPipelineResult[] = [];
+    const failedTables = new Set<string>();
     events.emit({ type: "run_started" });
     try {
       for (const [name, config] of selected) {
@@ -56,7 +57,7 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
         events.emit({ type: "pipeline_started", pipeline: name, pipeline_type: config.type });
         try {
           const runner = runnerFor(name, config);
-          pipelines.push(await runner.run({ name, config, project: o.config, adapters, state, logger: o.logger, progress, runId, models: o.models, events, fullRefresh: o.fullRefresh }));
+          pipelines.push(await runner.run({ name, config, project: o.config, adapters, state, logger: o.logger, progress, runId, models: o.models, events, fullRefresh: o.fullRefresh, failedTables }));
         } catch (err) {
           // A lost state stops the whole run before it writes anything, and the run is not recorded: the next one stops too.
           if (err instanceof RockyError && err.code === "STATE_MISSING") throw err;
