@@ -102,6 +102,7 @@ describe("rocky CLI on a copy of the playground", () => {
         `warehouse.src__acme__us_west__shopify.orders_tmp  -  -  -  skipped  excluded by tables.exclude "*_tmp"`,
         "warehouse.src__scratch  -  -  -  skipped  schema has 1 part(s) after the prefix, expected at least 3 (tenant__regions...__connector)",
         "bronze: succeeded, 9 ok, 0 failed, 2 skipped, 1092 rows copied in <t>",
+        "checks: 57 passed, 0 failed, 0 warned",
         "run <run_id> succeeded in <t>",
         "",
       ].join("\n"),

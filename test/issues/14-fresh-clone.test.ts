@@ -82,6 +82,7 @@ const EXPECTED_RUN = [
   "acme_warehouse.gold.stripe_net_revenue  full_refresh  3 <t>  ok  full_refresh model: rebuilt every run",
   "bronze: succeeded, 9 ok, 0 failed, 2 skipped, 1092 rows copied in <t>",
   "silver: succeeded, 6 ok, 0 failed, 0 skipped models in <t>",
+  "checks: 62 passed, 0 failed, 0 warned",
   "run <run_id> succeeded in <t>",
   "",
 ].join("\n");
