@@ -96,7 +96,7 @@ const summary = (checks: readonly CheckResult[]) => checks.map((c) => [c.name, c
 describe("runTableChecks() on real DuckDB", () => {
   it("passes every check kind on a clean table and fails each on a table that breaks it, with the exact counts and severities", async () => {
     const now = new Date("2026-01-01T00:10:00Z");
-    const { checks } = await runTableChecks({ config: EVERY_CHECK, timestampColumn: "ts", tables: pairs, source: client, target: client, sourceDialect: DUCKDB, dialect: DUCKDB, concurrency: 2, now });
+    const { checks } = await runTableChecks({ config: EVERY_CHECK, timestampColumn: "ts", tables: pairs, target: client, dialect: DUCKDB, concurrency: 2, now });
     expect(summary(checks.get("dst.good") ?? [])).toEqual([
       ["row_count", "row_count", "error", "passed", 5, 5],
       ["freshness", "freshness", "warn", "passed", 660, 3600],
@@ -138,7 +138,7 @@ describe("runTableChecks() on real DuckDB", () => {
 
   it("allows a row count difference within tolerance_pct, and fails a check that cannot run with the reason instead of throwing", async () => {
     const config: ChecksConfig = { row_count: { tolerance_pct: 20 }, anomaly_threshold_pct: 0, assertions: [{ type: "not_null", column: "no_such_column" }] };
-    const { checks } = await runTableChecks({ config, timestampColumn: "ts", tables: [pairs[1] as TableToCheck], source: client, target: client, sourceDialect: DUCKDB, dialect: DUCKDB, concurrency: 1 });
+    const { checks } = await runTableChecks({ config, timestampColumn: "ts", tables: [pairs[1] as TableToCheck], target: client, dialect: DUCKDB, concurrency: 1 });
     const [rowCount, broken] = checks.get("dst.bad") ?? [];
     expect([rowCount?.status, rowCount?.observed]).toEqual(["passed", 4]);
     expect(broken?.status).toBe("failed");
@@ -160,7 +160,7 @@ describe("runTableChecks() on real DuckDB", () => {
     const history = state.namespace("row-counts") as RowCountHistory;
     await recordRowCounts(history, new Map([["dst.good", 10], ["dst.bad", 10]]), "r1");
     await recordRowCounts(history, new Map([["dst.good", 10], ["dst.bad", 10]]), "r2");
-    const { checks, counts } = await runTableChecks({ config: { anomaly_threshold_pct: 50 }, timestampColumn: "ts", tables: pairs, source: client, target: client, sourceDialect: DUCKDB, dialect: DUCKDB, history, concurrency: 2 });
+    const { checks, counts } = await runTableChecks({ config: { anomaly_threshold_pct: 50 }, timestampColumn: "ts", tables: pairs, target: client, dialect: DUCKDB, history, concurrency: 2 });
     expect(summary(checks.get("dst.good") ?? [])).toEqual([["anomaly", "anomaly", "warn", "passed", 5, 50]]);
     expect(summary(checks.get("dst.bad") ?? [])).toEqual([["anomaly", "anomaly", "warn", "failed", 4, 50]]);
     expect(checks.get("dst.bad")?.[0]?.message).toBe("4 rows vs an average of 10.0 over the last 2 runs (60.0%; limit 50%)");
@@ -168,18 +168,18 @@ describe("runTableChecks() on real DuckDB", () => {
     expect([...counts]).toEqual([["dst.good", 5], ["dst.bad", 4]]);
     for (let i = 0; i < 12; i++) await recordRowCounts(history, new Map([["dst.good", i]]), `n${i}`);
     expect(history.get("dst.good")?.counts.map((c) => c.count)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    const off = await runTableChecks({ config: { anomaly_threshold_pct: 0 }, timestampColumn: "ts", tables: pairs, source: client, target: client, sourceDialect: DUCKDB, dialect: DUCKDB, history, concurrency: 2 });
+    const off = await runTableChecks({ config: { anomaly_threshold_pct: 0 }, timestampColumn: "ts", tables: pairs, target: client, dialect: DUCKDB, history, concurrency: 2 });
     expect([...off.checks.values()].flat()).toEqual([]);
   });
 
-  it(`batches row counts and freshness of 450 tables into requests of at most ${CHECK_BATCH_SIZE} tables: 3 of each per adapter`, async () => {
+  it(`batches row counts and freshness of 450 tables into requests of at most ${CHECK_BATCH_SIZE} tables: 3 per measurement`, async () => {
     calls.length = 0;
     const tables = Array.from({ length: 450 }, (_, i) => ({ source: table("many", `t${i}`), target: table("many", `t${i}`), columns: ["id", "ts"] }));
     const { checks } = await runTableChecks({
       config: { row_count: true, freshness: { threshold_seconds: 3600 }, anomaly_threshold_pct: 0 },
-      timestampColumn: "ts", tables, source: counting, target: counting, sourceDialect: DUCKDB, dialect: DUCKDB, concurrency: 4, now: new Date("2026-01-01T00:30:00Z"),
+      timestampColumn: "ts", tables, target: counting, dialect: DUCKDB, concurrency: 4, now: new Date("2026-01-01T00:30:00Z"),
     });
-    // Source counts and target counts (here one adapter plays both), then freshness; nothing else is sent.
+    // Source counts, then target counts (the warehouse reads the landed tables, as the copies do), then freshness; nothing else.
     expect(calls).toEqual([
       ["checks/row_counts", 200], ["checks/row_counts", 200], ["checks/row_counts", 50],
       ["checks/row_counts", 200], ["checks/row_counts", 200], ["checks/row_counts", 50],

@@ -23,15 +23,13 @@ export async function checkReplicatedTables(ctx: RunContext<ReplicationPipelineC
     return r.status === "succeeded" && p ? [{ source: p.source, target: p.target, columns: [...p.columns, ...p.metadata.map((m) => m.name)] }] : [];
   });
   ctx.progress.update(`${ctx.name}: checking ${toCheck.length} tables`);
-  const [source, target] = await Promise.all([ctx.adapters.get(ctx.config.source.adapter), ctx.adapters.get(ctx.config.target.adapter)]);
+  const target = await ctx.adapters.get(ctx.config.target.adapter);
   const history = ctx.state.namespace(ROW_COUNT_NAMESPACE) as RowCountHistory;
   const { checks, counts } = await runTableChecks({
     config,
     timestampColumn: ctx.config.timestamp_column ?? DEFAULT_TIMESTAMP_COLUMN,
     tables: toCheck,
-    source,
     target,
-    sourceDialect: dialectFor(source.manifest.dialect),
     dialect: dialectFor(target.manifest.dialect),
     history,
     concurrency: ctx.config.concurrency ?? 4,

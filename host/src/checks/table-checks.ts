@@ -20,9 +20,8 @@ export interface TableChecksOptions {
   /** The pipeline's timestamp_column: freshness's default column. */
   readonly timestampColumn: string;
   readonly tables: readonly TableToCheck[];
-  readonly source: AdapterClient;
+  /** The warehouse: it reads the landed source tables too, as the copies do. */
   readonly target: AdapterClient;
-  readonly sourceDialect: Dialect;
   readonly dialect: Dialect;
   /** Read for the anomaly check; undefined turns it off. */
   readonly history?: RowCountHistory | undefined;
@@ -51,7 +50,7 @@ export async function runTableChecks(o: TableChecksOptions): Promise<TableChecks
 
   if (wantCounts) {
     const sources = o.tables.flatMap((t) => (t.source ? [t.source] : []));
-    const sourceCounts = await settle(rowCounts(o.source, sources, o.sourceDialect));
+    const sourceCounts = await settle(rowCounts(o.target, sources, o.dialect));
     const tolerance = typeof c.row_count === "object" ? (c.row_count.tolerance_pct ?? 0) : 0;
     const severity = severityOf(typeof c.row_count === "object" ? c.row_count.severity : undefined, "error");
     for (const t of o.tables) {
@@ -108,7 +107,7 @@ async function perTableChecks(t: TableToCheck, o: TableChecksOptions): Promise<C
   if (c.column_match !== undefined && c.column_match !== false && t.source) {
     const source = t.source;
     await run({ name: "column_match", kind: "column_match", severity: severityOf(typeof c.column_match === "object" ? c.column_match.severity : undefined, "error") }, async () => {
-      const [src, tgt] = await Promise.all([o.source.describeTable(source), o.target.describeTable(t.target)]);
+      const [src, tgt] = await Promise.all([o.target.describeTable(source, { cache: "schemas" }), o.target.describeTable(t.target)]);
       const targetNames = new Set(tgt.map((col) => col.name.toLowerCase()));
       const sourceNames = new Set(src.map((col) => col.name.toLowerCase()));
       const missing = src.filter((col) => !targetNames.has(col.name.toLowerCase())).map((col) => col.name);
