@@ -18,6 +18,8 @@ let dir: string;
 let client: AdapterClient;
 let state: StateStore;
 const calls: Array<[string, number]> = [];
+const queries: string[] = [];
+let tablesample = true;
 /** The adapter behind a recording proxy: each request's method and the number of tables it carried. */
 let counting: AdapterClient;
 
@@ -37,6 +39,13 @@ beforeAll(async () => {
           return (target.request as (...a: unknown[]) => unknown)(method, params, options);
         };
       }
+      if (key === "query") {
+        return (sql: string, params?: unknown[]) => {
+          queries.push(sql);
+          return target.query(sql, params as never);
+        };
+      }
+      if (key === "has") return (capability: string) => (capability === "tablesample" ? tablesample : target.has(capability as never));
       const value = Reflect.get(target, key) as unknown;
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
@@ -55,6 +64,7 @@ beforeAll(async () => {
         (NULL, 'paid', 200, NULL, TIMESTAMP '2025-12-29 00:00:00', TIMESTAMP '2999-01-01 00:00:00'),
         (3, 'pending', 30, 2, TIMESTAMP '2025-12-29 00:00:00', NULL)`,
     },
+    { sql: "CREATE TABLE dst.wide AS SELECT CASE WHEN range % 10 = 0 THEN NULL ELSE range END AS id FROM range(20000)" },
     { sql: "CREATE TABLE dst.parent AS SELECT * FROM (VALUES (1), (2)) AS p(id)" },
     ...many,
   ]);
@@ -188,5 +198,25 @@ describe("runTableChecks() on real DuckDB", () => {
     expect(checks.get("many.t7")?.map((c) => [c.name, c.status, c.observed])).toEqual([["row_count", "passed", 1], ["freshness", "passed", 1800]]);
     // t0, t3, ... are empty: no latest value.
     expect(checks.get("many.t3")?.map((c) => [c.name, c.status, c.message])).toEqual([["row_count", "passed", "source 0 rows, target 0"], ["freshness", "failed", 'no rows: "ts" has no latest value']]);
+  });
+
+  it("samples null rates with TABLESAMPLE only where the adapter declares it", async () => {
+    const config: ChecksConfig = { null_rate: { columns: ["id"], threshold: 0.15, sample_percent: 50 }, anomaly_threshold_pct: 0 };
+    const wide = [{ source: null, target: table("dst", "wide"), columns: ["id"] }];
+    queries.length = 0;
+    const sampled = await runTableChecks({ config, timestampColumn: "ts", tables: wide, target: counting, dialect: DUCKDB, concurrency: 1 });
+    expect(queries).toEqual(['SELECT COUNT(*), COUNT("id") FROM "dst"."wide" TABLESAMPLE 50 PERCENT (bernoulli)']);
+    const [check] = sampled.checks.get("dst.wide") ?? [];
+    expect(check?.status).toBe("passed");
+    // About 10% NULL in a sample of about 10000 of the 20000 rows.
+    expect(check?.observed).toBeGreaterThan(0.08);
+    expect(check?.observed).toBeLessThan(0.12);
+    expect(check?.message).toMatch(/^\d+\.\d\d% NULL in \d+ sampled rows \(limit 15\.00%\)$/);
+    tablesample = false;
+    queries.length = 0;
+    const full = await runTableChecks({ config, timestampColumn: "ts", tables: wide, target: counting, dialect: DUCKDB, concurrency: 1 });
+    tablesample = true;
+    expect(queries).toEqual(['SELECT COUNT(*), COUNT("id") FROM "dst"."wide"']);
+    expect(full.checks.get("dst.wide")?.map((c) => [c.status, c.observed, c.message])).toEqual([["passed", 0.1, "10.00% NULL in 20000 rows (limit 15.00%)"]]);
   });
 });
