@@ -56,6 +56,9 @@ function toProblem(e: ErrorObject, siblings: readonly ErrorObject[]): ConfigProb
   const description = describe(e.parentSchema);
   const withHint = (message: string, hint: string | undefined): ConfigProblem => (hint ? { path, message, hint } : { path, message });
   switch (e.keyword) {
+    // if/then (a check's fields per type): the "required" error beside it names what is missing.
+    case "if":
+      return undefined;
     case "additionalProperties": {
       const unknown = String(e.params.additionalProperty);
       const allowed = propertyNames(e.parentSchema);
