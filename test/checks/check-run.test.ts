@@ -137,7 +137,7 @@ describe("checks in rocky run and rocky check (the playground on real DuckDB)", 
 
     const human = await rocky(dir, "check", "--pipeline", "silver", "--select", "orders");
     expect(human.exitCode, human.stderr).toBe(0);
-    expect(human.stdout.replace(/ +/g, " ")).toMatch(/^TARGET CHECK SEVERITY STATUS DETAIL\nacme_warehouse\.silver\.orders not_null_customer_id error ok no offending rows\nacme_warehouse\.silver\.orders accepted_values_status error ok no offending rows\n2 passed, 0 failed \(0 of error severity\) in \d+ms\n$/);
+    expect(human.stdout.replace(/ +/g, " ")).toMatch(/^TARGET CHECK SEVERITY STATUS DETAIL\nacme_warehouse\.silver\.orders not_null_customer_id error ok no offending rows\nacme_warehouse\.silver\.orders accepted_values_status error ok no offending rows\n2 passed, 0 failed \(0 of error severity\) in \d+(\.\d)?m?s\n$/);
   });
 
   it("a model whose error [[tests]] fail is failed and its downstream skipped; a warn test only reports", async () => {

@@ -2,12 +2,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CheckResult, ChecksConfig } from "@rocky/protocol";
+import type { CheckResult, ChecksConfig, ReplicationPipelineConfig, RunTableResult } from "@rocky/protocol";
 import { resolveAdapter } from "../../host/src/adapter/resolve-adapter.js";
 import { spawnAdapter } from "../../host/src/adapter/spawn-adapter.js";
 import type { AdapterClient } from "../../host/src/adapter/types.js";
 import { CHECK_BATCH_SIZE } from "../../host/src/checks/batch-checks.js";
+import { checkReplicatedTables } from "../../host/src/checks/replication-checks.js";
 import { recordRowCounts, type RowCountHistory } from "../../host/src/checks/row-count-history.js";
+import type { RunEventInput } from "../../host/src/events/run-events.js";
+import type { ReplicationPlan } from "../../host/src/ir/replication-plan.js";
+import type { RunContext } from "../../host/src/pipeline/pipeline-context.js";
 import { runAssertion, runTableChecks, type TableToCheck } from "../../host/src/checks/table-checks.js";
 import { silentLogger } from "../../host/src/log.js";
 import { DUCKDB } from "../../host/src/sql/dialect.js";
@@ -20,6 +24,7 @@ let state: StateStore;
 const calls: Array<[string, number]> = [];
 const queries: string[] = [];
 let tablesample = true;
+let batchChecks = true;
 /** The adapter behind a recording proxy: each request's method and the number of tables it carried. */
 let counting: AdapterClient;
 
@@ -45,7 +50,7 @@ beforeAll(async () => {
           return target.query(sql, params as never);
         };
       }
-      if (key === "has") return (capability: string) => (capability === "tablesample" ? tablesample : target.has(capability as never));
+      if (key === "has") return (capability: string) => (capability === "tablesample" ? tablesample : capability === "batch_checks" ? batchChecks : target.has(capability as never));
       const value = Reflect.get(target, key) as unknown;
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
@@ -147,10 +152,15 @@ describe("runTableChecks() on real DuckDB", () => {
   });
 
   it("allows a row count difference within tolerance_pct, and fails a check that cannot run with the reason instead of throwing", async () => {
-    const config: ChecksConfig = { row_count: { tolerance_pct: 20 }, anomaly_threshold_pct: 0, assertions: [{ type: "not_null", column: "no_such_column" }] };
-    const { checks } = await runTableChecks({ config, timestampColumn: "ts", tables: [pairs[1] as TableToCheck], target: client, dialect: DUCKDB, concurrency: 1 });
-    const [rowCount, broken] = checks.get("dst.bad") ?? [];
+    const config: ChecksConfig = {
+      row_count: { tolerance_pct: 20 }, freshness: { threshold_seconds: 60, overrides: { "ba*": 100000 } }, anomaly_threshold_pct: 0,
+      assertions: [{ type: "not_null", column: "no_such_column" }],
+    };
+    const now = new Date("2026-01-01T00:10:00Z");
+    const { checks } = await runTableChecks({ config, timestampColumn: "ts", tables: [pairs[1] as TableToCheck], target: client, dialect: DUCKDB, concurrency: 1, now });
+    const [rowCount, freshness, broken] = checks.get("dst.bad") ?? [];
     expect([rowCount?.status, rowCount?.observed]).toEqual(["passed", 4]);
+    expect([freshness?.status, freshness?.observed, freshness?.threshold]).toEqual(["passed", 87000, 100000]);
     expect(broken?.status).toBe("failed");
     expect(broken?.message).toMatch(/^could not run: .*no_such_column/);
   });
@@ -196,6 +206,21 @@ describe("runTableChecks() on real DuckDB", () => {
       ["checks/freshness", 200], ["checks/freshness", 200], ["checks/freshness", 50],
     ]);
     expect(checks.get("many.t7")?.map((c) => [c.name, c.status, c.observed])).toEqual([["row_count", "passed", 1], ["freshness", "passed", 1800]]);
+    // Without batch_checks: one query per table and measurement, the same results.
+    batchChecks = false;
+    calls.length = 0;
+    queries.length = 0;
+    const few = tables.slice(6, 9);
+    const unbatched = await runTableChecks({
+      config: { row_count: true, freshness: { threshold_seconds: 3600 }, anomaly_threshold_pct: 0 },
+      timestampColumn: "ts", tables: few, target: counting, dialect: DUCKDB, concurrency: 4, now: new Date("2026-01-01T00:30:00Z"),
+    });
+    batchChecks = true;
+    expect(calls).toEqual([]);
+    expect(queries).toHaveLength(9);
+    expect(queries[0]).toBe('SELECT COUNT(*) FROM "many"."t6"');
+    expect(queries[6]).toBe('SELECT CAST(MAX("ts") AS VARCHAR) FROM "many"."t6"');
+    for (const t of few) expect(unbatched.checks.get(`many.${t.target.table}`)).toEqual(checks.get(`many.${t.target.table}`)?.map((c) => ({ ...c, duration_ms: expect.any(Number) })));
     // t0, t3, ... are empty: no latest value.
     expect(checks.get("many.t3")?.map((c) => [c.name, c.status, c.message])).toEqual([["row_count", "passed", "source 0 rows, target 0"], ["freshness", "failed", 'no rows: "ts" has no latest value']]);
   });
@@ -218,5 +243,32 @@ describe("runTableChecks() on real DuckDB", () => {
     tablesample = true;
     expect(queries).toEqual(['SELECT COUNT(*), COUNT("id") FROM "dst"."wide"']);
     expect(full.checks.get("dst.wide")?.map((c) => [c.status, c.observed, c.message])).toEqual([["passed", 0.1, "10.00% NULL in 20000 rows (limit 15.00%)"]]);
+  });
+
+  it("checkReplicatedTables() fails a copied table on an error check, notes it for the models, emits check_finished, and reports only with fail_on_error = false", async () => {
+    const copied = (target: string): RunTableResult => ({ source: null, target, strategy: "full_refresh", reason: "r", status: "succeeded", rows_copied: 4, duration_ms: 1, watermark_before: null, watermark_after: null, notes: [] });
+    const plan = { tables: pairs.map((p) => ({ source: p.source, target: p.target, columns: ["id"], metadata: [] })) } as unknown as ReplicationPlan;
+    const attempt = async (failOnError: boolean) => {
+      const events: RunEventInput[] = [];
+      const failedTables = new Set<string>();
+      const config = { type: "replication", target: { adapter: "warehouse" }, checks: { fail_on_error: failOnError, anomaly_threshold_pct: 0, assertions: [{ type: "not_null", column: "id" }] } } as unknown as ReplicationPipelineConfig;
+      const ctx = {
+        name: "bronze", config, runId: `run-${failOnError}`, state, failedTables, progress: { update: () => undefined },
+        events: { emit: (e: RunEventInput) => void events.push(e), close: async () => undefined },
+        adapters: { get: async () => client },
+      } as unknown as RunContext<ReplicationPipelineConfig>;
+      return { tables: await checkReplicatedTables(ctx, plan, [copied("dst.good"), copied("dst.bad")]), events, failedTables };
+    };
+    const strict = await attempt(true);
+    expect(strict.tables.map((t) => [t.target, t.status, t.error?.code ?? null])).toEqual([["dst.good", "succeeded", null], ["dst.bad", "failed", "CHECK_FAILED"]]);
+    expect(strict.tables[1]?.error?.message).toBe("1 error-severity check failed on dst.bad: not_null_id (1 offending row)");
+    expect([...strict.failedTables]).toEqual(["dst.bad"]);
+    expect(strict.events).toEqual([
+      { type: "check_finished", pipeline: "bronze", target: "dst.good", check: "not_null_id", severity: "error", status: "succeeded", message: "no offending rows", duration_ms: expect.any(Number) },
+      { type: "check_finished", pipeline: "bronze", target: "dst.bad", check: "not_null_id", severity: "error", status: "failed", message: "1 offending row", duration_ms: expect.any(Number) },
+    ]);
+    const lenient = await attempt(false);
+    expect(lenient.tables.map((t) => [t.target, t.status, t.checks?.map((c) => c.status)])).toEqual([["dst.good", "succeeded", ["passed"]], ["dst.bad", "succeeded", ["failed"]]]);
+    expect(lenient.failedTables.size).toBe(0);
   });
 });

@@ -142,7 +142,7 @@ async function perTableChecks(t: TableToCheck, o: TableChecksOptions): Promise<C
     const limit = custom.threshold ?? 0;
     await run({ name: custom.name, kind: "custom", severity: severityOf(custom.severity, "error") }, async () => {
       const [n = 0] = await queryNumbers(o.target, customQuery(custom, t.target, o.dialect));
-      return { passed: n <= limit, message: `${n} rows returned (limit ${limit})`, observed: n, threshold: limit };
+      return { passed: n <= limit, message: `${n} row${n === 1 ? "" : "s"} returned (limit ${limit})`, observed: n, threshold: limit };
     });
   }
 
@@ -165,7 +165,8 @@ export function runAssertion(a: AssertionConfig, table: TableRef, client: Adapte
       const ok = (a.min === undefined || n >= a.min) && (a.max === undefined || n <= a.max);
       return { passed: ok, message: `${n} rows (expected ${a.min ?? "-"}..${a.max ?? "-"})`, observed: n };
     }
-    return { passed: n === 0, message: n === 0 ? "no offending rows" : `${n} offending ${a.type === "unique" ? "duplicated keys" : "rows"}`, observed: n, threshold: 0 };
+    const noun = a.type === "unique" ? "duplicated key" : "offending row";
+    return { passed: n === 0, message: n === 0 ? `no ${noun}s` : `${n} ${noun}${n === 1 ? "" : "s"}`, observed: n, threshold: 0 };
   });
 }
 
