@@ -1,15 +1,8 @@
-import { execFileSync } from "node:child_process";
 import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validate, type CheckOutput, type CheckResult, type HistoryOutput, type RunEvent, type RunOutput } from "@rocky/protocol";
-import { duck, playgroundCopy, rocky, type CliResult } from "../e2e/helpers.js";
-
-/** Parameters made the way Dagster makes them: dagster_pipes.encode_param is base64(zlib(json)), here in Python's stdlib. */
-function encodeLikeDagster(value: unknown): string {
-  const script = "import base64, json, sys, zlib; print(base64.b64encode(zlib.compress(json.dumps(json.loads(sys.argv[1])).encode('utf-8'))).decode('utf-8'))";
-  return execFileSync("python3", ["-c", script, JSON.stringify(value)], { encoding: "utf8" }).trim();
-}
+import { duck, encodeLikeDagster, playgroundCopy, rocky, type CliResult } from "../e2e/helpers.js";
 
 const lines = (file: string) => readFileSync(file, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
 const CUSTOMERS = "acme_warehouse.staging__us_west__shopify.customers";

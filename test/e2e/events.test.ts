@@ -1,16 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validate, validateAgainst, type DoctorOutput, type MetricsOutput, type RunEvent, type RunOutput } from "@rocky/protocol";
-import { playgroundCopy, REPO, rocky } from "./helpers.js";
-
-/** Parameters made the way Dagster makes them: dagster_pipes.encode_param is base64(zlib(json)), here in Python's stdlib. */
-function encodeLikeDagster(value: unknown): string {
-  const script = "import base64, json, sys, zlib; print(base64.b64encode(zlib.compress(json.dumps(json.loads(sys.argv[1])).encode('utf-8'))).decode('utf-8'))";
-  return execFileSync("python3", ["-c", script, JSON.stringify(value)], { encoding: "utf8" }).trim();
-}
+import { encodeLikeDagster, playgroundCopy, REPO, rocky } from "./helpers.js";
 
 const lines = (file: string) => readFileSync(file, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
 

@@ -52,6 +52,12 @@ export function normalise(text: string): string {
     .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, "<time>");
 }
 
+/** Parameters made the way Dagster makes them: dagster_pipes.encode_param is base64(zlib(json)), here in Python's stdlib. */
+export function encodeLikeDagster(value: unknown): string {
+  const script = "import base64, json, sys, zlib; print(base64.b64encode(zlib.compress(json.dumps(json.loads(sys.argv[1])).encode('utf-8'))).decode('utf-8'))";
+  return execFileSync("python3", ["-c", script, JSON.stringify(value)], { encoding: "utf8" }).trim();
+}
+
 export function parseJson<T>(result: CliResult): T {
   return JSON.parse(result.stdout) as T;
 }
