@@ -1074,6 +1074,10 @@ export interface ReplicationPipelineConfig {
    */
   on_schema_drift?: "add_columns" | "full_refresh";
   /**
+   * Pipelines this one reads from: they run first, and when one of them fails or is skipped in the same run this pipeline is skipped (it would build on partial data)
+   */
+  depends_on?: string[];
+  /**
    * Tables copied at once
    */
   concurrency?: number;
@@ -1311,6 +1315,10 @@ export interface TransformationPipelineConfig {
    */
   models?: string;
   target: TransformationTargetConfig;
+  /**
+   * Pipelines this one reads from: they run first, and when one of them fails or is skipped in the same run this pipeline is skipped (it would build on partial data)
+   */
+  depends_on?: string[];
   /**
    * Models built at once
    */
@@ -1995,7 +2003,10 @@ export interface RunOutput {
 export interface RunPipelineResult {
   pipeline: string;
   type: string;
-  status: "succeeded" | "failed";
+  /**
+   * skipped: a pipeline in its depends_on failed or was skipped in this run; `error` says which
+   */
+  status: "succeeded" | "failed" | "skipped";
   duration_ms: number;
   tables: RunTableResult[];
   skipped: SkippedSource[];
