@@ -107,7 +107,7 @@ async function perTableChecks(t: TableToCheck, o: TableChecksOptions): Promise<C
   if (c.column_match !== undefined && c.column_match !== false && t.source) {
     const source = t.source;
     await run({ name: "column_match", kind: "column_match", severity: severityOf(typeof c.column_match === "object" ? c.column_match.severity : undefined, "error") }, async () => {
-      const [src, tgt] = await Promise.all([o.target.describeTable(source, { cache: "schemas" }), o.target.describeTable(t.target)]);
+      const [src, tgt] = await Promise.all([o.target.describeTable(source), o.target.describeTable(t.target)]);
       const targetNames = new Set(tgt.map((col) => col.name.toLowerCase()));
       const sourceNames = new Set(src.map((col) => col.name.toLowerCase()));
       const missing = src.filter((col) => !targetNames.has(col.name.toLowerCase())).map((col) => col.name);
