@@ -107,7 +107,7 @@ export async function runModelPlans(o: RunModelPlansOptions): Promise<RunModelRe
           partitions: [],
           watermark_after: null,
           ...(outcome.reason === "upstream_failed"
-            ? { skipped_because: `upstream model "${outcome.upstream}" failed`, failed_upstream: outcome.upstream }
+            ? { skipped_because: `upstream model "${outcome.upstream}" ${results.get(outcome.upstream)?.status === "skipped" ? "was skipped" : "failed"}`, failed_upstream: outcome.upstream }
             : { skipped_because: "run cancelled" }),
         };
     }
