@@ -13,7 +13,7 @@ const TAGS = { rocky_owner: "data-eng", rocky_tier: "bronze" };
 
 // The Databricks adapter against the local Unity Catalog server: tags, grants and workspace bindings land where the
 // config says, a second run changes nothing, and a grant added outside Rocky to a principal Rocky manages is revoked.
-describe("rocky run on Databricks: catalog lifecycle and governance", () => {
+describe("rocky run on Databricks: catalog lifecycle and governance of replicated and model targets", () => {
   let dir: string;
   let server: DatabricksServer;
   const run = async (command: "run" | "plan") => {
@@ -33,6 +33,9 @@ describe("rocky run on Databricks: catalog lifecycle and governance", () => {
       CREATE SCHEMA src__acme__crm; CREATE TABLE src__acme__crm.deals AS SELECT range AS id, TIMESTAMP '2024-01-01' AS _fivetran_synced FROM range(3)`);
     c.closeSync();
     landing.closeSync();
+    mkdirSync(join(dir, "models"));
+    writeFileSync(join(dir, "models", "early_orders.sql"), "SELECT id FROM acme_warehouse.staging__shop.orders WHERE id < 3\n");
+    writeFileSync(join(dir, "models", "early_orders.toml"), '[target]\nschema = "silver"\n');
     server = await startDatabricksServer({ database: join(dir, "warehouse.duckdb"), catalogsDir: join(dir, "catalogs"), pats: [TOKEN] });
     writeFileSync(join(dir, "rocky.toml"), `[adapter.dbx]
 type = "databricks"
@@ -60,6 +63,16 @@ tags = { owner = "data-eng", tier = "bronze" }
 grants = [{ principal = "analysts", permissions = ["USE CATALOG", "SELECT"] }]
 schema_grants = [{ principal = "data-eng@example.com", permissions = ["USE SCHEMA", "MODIFY"] }]
 isolation = { enabled = true, workspace_ids = [{ id = 111 }, { id = 222, binding_type = "READ_ONLY" }] }
+
+[pipeline.silver]
+type = "transformation"
+models = "models"
+
+[pipeline.silver.target]
+adapter = "dbx"
+catalog = "acme_warehouse"
+schema = "silver"
+governance = { tags = { layer = "silver" }, schema_grants = [{ principal = "analysts", permissions = ["SELECT"] }] }
 `);
   });
   afterAll(async () => {
@@ -76,6 +89,9 @@ isolation = { enabled = true, workspace_ids = [{ id = 111 }, { id = 222, binding
       "set_tags acme_warehouse.staging__shop", "grant acme_warehouse.staging__shop", "grant acme_warehouse.staging__shop",
       "set_tags acme_warehouse.staging__crm.deals", "set_tags acme_warehouse.staging__shop.orders",
     ]);
+    expect(plan.json.pipelines[1]?.governance?.map((a) => `${a.action} ${a.target}`)).toEqual([
+      "set_tags acme_warehouse", "set_tags acme_warehouse.silver", "grant acme_warehouse.silver", "set_tags acme_warehouse.silver.early_orders",
+    ]);
     expect(changes()).toEqual([]);
     expect(patches()).toEqual([]);
 
@@ -87,8 +103,15 @@ isolation = { enabled = true, workspace_ids = [{ id = 111 }, { id = 222, binding
     const applied = first.json.pipelines[0]?.governance ?? [];
     expect(applied).toHaveLength(14);
     expect(applied.every((a: GovernanceAction) => a.status === "applied")).toBe(true);
+    expect(first.json.pipelines[1]?.models?.map((m) => `${m.target} ${m.status}`)).toEqual(["acme_warehouse.silver.early_orders succeeded"]);
+    expect(first.json.pipelines[1]?.governance?.map((a) => `${a.action} ${a.target} ${a.status ?? ""}`)).toEqual([
+      "set_tags acme_warehouse applied", "set_tags acme_warehouse.silver applied", "grant acme_warehouse.silver applied", "set_tags acme_warehouse.silver.early_orders applied",
+    ]);
+    const silver = { layer: "silver" };
     expect(Object.fromEntries(server.state.catalogs.tags)).toEqual({
-      "CATALOG acme_warehouse": TAGS,
+      "CATALOG acme_warehouse": { ...TAGS, ...silver },
+      "SCHEMA acme_warehouse.silver": silver,
+      "TABLE acme_warehouse.silver.early_orders": silver,
       "SCHEMA acme_warehouse.staging__crm": TAGS,
       "SCHEMA acme_warehouse.staging__shop": TAGS,
       "TABLE acme_warehouse.staging__crm.deals": TAGS,
@@ -99,6 +122,7 @@ isolation = { enabled = true, workspace_ids = [{ id = 111 }, { id = 222, binding
       "CATALOG acme_warehouse": { analysts: ["SELECT", "USE_CATALOG"] },
       "SCHEMA acme_warehouse.staging__crm": { "data-eng@example.com": ["MODIFY", "USE_SCHEMA"] },
       "SCHEMA acme_warehouse.staging__shop": { "data-eng@example.com": ["MODIFY", "USE_SCHEMA"] },
+      "SCHEMA acme_warehouse.silver": { analysts: ["SELECT"] },
     });
     expect(server.state.isolation.get("acme_warehouse")).toBe("ISOLATED");
     expect(server.state.bindings.get("catalog/acme_warehouse")).toEqual([
@@ -106,12 +130,17 @@ isolation = { enabled = true, workspace_ids = [{ id = 111 }, { id = 222, binding
       { workspace_id: 222, binding_type: "BINDING_TYPE_READ_ONLY" },
     ]);
     const tags = "SET TAGS ('rocky_owner' = 'data-eng', 'rocky_tier' = 'bronze')";
+    const silverTags = "SET TAGS ('layer' = 'silver')";
     expect(changes().sort()).toEqual([
+      `ALTER CATALOG \`acme_warehouse\` ${silverTags}`,
       `ALTER CATALOG \`acme_warehouse\` ${tags}`,
+      `ALTER SCHEMA \`acme_warehouse\`.\`silver\` ${silverTags}`,
       `ALTER SCHEMA \`acme_warehouse\`.\`staging__crm\` ${tags}`,
       `ALTER SCHEMA \`acme_warehouse\`.\`staging__shop\` ${tags}`,
+      `ALTER TABLE \`acme_warehouse\`.\`silver\`.\`early_orders\` ${silverTags}`,
       `ALTER TABLE \`acme_warehouse\`.\`staging__crm\`.\`deals\` ${tags}`,
       `ALTER TABLE \`acme_warehouse\`.\`staging__shop\`.\`orders\` ${tags}`,
+      "GRANT SELECT ON SCHEMA `acme_warehouse`.`silver` TO `analysts`",
       "GRANT USE CATALOG, SELECT ON CATALOG `acme_warehouse` TO `analysts`",
       "GRANT USE SCHEMA, MODIFY ON SCHEMA `acme_warehouse`.`staging__crm` TO `data-eng@example.com`",
       "GRANT USE SCHEMA, MODIFY ON SCHEMA `acme_warehouse`.`staging__shop` TO `data-eng@example.com`",
@@ -121,7 +150,7 @@ isolation = { enabled = true, workspace_ids = [{ id = 111 }, { id = 222, binding
     const before = { changes: changes().length, patches: patches().length };
     const second = await run("run");
     expect(second.exitCode).toBe(0);
-    expect(second.json.pipelines[0]?.governance).toEqual([]);
+    expect(second.json.pipelines.map((p) => p.governance)).toEqual([[], []]);
     expect({ changes: changes().length, patches: patches().length }).toEqual(before);
 
     // Someone grants analysts MODIFY and binds workspace 333 by hand; another principal's grant is not Rocky's to revoke.
