@@ -1,4 +1,4 @@
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,35 +25,37 @@ ${governance}
 
 // DuckDB declares no governance, grants or workspace bindings: a config asking for them is refused before anything runs.
 describe("rocky plan: governance on DuckDB", () => {
-  let dir: string;
+  let root: string;
   beforeAll(() => {
-    dir = realpathSync(mkdtempSync(join(tmpdir(), "rocky-gov-duckdb-")));
+    root = realpathSync(mkdtempSync(join(tmpdir(), "rocky-gov-duckdb-")));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  /** One project per case, planned concurrently. */
+  const plan = (name: string, governance: string, ...args: string[]) => {
+    const dir = join(root, name);
+    mkdirSync(dir);
+    writeFileSync(join(dir, "rocky.toml"), project(governance));
+    return rocky(dir, "plan", ...args);
+  };
 
   it("refuses tags, grants and isolation naming the file, pipeline, key and adapter, and accepts what DuckDB can do", async () => {
-    const cases: Array<[string, string, number]> = [
-      ['tags = { owner = "data-eng" }\nauto_create_schemas = true', 'sets [pipeline.bronze.target.governance] tags, but its target adapter "local" (duckdb) does not declare capability "governance"', 17],
-      ['schema_grants = [{ principal = "analysts", permissions = ["SELECT"] }]', 'sets [pipeline.bronze.target.governance] schema_grants, but its target adapter "local" (duckdb) does not declare capability "governance" and "grants"', 17],
-      ["isolation = { enabled = true, workspace_ids = [{ id = 1 }] }", 'sets [pipeline.bronze.target.governance] isolation, but its target adapter "local" (duckdb) does not declare capability "workspace_bindings"', 17],
+    const cases: Array<[string, string]> = [
+      ['tags = { owner = "data-eng" }\nauto_create_schemas = true', 'sets [pipeline.bronze.target.governance] tags, but its target adapter "local" (duckdb) does not declare capability "governance"'],
+      ['schema_grants = [{ principal = "analysts", permissions = ["SELECT"] }]', 'sets [pipeline.bronze.target.governance] schema_grants, but its target adapter "local" (duckdb) does not declare capability "governance" and "grants"'],
+      ["isolation = { enabled = true, workspace_ids = [{ id = 1 }] }", 'sets [pipeline.bronze.target.governance] isolation, but its target adapter "local" (duckdb) does not declare capability "workspace_bindings"'],
     ];
-    for (const [governance, message, line] of cases) {
-      writeFileSync(join(dir, "rocky.toml"), project(governance));
-      const plan = await rocky(dir, "plan");
-      expect(plan.exitCode).toBe(1);
-      expect(plan.stdout).toBe("");
-      expect(plan.stderr).toContain(`error: Pipeline "bronze" ${message}\n  --> rocky.toml:${line}\nhint: Remove `);
-    }
-    writeFileSync(join(dir, "rocky.toml"), project('tags = { owner = "it\'s" }'));
-    const bad = await rocky(dir, "plan");
-    expect(bad.exitCode).toBe(1);
-    expect(bad.stderr).toContain(`error: Pipeline "bronze": [pipeline.bronze.target.governance] tags.owner tag value "it's" contains a quote, ";", "--", "/*", "*/" or a line break\n  --> rocky.toml:17`);
-
-    // Schemas DuckDB can create; auto_create_schemas = false plans none.
-    writeFileSync(join(dir, "rocky.toml"), project("auto_create_schemas = true"));
-    expect((await rocky(dir, "plan")).exitCode).toBe(0);
-    writeFileSync(join(dir, "rocky.toml"), project("auto_create_schemas = false\nauto_create_catalogs = false"));
-    const none = await rocky(dir, "plan", "--output", "json");
+    const [refused, created, none] = await Promise.all([
+      Promise.all(cases.map(([governance], i) => plan(`refused${i}`, governance))),
+      // Schemas DuckDB can create; auto_create_* = false plans none.
+      plan("created", "auto_create_schemas = true"),
+      plan("none", "auto_create_schemas = false\nauto_create_catalogs = false", "--output", "json"),
+    ]);
+    refused.forEach((out, i) => {
+      expect(out.exitCode).toBe(1);
+      expect(out.stdout).toBe("");
+      expect(out.stderr).toContain(`error: Pipeline "bronze" ${cases[i]?.[1] ?? ""}\n  --> rocky.toml:17\nhint: Remove `);
+    });
+    expect(created.exitCode).toBe(0);
     expect(none.exitCode).toBe(0);
     expect(JSON.parse(none.stdout)).toMatchObject({ pipelines: [{ setup: [] }] });
     expect(JSON.parse(none.stdout).pipelines[0].governance).toBeUndefined();

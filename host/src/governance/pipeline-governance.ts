@@ -14,7 +14,7 @@ import { tagTables } from "./tag-tables.js";
 
 /** [pipeline.NAME.target.governance], checked against the config rules and the target adapter's capabilities (plan time). */
 export function pipelineGovernance(o: { pipeline: string; config: GovernanceConfig | undefined; project: LoadedConfig; target: AdapterClient }): GovernanceSpec {
-  const spec = resolveGovernance({ pipeline: o.pipeline, config: o.config, locate: (path) => o.project.locate(path) });
+  const spec = resolveGovernance(o.config);
   refuseUnsupportedGovernance({ pipeline: o.pipeline, spec, adapter: o.target, locate: (path) => o.project.locate(path) });
   return spec;
 }
