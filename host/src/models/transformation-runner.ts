@@ -17,6 +17,10 @@ import { runModelPlans } from "./run-model-plans.js";
 import { CACHE_DIR } from "./sql-parse-cache.js";
 import type { PartitionSelection } from "./select-partitions.js";
 import { renderModelPlan } from "./sql/render-model-plan.js";
+import { pipelineGovernance } from "../governance/pipeline-governance.js";
+import { lifecycleSteps } from "../governance/setup-steps.js";
+import type { GovernanceSpec } from "../governance/governance-spec.js";
+import { modelGovernance, runModelGovernance } from "../governance/model-governance.js";
 
 export const DEFAULT_MODEL_CONCURRENCY = 4;
 
@@ -36,6 +40,7 @@ interface Prepared {
   readonly dialect: Dialect;
   readonly dag: Dag;
   readonly planned: PlannedModels;
+  readonly governance: GovernanceSpec;
   readonly models: readonly ModelDefinition[];
 }
 
@@ -51,6 +56,7 @@ export async function prepareModels(ctx: Ctx): Promise<Prepared> {
       location: ctx.project.locate(["pipeline", ctx.name, "target", "adapter"]),
     });
   }
+  const governance = pipelineGovernance({ pipeline: ctx.name, config: ctx.config.target.governance, project: ctx.project, target: client });
   const dialect = dialectFor(client.manifest.dialect);
   const adapter = { name: adapterName, capabilities: client.manifest.capabilities };
   const compiled = await compileModels(
@@ -85,7 +91,7 @@ export async function prepareModels(ctx: Ctx): Promise<Prepared> {
     now: options.now,
     logger: ctx.logger,
   });
-  return { client, dialect, dag: compiled.dag, planned, models: compiled.models as ModelDefinition[] };
+  return { client, dialect, dag: compiled.dag, planned: { ...planned, setup: lifecycleSteps(planned.setup, governance) }, governance, models: compiled.models as ModelDefinition[] };
 }
 
 function modelErrors(pipeline: string, errors: readonly Diagnostic[]): RockyError {
@@ -103,7 +109,9 @@ function modelErrors(pipeline: string, errors: readonly Diagnostic[]): RockyErro
 
 export const transformationRunner: PipelineRunner<TransformationPipelineConfig> = {
   async plan(ctx): Promise<PlannedPipeline> {
-    const { dialect, planned } = await prepareModels(ctx);
+    const prepared = await prepareModels(ctx);
+    const { dialect, planned } = prepared;
+    const governance = await modelGovernance(ctx, prepared);
     return {
       pipeline: ctx.name,
       type: "transformation",
@@ -121,15 +129,18 @@ export const transformationRunner: PipelineRunner<TransformationPipelineConfig> 
         partitions: p.strategy.kind === "time_interval" ? p.strategy.batches.flatMap((b) => [...b.keys]) : [],
         statements: renderModelPlan(p, dialect).flatMap((b) => b.statements.map((s) => ({ sql: s.sql, params: [...s.params] }))),
       })),
+      ...(governance ? { governance } : {}),
     };
   },
 
   async run(ctx: RunContext<TransformationPipelineConfig>): Promise<RunPipelineResult> {
     const started = performance.now();
-    const { client, dialect, dag, planned, models: definitions } = await prepareModels(ctx);
-    const tests = modelChecks({ models: definitions, client, dialect, pipeline: ctx.name, events: ctx.events, failedTables: ctx.failedTables });
-    const models = (await runModelPlans({
-      planned,
+    const prepared = await prepareModels(ctx);
+    const { client, dialect, dag, planned } = prepared;
+    const tests = modelChecks({ models: prepared.models, client, dialect, pipeline: ctx.name, events: ctx.events, failedTables: ctx.failedTables });
+    const governed = await runModelGovernance(ctx, prepared, (setupFailures) => runModelPlans({
+      planned: { ...planned, setup: [] },
+      setupFailures,
       dag,
       client,
       dialect,
@@ -141,7 +152,8 @@ export const transformationRunner: PipelineRunner<TransformationPipelineConfig> 
       events: ctx.events,
       pipeline: ctx.name,
       hooks: tests.hooks,
-    })).map((m) => (tests.checks.has(m.name) ? { ...m, checks: tests.checks.get(m.name) ?? [] } : m));
+    }));
+    const models = governed.models.map((m) => (tests.checks.has(m.name) ? { ...m, checks: tests.checks.get(m.name) ?? [] } : m));
     return {
       pipeline: ctx.name,
       type: "transformation",
@@ -150,6 +162,7 @@ export const transformationRunner: PipelineRunner<TransformationPipelineConfig> 
       tables: [],
       skipped: [],
       models,
+      ...(governed.governance ? { governance: governed.governance } : {}),
     };
   },
 };
