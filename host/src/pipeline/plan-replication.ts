@@ -8,7 +8,7 @@ import { isValidIdentifier } from "../sql/identifiers.js";
 import { tableKey, type StateStore } from "../state/state-store.js";
 import type { DiscoveredSources } from "./discover-sources.js";
 import { mapConcurrent } from "./map-concurrent.js";
-import { safeDataType } from "./replication-sql.js";
+import { safeDataType } from "../schema-change/column-type.js";
 import { compileSchemaPattern, matchSchemaName } from "./schema-pattern.js";
 import { createTargetTables, type TargetTables } from "./target-tables.js";
 

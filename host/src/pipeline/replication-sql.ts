@@ -14,16 +14,6 @@ export function toTableName(ref: TableRef): TableName {
   return ref.catalog === "" ? { schema: ref.schema, table: ref.table } : { catalog: ref.catalog, schema: ref.schema, table: ref.table };
 }
 
-/**
- * A column type from describe_table that may be written into ALTER TABLE: words that are identifiers,
- * optionally with integer arguments, e.g. `TIMESTAMP WITH TIME ZONE`, `DECIMAL(18, 2)`. Anything else is refused.
- */
-export function safeDataType(dataType: string): string | undefined {
-  const m = /^([A-Za-z0-9_]+(?: [A-Za-z0-9_]+)*)(?:\((\d+)(?:, ?(\d+))?\))?$/.exec(dataType.trim());
-  if (!m?.[1] || !m[1].split(" ").every(isValidIdentifier)) return undefined;
-  return m[2] === undefined ? m[1] : `${m[1]}(${m[2]}${m[3] === undefined ? "" : `, ${m[3]}`})`;
-}
-
 function metadataValue(column: MetadataColumn, table: ReplicationTablePlan, ctx: RenderContext): SqlParam {
   switch (column.value.kind) {
     case "source_catalog":
