@@ -38,6 +38,10 @@ export const ROCKY_ERROR_CODES = [
   "STATE_SYNC_CONFLICT",
   "STATE_LEASED",
   "STATE_SYNC_UNSAFE",
+  "CONTRACT_INVALID",
+  "CONTRACT_VIOLATION",
+  "CONTRACT_UNCHECKED",
+  "SCHEMA_DRIFT",
 ] as const;
 
 export type RockyErrorCode = (typeof ROCKY_ERROR_CODES)[number];

@@ -14,6 +14,21 @@ const STRATEGY_TYPES: Readonly<Record<string, SchemaTypeName>> = {
 
 /** Parses and validates one sidecar; every problem is a diagnostic with file, line and key. */
 export function readModelConfig(text: string, file: string, model: string): { config?: ModelConfig; diagnostics: Diagnostic[] } {
+  return readTomlConfig<ModelConfig>({ text, file, model, problemsOf: schemaProblems, what: "model config" });
+}
+
+export interface ReadTomlConfigOptions {
+  readonly text: string;
+  readonly file: string;
+  /** The model (or table) the file belongs to, for diagnostics. */
+  readonly model: string;
+  readonly problemsOf: (value: unknown) => SchemaProblem[];
+  /** "model config", "contract": named in messages. */
+  readonly what: string;
+}
+
+/** Parses a TOML file and validates it; every problem is a MODEL_INVALID diagnostic with file, line and key. */
+export function readTomlConfig<T>({ text, file, model, problemsOf, what }: ReadTomlConfigOptions): { config?: T; diagnostics: Diagnostic[] } {
   let value: unknown;
   try {
     value = parse(text);
@@ -24,7 +39,7 @@ export function readModelConfig(text: string, file: string, model: string): { co
       diagnostics: [
         diagnostic({
           code: "MODEL_INVALID",
-          message: `Cannot parse model config: ${first.replace(/^Invalid TOML document: /, "")}`,
+          message: `Cannot parse ${what}: ${first.replace(/^Invalid TOML document: /, "")}`,
           hint: "Check the TOML syntax at this line: quoted strings, [table] headers, key = value",
           location: { file, line: err.line, column: err.column },
           model,
@@ -32,14 +47,14 @@ export function readModelConfig(text: string, file: string, model: string): { co
       ],
     };
   }
-  const problems = schemaProblems(value);
-  if (problems.length === 0) return { config: value as ModelConfig, diagnostics: [] };
+  const problems = problemsOf(value);
+  if (problems.length === 0) return { config: value as T, diagnostics: [] };
   return {
     diagnostics: problems.map((p) => {
       const keyPath = keyPathOf(p);
       return diagnostic({
         code: "MODEL_INVALID",
-        message: `Invalid model config: ${keyPath.length === 0 ? "the file" : `"${keyPath.join(".")}"`} ${p.message}`,
+        message: `Invalid ${what}: ${keyPath.length === 0 ? "the file" : `"${keyPath.join(".")}"`} ${p.message}`,
         hint: hintFor(p, keyPath),
         location: { file, line: locateTomlKey(text, keyPath), ...(keyPath.length > 0 ? { key: keyPath.join(".") } : {}) },
         model,

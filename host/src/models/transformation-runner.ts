@@ -9,7 +9,7 @@ import { setupStatement } from "../pipeline/replication-sql.js";
 import { dialectFor, type Dialect } from "../sql/dialect.js";
 import { tableKey } from "../state/state-store.js";
 import { compileModels, readModels } from "./compile-models.js";
-import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
+import { diagnosticsError, formatDiagnostic } from "./diagnostics.js";
 import type { ModelDefinition } from "./model-definition.js";
 import { planModels, type PlannedModels } from "./plan-models.js";
 import { runModelPlans } from "./run-model-plans.js";
@@ -67,7 +67,7 @@ async function prepare(ctx: Ctx): Promise<Prepared> {
   );
   const errors = compiled.diagnostics.filter((d) => d.severity === "error");
   for (const warning of compiled.diagnostics.filter((d) => d.severity === "warning")) ctx.logger.warn(formatDiagnostic(warning));
-  if (errors.length > 0 || !compiled.dag) throw modelErrors(ctx.name, errors);
+  if (errors.length > 0 || !compiled.dag) throw diagnosticsError(`the models of pipeline "${ctx.name}"`, errors);
   ctx.progress.update(`${ctx.name}: planning ${compiled.models.length} models`);
   const options = ctx.models ?? {};
   const planned = await planModels({
@@ -84,19 +84,6 @@ async function prepare(ctx: Ctx): Promise<Prepared> {
     logger: ctx.logger,
   });
   return { client, dialect, dag: compiled.dag, planned };
-}
-
-function modelErrors(pipeline: string, errors: readonly Diagnostic[]): RockyError {
-  const [first] = errors;
-  if (errors.length === 1 && first) {
-    return new RockyError(first.code as RockyErrorCode, first.message, {
-      ...(first.hint ? { hint: first.hint } : {}),
-      ...(first.location ? { location: first.location } : {}),
-    });
-  }
-  return new RockyError("MODEL_INVALID", `${errors.length} errors in the models of pipeline "${pipeline}":\n${errors.map((e) => `  ${formatDiagnostic(e).replace(/\n/g, "\n  ")}`).join("\n")}`, {
-    hint: "Fix each one; `rocky compile` lists them with their locations",
-  });
 }
 
 export const transformationRunner: PipelineRunner<TransformationPipelineConfig> = {
