@@ -8,6 +8,7 @@ import type { ModelDefinition } from "./model-definition.js";
 import { listModelFiles, type ModelFiles } from "./list-model-files.js";
 import { checkModel, readModel, type LoadedModel, type ReadModel, type TargetDefaults } from "./load-model.js";
 import { locateTomlKey } from "./locate-toml-key.js";
+import { findModelContracts } from "./model-contracts.js";
 import { lineColumn } from "./macros.js";
 import { createModelResolver, type ModelResolver } from "./resolve-references.js";
 import { rewriteTableReferences, type TableNameSpan } from "./rewrite-table-references.js";
@@ -44,6 +45,8 @@ export interface CompileModelsOptions extends StrategyTarget {
    * (`rocky compile` starts no adapter otherwise); undefined when the target offers none. Its verdict replaces the grammar's.
    */
   readonly parseSqlFallback?: (() => Promise<ParseSql | undefined>) | undefined;
+  /** Absolute directory of `<model>.contract.toml` files (the pipeline's `contracts`); contracts beside models and in sidecars are found anyway. */
+  readonly contractsDir?: string | undefined;
 }
 
 /** The target warehouse's parser: one outcome per text, in order. */
@@ -138,6 +141,9 @@ export async function compileModels(options: CompileModelsOptions, read?: ReadMo
   const loadedNames = new Set(modelNames.map((n) => n.toLowerCase()));
   const brokenNames = new Set(models.map((r) => (r.config?.name ?? r.files.name).toLowerCase()).filter((n) => !loadedNames.has(n)));
   const renamed = new Map(models.flatMap((r) => (r.config?.name !== undefined && r.config.name !== r.files.name ? [[r.files.name.toLowerCase(), r.config.name] as const] : [])));
+  const sqlPaths = new Map(models.map((r) => [r.config?.name ?? r.files.name, r.files.sqlPath]));
+  const contracts = findModelContracts(loaded, sqlPaths, options.contractsDir, options.root);
+  diagnostics.push(...contracts.diagnostics);
   const definitions: ModelDefinition[] = loaded.map((m) => {
     const deps = new Set<string>();
     const sources: string[] = [];
@@ -154,7 +160,8 @@ export async function compileModels(options: CompileModelsOptions, read?: ReadMo
       else diagnostics.push(missingDependency(m, dep, fileNames.has(dep.toLowerCase())));
     }
     const sql = qualifyModelReferences(m, resolver, options.dialect);
-    return { ...m.definition, sql, dependsOn: [...deps].sort(), sources: [...new Set(sources)].sort() };
+    const contract = contracts.byModel.get(m.definition.name);
+    return { ...m.definition, sql, dependsOn: [...deps].sort(), sources: [...new Set(sources)].sort(), ...(contract ? { contract } : {}) };
   });
   const byName = new Map(definitions.map((d) => [d.name, d]));
 

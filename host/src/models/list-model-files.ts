@@ -1,5 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
+import { CONTRACT_SUFFIX } from "../schema-change/contract.js";
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
 
 export interface ModelFiles {
@@ -33,7 +34,8 @@ export async function listModelFiles(dir: string, root: string): Promise<{ files
   }
   const stems = new Map<string, { sql?: string; toml?: string }>();
   for (const path of entries.sort()) {
-    const ext = path.endsWith(".sql") ? "sql" : path.endsWith(".toml") ? "toml" : undefined;
+    // <model>.contract.toml beside a model is its contract, not a sidecar.
+    const ext = path.endsWith(".sql") ? "sql" : path.endsWith(".toml") && !path.endsWith(CONTRACT_SUFFIX) ? "toml" : undefined;
     if (!ext) continue;
     const stem = path.slice(0, -(ext.length + 1));
     const pair = stems.get(stem) ?? {};

@@ -2,7 +2,10 @@ import { Methods, type RunModelResult } from "@rocky/protocol";
 import type { AdapterClient } from "../adapter/types.js";
 import type { Dag } from "../dag/build-dag.js";
 import { runDag } from "../dag/run-dag.js";
-import type { ModelPlan, SetupStep } from "../ir/index.js";
+import type { ModelPlan, SetupStep, Statement } from "../ir/index.js";
+import { violationsOf } from "../schema-change/check-contract.js";
+import { enforceModelContract } from "../schema-change/model-contract.js";
+import { bindMacros } from "./sql/render-time-interval.js";
 import type { RunEvents } from "../events/run-events.js";
 import type { Logger } from "../log.js";
 import type { Progress } from "../pipeline/pipeline-context.js";
@@ -50,6 +53,8 @@ export async function runModelPlans(o: RunModelPlansOptions): Promise<RunModelRe
       const started = performance.now();
       o.events?.emit({ type: "model_started", ...(o.pipeline ? { pipeline: o.pipeline } : {}), model: plan.name, target: tableKey(plan.target), strategy: plan.strategy.kind });
       try {
+        const select = plan.contract ? contractSelect(plan, o.dialect) : undefined;
+        if (plan.contract && select) await enforceModelContract({ client: o.client, dialect: o.dialect, contract: plan.contract, target: plan.target, select });
         return await executeModelPlan({ plan, client: o.client, dialect: o.dialect, state: o.state, runId: o.runId, logger: o.logger, signal });
       } finally {
         timings.set(name, Math.round(performance.now() - started));
@@ -84,7 +89,7 @@ export async function runModelPlans(o: RunModelPlansOptions): Promise<RunModelRe
         return { ...base, status: "succeeded", rows_affected: outcome.value.rowsAffected, partitions: [...outcome.value.partitions], watermark_after: outcome.value.watermarkAfter };
       case "failed":
         o.logger.debug({ err: outcome.error, model: plan.name }, "model failed");
-        return { ...base, status: "failed", rows_affected: null, partitions: [], watermark_after: null, error: toRunError(outcome.error) };
+        return { ...base, status: "failed", rows_affected: null, partitions: [], watermark_after: null, error: toRunError(outcome.error), ...violationsOf(outcome.error) };
       default:
         return {
           ...base,
@@ -98,6 +103,15 @@ export async function runModelPlans(o: RunModelPlansOptions): Promise<RunModelRe
         };
     }
   }
+}
+
+/** The SELECT a contract is checked on: time_interval's bound to the whole range this run builds; none when it builds nothing. */
+function contractSelect(plan: ModelPlan, dialect: Dialect): Statement | undefined {
+  if (plan.strategy.kind !== "time_interval") return { sql: plan.select, params: [] };
+  const { batches } = plan.strategy;
+  const first = batches[0];
+  const last = batches.at(-1);
+  return first && last ? bindMacros(plan.select, dialect, { start: first.range.start, end: last.range.end }) : undefined;
 }
 
 /** Runs the setup steps; returns, per model, the error of a failed step its target depends on. */

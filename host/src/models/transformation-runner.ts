@@ -8,6 +8,7 @@ import type { PipelineRunner } from "../pipeline/registry.js";
 import { setupStatement } from "../pipeline/replication-sql.js";
 import { dialectFor, type Dialect } from "../sql/dialect.js";
 import { tableKey } from "../state/state-store.js";
+import { DEFAULT_CONTRACTS_DIR } from "../schema-change/contract.js";
 import { compileModels, readModels } from "./compile-models.js";
 import { diagnosticsError, formatDiagnostic } from "./diagnostics.js";
 import type { ModelDefinition } from "./model-definition.js";
@@ -60,6 +61,7 @@ async function prepare(ctx: Ctx): Promise<Prepared> {
       defaults: { catalog: ctx.config.target.catalog, schema: ctx.config.target.schema },
       requireCatalog: true,
       cacheDir: join(ctx.project.dir, CACHE_DIR),
+      contractsDir: resolve(ctx.project.dir, ctx.config.contracts ?? DEFAULT_CONTRACTS_DIR),
       // The warehouse's own parser, where the adapter offers it: it accepts what the warehouse runs, and parses faster.
       ...(client.has("sql_parse") ? { parseSql: async (texts: readonly string[]) => (await client.request(Methods.sqlParse, { statements: [...texts] as [string, ...string[]] })).results } : {}),
     },

@@ -1,5 +1,6 @@
 import type { ColumnInfo, ContractViolation } from "@rocky/protocol";
 import { RockyError, formatLocation } from "../errors.js";
+import { diagnostic, type Diagnostic } from "../models/diagnostics.js";
 import type { DialectName } from "../sql/dialect.js";
 import { parseColumnType } from "./column-type.js";
 import { compareTypes } from "./compare-types.js";
@@ -137,4 +138,38 @@ export function nullViolations(checks: { readonly columns: readonly string[]; re
 /** `{ violations }` for a run result when `err` is a contract violation. */
 export function violationsOf(err: unknown): { violations?: ContractViolation[] } {
   return err instanceof ContractViolationError ? { violations: [...err.violations] } : {};
+}
+
+/** `rocky compile`'s view of a check: each violation an error at its rule's line, declared columns not found a warning. */
+export function contractDiagnostics(subject: string, contract: Contract, check: ContractCheck): Diagnostic[] {
+  return [
+    ...check.violations.map((v) =>
+      diagnostic({
+        code: "CONTRACT_VIOLATION",
+        message: `"${subject}" breaks its contract: ${v.message} [rule ${v.rule}]`,
+        hint: v.rule === "type" ? `CAST "${v.column}" to ${v.old_type ?? "the declared type"} in the SELECT, or change the contract's type` : "Change the SQL or source so it keeps the contract, or change the contract",
+        location: v.location,
+        model: subject,
+      }),
+    ),
+    ...check.missingDeclared.map((c) =>
+      diagnostic({
+        code: "CONTRACT_VIOLATION",
+        severity: "warning",
+        message: `Contract column "${c}" of "${subject}" is not in its output`,
+        hint: `Add "${c}" to the SELECT, or remove it from the contract (add it to [rules] required to make this an error)`,
+        location: contractLocation(contract, ["columns", c]),
+        model: subject,
+      }),
+    ),
+    ...check.unchecked.map((c) =>
+      diagnostic({
+        code: "CONTRACT_UNCHECKED",
+        severity: "warning",
+        message: `The type of column "${c}" of "${subject}" is unknown here, so its contract type is checked before writing`,
+        location: contractLocation(contract, ["columns", c]),
+        model: subject,
+      }),
+    ),
+  ];
 }

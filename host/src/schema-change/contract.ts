@@ -6,6 +6,8 @@ import { locateTomlKey } from "../models/locate-toml-key.js";
 import { readTomlConfig } from "../models/read-model-config.js";
 
 export const CONTRACT_SUFFIX = ".contract.toml";
+/** The original Rocky's contracts/ beside rocky.toml: a transformation pipeline's model contracts by default. */
+export const DEFAULT_CONTRACTS_DIR = "contracts";
 
 /** A contract and where it is written, so every violation can name its file and line. */
 export interface Contract {
