@@ -143,10 +143,15 @@ describe("contracts", () => {
     expect(await duck(join(dir, "wh.duckdb"), "SELECT count(*), sum(score) FROM silver.guarded")).toEqual([[4n, 15]]);
   });
 
-  it("an invalid contract file is an error at its line; a contract file naming no model a warning", async () => {
+  it("an invalid contract file is an error at its line, a file naming no model a warning, a replicated table's contract checked too", async () => {
     writeFileSync(join(dir, "contracts/people_ok.contract.toml"), '[[columns]]\nname = "id"\nnulable = false\n');
     writeFileSync(join(dir, "contracts/nobody.contract.toml"), "");
+    // A replicated table's contract is checked at compile against what its copy would write; <schema>.<table> wins over <table>.
+    writeFileSync(join(dir, "contracts/bronze/acme_bronze.people.contract.toml"), '[rules]\nrequired = ["ssn"]\n');
     const out = parseJson<CompileOutput>(await rocky(dir, "compile", "--output", "json"));
+    expect(out.diagnostics.filter((d) => d.model === "acme_bronze.people").map(brief)).toEqual([
+      'error CONTRACT_VIOLATION contracts/bronze/acme_bronze.people.contract.toml:2 "acme_bronze.people" breaks its contract: required column "ssn" is missing [rule required]',
+    ]);
     expect(out.diagnostics.filter((d) => d.model === "people_ok" || d.location?.file === "contracts/nobody.contract.toml").map(brief)).toEqual([
       'error CONTRACT_INVALID contracts/people_ok.contract.toml:3 Invalid contract: "columns.nulable" has unknown property "nulable"',
       'warning CONTRACT_INVALID contracts/nobody.contract.toml: Contract "contracts/nobody.contract.toml" names no model: there is no model "nobody"',

@@ -4,6 +4,7 @@ import type { AdapterClient } from "../adapter/types.js";
 import { loadConfig, type LoadedConfig } from "../config/load-config.js";
 import { silentLogger } from "../log.js";
 import { createAdapterPool, type AdapterPool } from "../pipeline/adapter-pool.js";
+import { checkTableContracts } from "../pipeline/check-table-contracts.js";
 import { selectPipelines } from "../pipeline/select-pipelines.js";
 import { dialectFor, type Dialect } from "../sql/dialect.js";
 import { compileModels, type ParseSql } from "./compile-models.js";
@@ -152,6 +153,10 @@ export async function compileProject(options: CompileProjectOptions): Promise<Co
           ...(m.intent === undefined ? {} : { intent: m.intent }),
         });
       }
+    }
+    for (const [name, pipeline] of config ? selectPipelines(config, options.pipeline) : []) {
+      if (pipeline.type !== "replication" || pipeline.contracts === undefined || !config || !adapters) continue;
+      diagnostics.push(...sortDiagnostics(await checkTableContracts({ name, config: pipeline, adapters, root: config.dir, logger: silentLogger() })));
     }
   } finally {
     await adapters?.closeAll();

@@ -143,15 +143,7 @@ export function violationsOf(err: unknown): { violations?: ContractViolation[] }
 /** `rocky compile`'s view of a check: each violation an error at its rule's line, declared columns not found a warning. */
 export function contractDiagnostics(subject: string, contract: Contract, check: ContractCheck): Diagnostic[] {
   return [
-    ...check.violations.map((v) =>
-      diagnostic({
-        code: "CONTRACT_VIOLATION",
-        message: `"${subject}" breaks its contract: ${v.message} [rule ${v.rule}]`,
-        hint: v.rule === "type" ? `CAST "${v.column}" to ${v.old_type ?? "the declared type"} in the SELECT, or change the contract's type` : "Change the SQL or source so it keeps the contract, or change the contract",
-        location: v.location,
-        model: subject,
-      }),
-    ),
+    ...violationDiagnostics(subject, check.violations),
     ...check.missingDeclared.map((c) =>
       diagnostic({
         code: "CONTRACT_VIOLATION",
@@ -172,4 +164,17 @@ export function contractDiagnostics(subject: string, contract: Contract, check: 
       }),
     ),
   ];
+}
+
+/** Each violation as an error at its rule's line. */
+export function violationDiagnostics(subject: string, violations: readonly ContractViolation[]): Diagnostic[] {
+  return violations.map((v) =>
+    diagnostic({
+      code: "CONTRACT_VIOLATION",
+      message: `"${subject}" breaks its contract: ${v.message} [rule ${v.rule}]`,
+      hint: v.rule === "type" ? `CAST "${v.column}" to ${v.old_type ?? "the declared type"} in the SELECT, or change the contract's type` : "Change the SQL or source so it keeps the contract, or change the contract",
+      location: v.location,
+      model: subject,
+    }),
+  );
 }
