@@ -86,7 +86,8 @@ export async function runModelPlans(o: RunModelPlansOptions): Promise<RunModelRe
     };
     switch (outcome.status) {
       case "succeeded":
-        return { ...base, status: "succeeded", rows_affected: outcome.value.rowsAffected, partitions: [...outcome.value.partitions], watermark_after: outcome.value.watermarkAfter };
+        // The contract held on what was written: say so where people look (`rocky run`'s table).
+        return { ...base, ...(plan.contract ? { reason: `${plan.reason}; contract kept (${plan.contract.file})` } : {}), status: "succeeded", rows_affected: outcome.value.rowsAffected, partitions: [...outcome.value.partitions], watermark_after: outcome.value.watermarkAfter };
       case "failed":
         o.logger.debug({ err: outcome.error, model: plan.name }, "model failed");
         return { ...base, status: "failed", rows_affected: null, partitions: [], watermark_after: null, error: toRunError(outcome.error), ...violationsOf(outcome.error) };
