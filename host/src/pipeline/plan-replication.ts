@@ -55,7 +55,7 @@ interface TableFacts {
   readonly target: TableRef;
   readonly sourceColumns: readonly ColumnInfo[];
   readonly hasTimestamp: boolean;
-  readonly targets: TargetTables;
+  readonly targets: { exists(): Promise<boolean> };
   /** The target's columns, described once, when it exists. */
   readonly targetColumns: () => Promise<readonly ColumnInfo[] | undefined>;
 }
@@ -68,7 +68,7 @@ async function chooseStrategy(o: PlanReplicationOptions, { target, sourceColumns
   if (!hasTimestamp) return full(`no "${column}" column`, [`no "${column}" column: falls back to full refresh every run`]);
   const invalid = sourceColumns.find((c) => !isValidIdentifier(c.name));
   if (invalid) return full(`column "${invalid.name}" is not a valid identifier`, [`column "${invalid.name}" cannot be named in SQL: copied with SELECT *`]);
-  if (!(await targets.exists(target))) return full("target table missing");
+  if (!(await targets.exists())) return full("target table missing");
   const watermark = o.state?.getWatermark(target);
   if (!watermark) return full(NO_WATERMARK_REASON);
 
@@ -163,8 +163,11 @@ export async function planReplication(o: PlanReplicationOptions): Promise<Replic
       // Cached per source sync: a newer synced_at (new columns, perhaps) is a new question.
       const sourceColumns = await o.target.describeTable(source, { cache: "schemas", ...(syncedAt ? { cacheVersion: syncedAt } : {}) });
       const hasTimestamp = sourceColumns.some((c) => lower(c.name) === lower(column));
+      // Asked once per table: whether the target exists (table_exists where no listing answers it) and its columns.
+      let exists: Promise<boolean> | undefined;
       let described: Promise<readonly ColumnInfo[] | undefined> | undefined;
-      const targetColumns = () => (described ??= targets.exists(target).then((exists) => (exists ? o.target.describeTable(target) : undefined)));
+      const tableExists = { exists: () => (exists ??= targets.exists(target)) };
+      const targetColumns = () => (described ??= tableExists.exists().then((e) => (e ? o.target.describeTable(target) : undefined)));
       const contract = o.contracts?.find(target);
       let nullChecks: ReplicationTablePlan["nullChecks"];
       if (contract) {
@@ -173,7 +176,7 @@ export async function planReplication(o: PlanReplicationOptions): Promise<Replic
         assertContract(tableKey(target), check.violations);
         if (check.nullChecks.length > 0) nullChecks = { columns: check.nullChecks, contract };
       }
-      const choice = await chooseStrategy(o, { target, sourceColumns, hasTimestamp, targets, targetColumns });
+      const choice = await chooseStrategy(o, { target, sourceColumns, hasTimestamp, targets: tableExists, targetColumns });
       return {
         source,
         target,
