@@ -12,23 +12,13 @@ const STRATEGY_TYPES: Readonly<Record<string, SchemaTypeName>> = {
   time_interval: "TimeIntervalStrategy",
 };
 
-/** Parses and validates one sidecar; every problem is a diagnostic with file, line and key. */
-export function readModelConfig(text: string, file: string, model: string): { config?: ModelConfig; diagnostics: Diagnostic[] } {
-  return readTomlConfig<ModelConfig>({ text, file, model, problemsOf: schemaProblems, what: "model config" });
-}
-
-export interface ReadTomlConfigOptions {
-  readonly text: string;
-  readonly file: string;
-  /** The model (or table) the file belongs to, for diagnostics. */
-  readonly model: string;
-  readonly problemsOf: (value: unknown) => SchemaProblem[];
-  /** "model config", "contract": named in messages. */
-  readonly what: string;
-}
-
-/** Parses a TOML file and validates it; every problem is a MODEL_INVALID diagnostic with file, line and key. */
-export function readTomlConfig<T>({ text, file, model, problemsOf, what }: ReadTomlConfigOptions): { config?: T; diagnostics: Diagnostic[] } {
+/**
+ * Parses and validates one sidecar (or, with `type`, a _defaults.toml or group file: any TOML file of the models
+ * directory); every problem is a diagnostic with file, line and key.
+ */
+export function readModelConfig(text: string, file: string, model: string): { config?: ModelConfig; diagnostics: Diagnostic[] };
+export function readModelConfig<T>(text: string, file: string, model: string, type: SchemaTypeName): { config?: T; diagnostics: Diagnostic[] };
+export function readModelConfig(text: string, file: string, model: string, type: SchemaTypeName = "ModelConfig"): { config?: unknown; diagnostics: Diagnostic[] } {
   let value: unknown;
   try {
     value = parse(text);
@@ -39,7 +29,7 @@ export function readTomlConfig<T>({ text, file, model, problemsOf, what }: ReadT
       diagnostics: [
         diagnostic({
           code: "MODEL_INVALID",
-          message: `Cannot parse ${what}: ${first.replace(/^Invalid TOML document: /, "")}`,
+          message: `Cannot parse ${fileKind(type, file)}: ${first.replace(/^Invalid TOML document: /, "")}`,
           hint: "Check the TOML syntax at this line: quoted strings, [table] headers, key = value",
           location: { file, line: err.line, column: err.column },
           model,
@@ -47,14 +37,14 @@ export function readTomlConfig<T>({ text, file, model, problemsOf, what }: ReadT
       ],
     };
   }
-  const problems = problemsOf(value);
-  if (problems.length === 0) return { config: value as T, diagnostics: [] };
+  const problems = schemaProblems(value, type);
+  if (problems.length === 0) return { config: value, diagnostics: [] };
   return {
     diagnostics: problems.map((p) => {
       const keyPath = keyPathOf(p);
       return diagnostic({
         code: "MODEL_INVALID",
-        message: `Invalid ${what}: ${keyPath.length === 0 ? "the file" : `"${keyPath.join(".")}"`} ${p.message}`,
+        message: `Invalid ${fileKind(type, file)}: ${keyPath.length === 0 ? "the file" : `"${keyPath.join(".")}"`} ${p.message}`,
         hint: hintFor(p, keyPath),
         location: { file, line: locateTomlKey(text, keyPath), ...(keyPath.length > 0 ? { key: keyPath.join(".") } : {}) },
         model,
@@ -64,8 +54,15 @@ export function readTomlConfig<T>({ text, file, model, problemsOf, what }: ReadT
 }
 
 /** The oneOf over strategies reports every branch; validate against the branch `type` names instead. */
-function schemaProblems(value: unknown): SchemaProblem[] {
-  const problems = validate("ModelConfig", value);
+/** What kind of file a TOML file of the project is, for messages. */
+function fileKind(type: SchemaTypeName, file: string): string {
+  if (type === "ModelConfig") return "model config";
+  if (type === "ContractConfig") return "contract";
+  return file.endsWith("_defaults.toml") ? "directory defaults" : "model group";
+}
+
+function schemaProblems(value: unknown, schema: SchemaTypeName): SchemaProblem[] {
+  const problems = validate(schema, value);
   const strategy = (value as { strategy?: unknown } | null)?.strategy;
   if (!problems.some((p) => p.path.startsWith("/strategy")) || strategy === null || typeof strategy !== "object") return problems;
   const rest = problems.filter((p) => !p.path.startsWith("/strategy"));

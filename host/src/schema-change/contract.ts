@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { validate, type ContractConfig } from "@rocky/protocol";
+import type { ContractConfig } from "@rocky/protocol";
 import { diagnostic, type Diagnostic, type DiagnosticLocation } from "../models/diagnostics.js";
 import { locateTomlKey } from "../models/locate-toml-key.js";
-import { readTomlConfig } from "../models/read-model-config.js";
+import { readModelConfig } from "../models/read-model-config.js";
 
 export const CONTRACT_SUFFIX = ".contract.toml";
 /** The original Rocky's contracts/ beside rocky.toml: a transformation pipeline's model contracts by default. */
@@ -50,7 +50,7 @@ function contractProblems(contract: Contract, subject: string): Diagnostic[] {
 export function readContractFile(path: string, root: string, subject: string): { contract?: Contract; diagnostics: Diagnostic[] } {
   const text = readFileSync(path, "utf8");
   const file = relative(root, path) || path;
-  const read = readTomlConfig<ContractConfig>({ text, file, model: subject, problemsOf: (v) => validate("ContractConfig", v), what: "contract" });
+  const read = readModelConfig<ContractConfig>(text, file, subject, "ContractConfig");
   const diagnostics = read.diagnostics.map((d) => ({ ...d, code: "CONTRACT_INVALID" }));
   if (!read.config) return { diagnostics };
   const contract: Contract = { config: read.config, file, text, prefix: [] };

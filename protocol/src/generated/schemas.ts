@@ -1451,6 +1451,39 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "description": "Models this one depends on beyond the tables its SQL reads"
       },
       "tags": {
+        "$ref": "#/$defs/ModelTags"
+      },
+      "group": {
+        "type": "string",
+        "pattern": "^[a-zA-Z0-9_-]+$",
+        "description": "A config group, models/groups/NAME.toml (original Rocky key): its schema_template (filled from [args]), strategy and tags apply unless this file sets them"
+      },
+      "args": {
+        "type": "object",
+        "propertyNames": {
+          "pattern": "^[a-zA-Z0-9_]+$"
+        },
+        "additionalProperties": {
+          "type": "string",
+          "pattern": "^[a-zA-Z0-9_]+$"
+        },
+        "description": "Values of the group's schema_template placeholders, e.g. { region = \"emea\" } for \"silver_{region}\""
+      },
+      "contract": {
+        "$ref": "#/$defs/ContractConfig"
+      },
+      "sources": {
+        "type": "array",
+        "description": "Tables the model reads that no model builds (original Rocky [[sources]]): documentation and lineage, and a bare table name listed here is not refused as unknown",
+        "items": {
+          "$ref": "#/$defs/ModelSource"
+        }
+      }
+    },
+    "additionalProperties": false,
+    "$defs": {
+      "ModelTags": {
+        "title": "ModelTags",
         "description": "Labels for --select tag:NAME. A list of names, or a table of key = \"value\" pairs as the original Rocky writes [tags] (each becomes the tag key:value)",
         "oneOf": [
           {
@@ -1473,19 +1506,61 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           }
         ]
       },
-      "contract": {
-        "$ref": "#/$defs/ContractConfig"
+      "ModelDefaults": {
+        "title": "ModelDefaults",
+        "description": "`_defaults.toml` in a models directory (original Rocky): the [target] catalog and schema of the models in that directory and below, unless a nearer _defaults.toml, a group or the model's own file sets them",
+        "type": "object",
+        "properties": {
+          "target": {
+            "type": "object",
+            "properties": {
+              "catalog": {
+                "type": "string",
+                "pattern": "^[a-zA-Z0-9_]+$"
+              },
+              "schema": {
+                "type": "string",
+                "pattern": "^[a-zA-Z0-9_]+$"
+              }
+            },
+            "additionalProperties": false
+          }
+        },
+        "additionalProperties": false
       },
-      "sources": {
-        "type": "array",
-        "description": "Tables the model reads that no model builds (original Rocky [[sources]]): documentation and lineage, and a bare table name listed here is not refused as unknown",
-        "items": {
-          "$ref": "#/$defs/ModelSource"
-        }
-      }
-    },
-    "additionalProperties": false,
-    "$defs": {
+      "ModelGroup": {
+        "title": "ModelGroup",
+        "description": "`models/groups/NAME.toml` (original Rocky): settings shared by the models whose file says group = \"NAME\"",
+        "type": "object",
+        "properties": {
+          "schema_template": {
+            "type": "string",
+            "pattern": "^([a-zA-Z0-9_]|\\{[a-zA-Z0-9_]+\\})+$",
+            "description": "Target schema; {name} placeholders are filled from each model's [args]"
+          },
+          "catalog": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$",
+            "description": "Target catalog"
+          },
+          "strategy": {
+            "$ref": "#/$defs/MaterializationStrategy"
+          },
+          "tags": {
+            "$ref": "#/$defs/ModelTags"
+          },
+          "enforce": {
+            "type": "boolean",
+            "default": false,
+            "description": "Models of the group may not set their own target schema or strategy"
+          },
+          "governance": {
+            "type": "object",
+            "description": "The original's model-level governance (tags, grants, masks); read but not applied by this version: loading warns"
+          }
+        },
+        "additionalProperties": false
+      },
       "ModelTarget": {
         "title": "ModelTarget",
         "type": "object",
@@ -1932,6 +2007,15 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "minLength": 1,
             "description": "Directory of contracts, relative to rocky.toml: <table>.contract.toml applies to every target table of that name, <schema>.<table>.contract.toml to that one only"
           },
+          "depends_on": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^[a-zA-Z0-9_-]+$"
+            },
+            "uniqueItems": true,
+            "description": "Pipelines this one reads from: they run first, and when one of them fails or is skipped in the same run this pipeline is skipped (it would build on partial data)"
+          },
           "concurrency": {
             "type": "integer",
             "minimum": 1,
@@ -2123,6 +2207,15 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           },
           "target": {
             "$ref": "#/$defs/TransformationTargetConfig"
+          },
+          "depends_on": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^[a-zA-Z0-9_-]+$"
+            },
+            "uniqueItems": true,
+            "description": "Pipelines this one reads from: they run first, and when one of them fails or is skipped in the same run this pipeline is skipped (it would build on partial data)"
           },
           "concurrency": {
             "type": "integer",
@@ -3822,8 +3915,10 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           "status": {
             "enum": [
               "succeeded",
-              "failed"
-            ]
+              "failed",
+              "skipped"
+            ],
+            "description": "skipped: a pipeline in its depends_on failed or was skipped in this run; `error` says which"
           },
           "duration_ms": {
             "type": "integer",
@@ -4477,6 +4572,9 @@ export const TYPE_REFS = {
   "MetricsParams": "messages.schema.json#/$defs/MetricsParams",
   "ErrorData": "messages.schema.json#/$defs/ErrorData",
   "ModelConfig": "model.schema.json",
+  "ModelTags": "model.schema.json#/$defs/ModelTags",
+  "ModelDefaults": "model.schema.json#/$defs/ModelDefaults",
+  "ModelGroup": "model.schema.json#/$defs/ModelGroup",
   "ModelTarget": "model.schema.json#/$defs/ModelTarget",
   "MaterializationStrategy": "model.schema.json#/$defs/MaterializationStrategy",
   "FullRefreshStrategy": "model.schema.json#/$defs/FullRefreshStrategy",

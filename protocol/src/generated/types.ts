@@ -22,6 +22,17 @@ export type MaterializationStrategy =
   | DynamicTableStrategy
   | TimeIntervalStrategy;
 /**
+ * Labels for --select tag:NAME. A list of names, or a table of key = "value" pairs as the original Rocky writes [tags] (each becomes the tag key:value)
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ModelTags".
+ */
+export type ModelTags =
+  | string[]
+  | {
+      [k: string]: string;
+    };
+/**
  * A pipeline; `type` selects its shape
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -823,14 +834,17 @@ export interface ModelConfig {
    * Models this one depends on beyond the tables its SQL reads
    */
   depends_on?: string[];
+  tags?: ModelTags;
   /**
-   * Labels for --select tag:NAME. A list of names, or a table of key = "value" pairs as the original Rocky writes [tags] (each becomes the tag key:value)
+   * A config group, models/groups/NAME.toml (original Rocky key): its schema_template (filled from [args]), strategy and tags apply unless this file sets them
    */
-  tags?:
-    | string[]
-    | {
-        [k: string]: string;
-      };
+  group?: string;
+  /**
+   * Values of the group's schema_template placeholders, e.g. { region = "emea" } for "silver_{region}"
+   */
+  args?: {
+    [k: string]: string;
+  };
   contract?: ContractConfig;
   /**
    * Tables the model reads that no model builds (original Rocky [[sources]]): documentation and lineage, and a bare table name listed here is not refused as unknown
@@ -985,6 +999,44 @@ export interface ModelSource {
   table: string;
 }
 /**
+ * `_defaults.toml` in a models directory (original Rocky): the [target] catalog and schema of the models in that directory and below, unless a nearer _defaults.toml, a group or the model's own file sets them
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ModelDefaults".
+ */
+export interface ModelDefaults {
+  target?: {
+    catalog?: string;
+    schema?: string;
+  };
+}
+/**
+ * `models/groups/NAME.toml` (original Rocky): settings shared by the models whose file says group = "NAME"
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ModelGroup".
+ */
+export interface ModelGroup {
+  /**
+   * Target schema; {name} placeholders are filled from each model's [args]
+   */
+  schema_template?: string;
+  /**
+   * Target catalog
+   */
+  catalog?: string;
+  strategy?: MaterializationStrategy;
+  tags?: ModelTags;
+  /**
+   * Models of the group may not set their own target schema or strategy
+   */
+  enforce?: boolean;
+  /**
+   * The original's model-level governance (tags, grants, masks); read but not applied by this version: loading warns
+   */
+  governance?: {};
+}
+/**
  * rocky.toml: the adapters a project talks to, its pipelines, and where run state is kept
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1065,6 +1117,10 @@ export interface ReplicationPipelineConfig {
    * Directory of contracts, relative to rocky.toml: <table>.contract.toml applies to every target table of that name, <schema>.<table>.contract.toml to that one only
    */
   contracts?: string;
+  /**
+   * Pipelines this one reads from: they run first, and when one of them fails or is skipped in the same run this pipeline is skipped (it would build on partial data)
+   */
+  depends_on?: string[];
   /**
    * Tables copied at once
    */
@@ -1183,6 +1239,10 @@ export interface TransformationPipelineConfig {
    */
   contracts?: string;
   target: TransformationTargetConfig;
+  /**
+   * Pipelines this one reads from: they run first, and when one of them fails or is skipped in the same run this pipeline is skipped (it would build on partial data)
+   */
+  depends_on?: string[];
   /**
    * Models built at once
    */
@@ -1804,7 +1864,10 @@ export interface RunOutput {
 export interface RunPipelineResult {
   pipeline: string;
   type: string;
-  status: "succeeded" | "failed";
+  /**
+   * skipped: a pipeline in its depends_on failed or was skipped in this run; `error` says which
+   */
+  status: "succeeded" | "failed" | "skipped";
   duration_ms: number;
   tables: RunTableResult[];
   skipped: SkippedSource[];
