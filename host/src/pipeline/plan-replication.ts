@@ -10,7 +10,7 @@ import type { DiscoveredSources } from "./discover-sources.js";
 import { mapConcurrent } from "./map-concurrent.js";
 import { assertContract, checkContract } from "../schema-change/check-contract.js";
 import { detectDrift, parseGracePeriod, SchemaDriftError } from "../schema-change/detect-drift.js";
-import { readDroppedColumns } from "../schema-change/dropped-columns.js";
+import { readDroppedColumns, readSourceColumns } from "../schema-change/dropped-columns.js";
 import type { TableContracts } from "../schema-change/table-contracts.js";
 import { dialectFor } from "../sql/dialect.js";
 import { compileSchemaPattern, matchSchemaName } from "./schema-pattern.js";
@@ -85,6 +85,7 @@ async function chooseStrategy(o: PlanReplicationOptions, { target, sourceColumns
     onAdded: o.config.on_schema_drift ?? "add_columns",
     graceMs: parseGracePeriod(o.config.drop_grace_period ?? DEFAULT_DROP_GRACE_PERIOD),
     dropped: readDroppedColumns(o.state, target),
+    previousSource: readSourceColumns(o.state, target),
     now: o.now ?? new Date(),
   });
   if (decision.fail.length > 0) throw new SchemaDriftError(tableKey(target), decision.drift, o.locate?.(["on_drift"]));

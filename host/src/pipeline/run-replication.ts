@@ -8,7 +8,7 @@ import { tableKey, type StateStore } from "../state/state-store.js";
 import { mapConcurrent } from "./map-concurrent.js";
 import type { Progress } from "./pipeline-context.js";
 import { assertContract, nullViolations, violationsOf } from "../schema-change/check-contract.js";
-import { writeDroppedColumns } from "../schema-change/dropped-columns.js";
+import { writeDroppedColumns, writeSourceColumns } from "../schema-change/dropped-columns.js";
 import { copiedRowsQuery, nullRowsQuery, setupStatement, tableStatements } from "./replication-sql.js";
 import { toRunError } from "./run-error.js";
 
@@ -101,6 +101,7 @@ export async function runReplication(o: RunReplicationOptions): Promise<RunTable
     if (setupError) return finished({ ...base, status: "failed", rows_copied: null, duration_ms: 0, watermark_after: before, error: setupError });
     try {
       const copy = await copyTable(table, o);
+      await writeSourceColumns(o.state, table.target, table.columns);
       const after = copy.watermark ?? before;
       if (table.timestampColumn !== null && after !== null) {
         await o.state.setWatermark(table.target, { column: table.timestampColumn, value: after, updated_at: new Date().toISOString(), run_id: o.runId });

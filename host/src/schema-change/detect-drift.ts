@@ -20,6 +20,8 @@ export interface DetectDriftOptions {
   readonly graceMs: number;
   /** Columns already known to be gone from the source, by lower-case name. */
   readonly dropped: ReadonlyMap<string, DroppedColumn>;
+  /** The source's columns at the last copy; a target column never among them (added to the target by hand) is left alone. */
+  readonly previousSource?: ReadonlySet<string> | undefined;
   readonly now: Date;
 }
 
@@ -91,6 +93,7 @@ export function detectDrift(o: DetectDriftOptions): DriftDecision {
   for (const t of o.target) {
     const key = lower(t.name);
     if (source.has(key) || meta.has(key)) continue;
+    if (o.previousSource && !o.previousSource.has(key) && !o.dropped.has(key)) continue;
     const since = o.dropped.get(key)?.first_missing_at ?? o.now.toISOString();
     const dropAfter = new Date(Date.parse(since) + o.graceMs);
     d.missing.push({ column: t.name, data_type: t.data_type, first_missing_at: since });

@@ -29,3 +29,19 @@ export async function writeDroppedColumns(state: StateStore, target: TableRef, m
     for (const [name, m] of wanted) if (tx.get([key, name]) === undefined) void tx.put([key, name], m);
   });
 }
+
+const SOURCE_COLUMNS = "source_columns";
+
+/** The source's columns (lower case) at the table's last copy; undefined before one was recorded. */
+export function readSourceColumns(state: StateStore | undefined, target: TableRef): ReadonlySet<string> | undefined {
+  const names = state?.namespace<string[]>(SOURCE_COLUMNS).get(tableKey(target));
+  return names === undefined ? undefined : new Set(names);
+}
+
+/** Records the source's columns after a copy, when they changed: a target column never among them is not the source's to drop. */
+export async function writeSourceColumns(state: StateStore, target: TableRef, columns: readonly string[]): Promise<void> {
+  const names = columns.map((c) => c.toLowerCase());
+  const known = state.namespace<string[]>(SOURCE_COLUMNS).get(tableKey(target));
+  if (known?.length === names.length && known.every((n, i) => n === names[i])) return;
+  await state.namespace<string[]>(SOURCE_COLUMNS).put(tableKey(target), names);
+}

@@ -28,6 +28,12 @@ describe("detectDrift()", () => {
     expect(expired.drift[0]?.action).toBe("drop_column");
   });
 
+  it("leaves alone a target column the source never had (added by hand), once the source's columns are on record", () => {
+    const d = detectDrift({ ...base, previousSource: new Set(["id"]) });
+    expect(d).toMatchObject({ drift: [], kept: [], dropColumns: [], missing: [] });
+    expect(detectDrift({ ...base, previousSource: new Set(["id", "old"]) }).drift.map((x) => x.action)).toEqual(["keep"]);
+  });
+
   it("refreshes for a widening the dialect cannot alter, and for an added column under on_schema_drift = full_refresh", () => {
     const widened = detectDrift({ ...base, dialect: "generic", source: [col("id", "BIGINT"), col("old", "VARCHAR")] });
     expect(widened.refresh).toBe('schema drift: column "id" widened from INTEGER to BIGINT, which the warehouse cannot alter in place');
