@@ -8,12 +8,12 @@ import { assertContract, checkContract, nullViolations, type ContractCheck } fro
 import type { Contract } from "./contract.js";
 
 /**
- * The columns a SELECT would produce, from the warehouse without running it: `SELECT * FROM (q) LIMIT 0` and its
- * column_types. A type the adapter does not report is "" (unknown); nullability is never known this way.
+ * The columns a SELECT would produce, from the warehouse without reading a row: `SELECT * FROM (q) WHERE 1 = 0` (every
+ * engine accepts it; LIMIT is not universal) and its column_types. A type the adapter does not report is "" (unknown); nullability is never known this way.
  */
 export async function describeSelect(client: AdapterClient, dialect: Dialect, select: Statement): Promise<ColumnInfo[]> {
   // execute_query, not a cursor: one round trip, and its answer carries column_types.
-  const result = await client.request(Methods.executeQuery, { sql: `${selectFrom(dialect, select.sql)}\nLIMIT 0`, params: [...select.params] });
+  const result = await client.request(Methods.executeQuery, { sql: selectFrom(dialect, select.sql, "WHERE 1 = 0"), params: [...select.params] });
   return result.columns.map((name, i) => ({ name, data_type: result.column_types?.[i] ?? "", nullable: true }));
 }
 
