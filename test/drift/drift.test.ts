@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { PlanOutput, RunOutput, RunTableResult, SchemaDrift } from "@rocky/protocol";
 import { beforeAll, describe, expect, it } from "vitest";
+import { waitIdle } from "../crash/crash-run.js";
 import { duck, parseJson, rocky } from "../e2e/helpers.js";
 
 const FAULTY = resolve(import.meta.dirname, "..", "crash", "fixtures", "faulty-duckdb.mjs");
@@ -120,6 +121,8 @@ describe("schema drift before each replication copy", () => {
     writeFileSync(join(dir, "faulty.toml"), config("0s", `command = ${JSON.stringify([process.execPath, FAULTY])}`));
     const killed = await rocky(dir, { env: { FAULT_AT: "1", FAULT_MATCH: "ALTER TABLE", FAULT_KILL: "host" } }, "run", "--config", "faulty.toml", "--pipeline", "i");
     expect(killed.exitCode).not.toBe(0);
+    // The orphaned adapter finishes its last request and exits on stdin close; then the warehouse is free.
+    await waitIdle(dir);
     expect(await columns(db, "acme_i")).toContain("extra INTEGER");
     expect(await duck(db, "SELECT count(*) FROM acme_i.orders")).toEqual([[4n]]);
     const rerun = await rocky(dir, "run", "--pipeline", "i", "--output", "json");
