@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { validate, validateAgainst, type DoctorOutput, type MetricsOutput, type RunEvent, type RunOutput } from "@rocky/protocol";
 import { playgroundCopy, REPO, rocky } from "./helpers.js";
 
@@ -184,11 +184,11 @@ describe("rocky doctor", () => {
     const out = JSON.parse(r.stdout) as DoctorOutput;
     expect(validate("DoctorOutput", out)).toEqual([]);
     expect(out.overall).toBe("fail");
-    expect(out.checks.map((c) => [c.name, c.status])).toEqual([["config", "ok"], ["adapter.local", "ok"], ["adapter.broken", "fail"], ["state", "ok"], ["state.remote", "skipped"]]);
+    expect(out.checks.map((c) => [c.name, c.status])).toEqual([["config", "ok"], ["adapter.local", "ok"], ["adapter.broken", "fail"], ["state", "ok"], ["state.remote", "skipped"], ["cache", "ok"], ["events", "skipped"]]);
     expect(out.checks[1]?.details).toMatchObject({ name: "duckdb", dialect: "duckdb", protocol_version: 1, legacy: false });
     expect(out.checks[1]?.message).toMatch(/^duckdb \d+\.\d+\.\d+, duckdb dialect, protocol v1, handshake \d+ ms$/);
     expect(out.checks[2]?.message).toContain('Adapter "broken" exited');
-    expect(r.stderr).toContain("error: 1 of 5 health checks failed: adapter.broken");
+    expect(r.stderr).toContain("error: 1 of 7 health checks failed: adapter.broken");
     expect(existsSync(join(dir, ".rocky"))).toBe(false);
   });
 
@@ -197,6 +197,21 @@ describe("rocky doctor", () => {
     writeFileSync(join(dir, "rocky.toml"), "[adapter.x]\ntype = 3\n");
     const r = await rocky(dir, "doctor");
     expect(r.exitCode).toBe(1);
-    expect(r.stdout.split("\n").map((l) => l.split(/ +/).slice(0, 2).join(" "))).toEqual(["CHECK STATUS", "config fail", "adapters skipped", "state skipped", "state.remote skipped", "doctor: fail", ""]);
+    expect(r.stdout.split("\n").map((l) => l.split(/ +/).slice(0, 2).join(" "))).toEqual(["CHECK STATUS", "config fail", "adapters skipped", "state skipped", "state.remote skipped", "cache skipped", "events skipped", "doctor: fail", ""]);
+  });
+
+  it("reaches the cache's and the events' Valkey servers, and warns (not fails) when one is down", async () => {
+    const dir = playgroundCopy();
+    const base = readFileSync(join(dir, "rocky.toml"), "utf8");
+    writeFileSync(join(dir, "rocky.toml"), `${base}\n[cache]\nvalkey_url = "${inject("redisUrl")}"\n\n[events]\nvalkey_url = "redis://127.0.0.1:1/0"\nchannel = "ops"\n`);
+    const r = await rocky(dir, "doctor", "--output", "json");
+    expect(r.exitCode, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as DoctorOutput;
+    expect(out.overall).toBe("warn");
+    const check = (name: string) => out.checks.find((c) => c.name === name);
+    expect(check("cache")?.status).toBe("ok");
+    expect(check("cache")?.message).toMatch(new RegExp(`^valkey ${inject("redisUrl").replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} reachable in \\d+ ms \\(prefix "rocky:cache:"\\)$`));
+    expect(check("events")).toMatchObject({ status: "warn", hint: "Start the server, fix [events] valkey_url, or remove it" });
+    expect(check("events")?.message).toMatch(/^valkey redis:\/\/127\.0\.0\.1:1\/0 unreachable \(.*ECONNREFUSED.*\): runs go on without publishing events$/);
   });
 });

@@ -31,13 +31,17 @@ export async function connectValkey(url: string, timeoutMs = 2000): Promise<Valk
     connectTimeout: timeoutMs,
     commandTimeout: timeoutMs,
   });
-  // Failures surface through the calls; without a listener ioredis would report them as unhandled.
-  redis.on("error", () => undefined);
+  // Failures surface through the calls; without a listener ioredis would report them as unhandled. The socket's own
+  // error (ECONNREFUSED, ENOTFOUND...) says more than connect()'s "Connection is closed.", so that is what is thrown.
+  let socketError: unknown;
+  redis.on("error", (err: unknown) => {
+    socketError = err;
+  });
   try {
     await redis.connect();
   } catch (err) {
     redis.disconnect();
-    throw err;
+    throw socketError ?? err;
   }
   return {
     async get(key) {

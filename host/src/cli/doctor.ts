@@ -5,6 +5,9 @@ import { spawnAdapter } from "../adapter/spawn-adapter.js";
 import { loadConfig, type LoadedConfig } from "../config/load-config.js";
 import { isRockyError, RockyError } from "../errors.js";
 import { createLogger } from "../log.js";
+import { cacheSettings } from "../cache/cache-settings.js";
+import { connectValkey } from "../cache/valkey-tier.js";
+import { safeUrl } from "../valkey-url.js";
 import { adapterSpecFromConfig } from "../pipeline/adapter-pool.js";
 import { openStateStore } from "../state/state-store.js";
 import { openRemote } from "../state/sync/open-remote.js";
@@ -79,6 +82,44 @@ async function checkRemoteState(config: LoadedConfig): Promise<Outcome> {
   }
 }
 
+/**
+ * Connects to a Valkey/Redis server and reads one key that does not exist: reachable, changing nothing. The cache and
+ * the events are accelerators and observers (runs go on without them), so an unreachable server is a warning.
+ */
+async function checkValkey(rawUrl: string, what: string, without: string, section: string): Promise<Outcome> {
+  const url = safeUrl(rawUrl);
+  const started = performance.now();
+  let valkey: Awaited<ReturnType<typeof connectValkey>> | undefined;
+  try {
+    valkey = await connectValkey(rawUrl);
+    await valkey.get("rocky:doctor:probe");
+    const ms = Math.round(performance.now() - started);
+    return { status: "ok", message: `valkey ${url} reachable in ${ms} ms (${what})`, details: { valkey_url: url, round_trip_ms: ms } };
+  } catch (err) {
+    return {
+      status: "warn",
+      message: `valkey ${url} unreachable (${err instanceof Error ? err.message : String(err)}): ${without}`,
+      hint: `Start the server, fix [${section}] valkey_url, or remove it`,
+      details: { valkey_url: url },
+    };
+  } finally {
+    valkey?.close();
+  }
+}
+
+async function checkCache(config: LoadedConfig): Promise<Outcome> {
+  const settings = cacheSettings(config.raw.cache);
+  if (!settings.enabled) return { status: "skipped", message: "[cache] enabled = false" };
+  if (settings.valkeyUrl === undefined) return { status: "ok", message: "in-memory tier only (per process); set [cache] valkey_url to share answers between runners" };
+  return checkValkey(settings.valkeyUrl, `prefix "${settings.keyPrefix}"`, "runs fall back to the in-memory tier", "cache");
+}
+
+async function checkEvents(config: LoadedConfig): Promise<Outcome> {
+  const events = config.raw.events;
+  if (events?.valkey_url === undefined) return { status: "skipped", message: "no [events] valkey_url: events go only to --events FILE" };
+  return checkValkey(events.valkey_url, `channel "${events.channel ?? "rocky:events"}"`, "runs go on without publishing events", "events");
+}
+
 /** Checks the project's health without changing it: config, every adapter started and handshaken, the state store. */
 export async function doctor(args: CommonArgs, io: CliIo): Promise<DoctorOutput> {
   const checks: DoctorCheck[] = [];
@@ -94,8 +135,10 @@ export async function doctor(args: CommonArgs, io: CliIo): Promise<DoctorOutput>
     checks.push(...(await Promise.all([...loaded.adapters.keys()].map((name) => timed(`adapter.${name}`, () => checkAdapter(loaded, name))))));
     checks.push(await timed("state", () => checkState(loaded)));
     checks.push(await timed("state.remote", () => checkRemoteState(loaded)));
+    checks.push(await timed("cache", () => checkCache(loaded)));
+    checks.push(await timed("events", () => checkEvents(loaded)));
   } else {
-    for (const name of ["adapters", "state", "state.remote"]) checks.push({ name, status: "skipped", message: "the config did not load", duration_ms: 0 });
+    for (const name of ["adapters", "state", "state.remote", "cache", "events"]) checks.push({ name, status: "skipped", message: "the config did not load", duration_ms: 0 });
   }
   const overall = checks.some((c) => c.status === "fail") ? "fail" : checks.some((c) => c.status === "warn") ? "warn" : "ok";
   const result: DoctorOutput = { command: "doctor", status: overall === "fail" ? "failed" : "succeeded", overall, checks };

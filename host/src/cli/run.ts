@@ -54,7 +54,7 @@ export async function run(args: RunArgs, io: CliIo): Promise<RunOutput> {
 }
 
 function runFailed(result: RunOutput): RockyError {
-  const broken = result.pipelines.find((p) => p.error);
+  const broken = result.pipelines.find((p) => p.error && p.status === "failed") ?? result.pipelines.find((p) => p.error);
   if (broken?.error) {
     return new RockyError("RUN_FAILED", `Pipeline "${broken.pipeline}" failed: ${broken.error.message}`, {
       hint: broken.error.hint ?? `See "rocky history" for run ${result.run_id}`,
@@ -101,6 +101,10 @@ export function formatRun(result: RunOutput): string {
     : "";
   for (const p of result.pipelines) {
     const error = p.error ? ` (${p.error.code}: ${p.error.message})` : "";
+    if (p.status === "skipped") {
+      out += `${p.pipeline}: skipped${error}\n`;
+      continue;
+    }
     if (p.models !== undefined) {
       const count = (status: string) => p.models?.filter((m) => m.status === status).length ?? 0;
       out += `${p.pipeline}: ${p.status}${error}, ${count("succeeded")} ok, ${count("failed")} failed, ${count("skipped")} skipped models in ${formatDuration(p.duration_ms)}\n`;

@@ -1,6 +1,7 @@
 import type { ReplicationPipelineConfig, RockyConfig } from "@rocky/protocol";
 import { parseTemplate } from "../pipeline/schema-pattern.js";
 import { isValidIdentifier } from "../sql/identifiers.js";
+import { findCycle } from "../dag/find-cycle.js";
 import { closestMatch } from "./closest-match.js";
 import type { KeyPath } from "./locate-key.js";
 import type { ConfigProblem } from "./validate-config.js";
@@ -75,9 +76,38 @@ function checkState(config: RockyConfig, problems: ConfigProblem[]): void {
   }
 }
 
+/** depends_on names pipelines of this file, never the pipeline itself, and never in a cycle. */
+function checkPipelineDependencies(config: RockyConfig, problems: ConfigProblem[]): void {
+  const pipelines = config.pipeline ?? {};
+  const names = Object.keys(pipelines);
+  const upstream = new Map<string, string[]>();
+  for (const [name, pipeline] of Object.entries(pipelines)) {
+    const deps = pipeline.depends_on ?? [];
+    upstream.set(name, deps);
+    deps.forEach((dep, i) => {
+      const path = ["pipeline", name, "depends_on", i];
+      if (dep === name) problems.push({ path, message: `Pipeline "${name}" depends on itself`, hint: `Remove "${name}" from its depends_on` });
+      else if (!(dep in pipelines)) {
+        const suggestion = closestMatch(dep, names);
+        problems.push({ path, message: `Pipeline "${name}" depends on unknown pipeline "${dep}"`, hint: suggestion ? `Did you mean "${suggestion}"?` : `Pipelines: ${names.join(", ")}` });
+      }
+    });
+  }
+  const cycle = findCycle(new Map([...upstream].map(([name, deps]) => [name, deps.filter((d) => d !== name)])));
+  if (cycle) {
+    const first = cycle[0] as string;
+    problems.push({
+      path: ["pipeline", first, "depends_on"],
+      message: `Pipelines depend on each other in a cycle: ${cycle.join(" → ")}`,
+      hint: "Each pipeline in the cycle waits for the next; remove one of these depends_on entries",
+    });
+  }
+}
+
 export function checkConfig(config: RockyConfig, onBadIdentifier: (path: KeyPath, template: string) => never): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   checkState(config, problems);
+  checkPipelineDependencies(config, problems);
   for (const [name, pipeline] of Object.entries(config.pipeline ?? {})) {
     if (pipeline.type === "replication") checkReplication(config, name, pipeline, problems, onBadIdentifier);
     else checkAdapterRef(config, pipeline.target.adapter, ["pipeline", name, "target", "adapter"], problems);

@@ -1,4 +1,4 @@
-import type { RunOutput, RunPipelineResult } from "@rocky/protocol";
+import type { PipelineConfig, RunError, RunOutput, RunPipelineResult } from "@rocky/protocol";
 import type { LoadedConfig } from "../config/load-config.js";
 import type { CacheFlags } from "../cache/cache-settings.js";
 import { RockyError } from "../errors.js";
@@ -6,8 +6,8 @@ import { SILENT_EVENTS, type RunEvents } from "../events/run-events.js";
 import type { Logger } from "../log.js";
 import type { ModelRunOptions } from "../models/transformation-runner.js";
 import { createCallRecorder, runMetrics } from "../metrics/run-metrics.js";
-import { openStateStore } from "../state/state-store.js";
-import { createAdapterPool } from "./adapter-pool.js";
+import { openStateStore, type StateStore } from "../state/state-store.js";
+import { createAdapterPool, type AdapterPool } from "./adapter-pool.js";
 import { SILENT_PROGRESS, type Progress } from "./pipeline-context.js";
 import { runnerFor } from "./registry.js";
 import { newRunId } from "./run-id.js";
@@ -32,6 +32,47 @@ export interface RunPipelinesOptions {
 }
 
 /**
+ * Why a pipeline must not run: one in its depends_on failed or was skipped earlier in this run (building on its partial
+ * output could record work as done that the next run would not redo). A dependency outside this run (--pipeline) is
+ * taken as the user's choice.
+ */
+function upstreamFailure(name: string, config: PipelineConfig, done: readonly RunPipelineResult[]): RunError | undefined {
+  for (const dep of config.depends_on ?? []) {
+    const result = done.find((p) => p.pipeline === dep);
+    if (result && result.status !== "succeeded") {
+      return {
+        code: "UPSTREAM_FAILED",
+        message: `not run: pipeline "${dep}" in its depends_on ${result.status}`,
+        hint: `Fix "${dep}" (see its errors above), then run again; or run this pipeline alone with --pipeline ${name}`,
+      };
+    }
+  }
+  return undefined;
+}
+
+interface PipelineRunContext extends RunPipelinesOptions {
+  readonly adapters: AdapterPool;
+  readonly state: StateStore;
+  readonly progress: Progress;
+  readonly runId: string;
+  readonly events: RunEvents;
+}
+
+/** One pipeline; its failure is in the result, except a lost state, which stops the run before anything is written. */
+async function runPipeline(name: string, config: PipelineConfig, c: PipelineRunContext): Promise<RunPipelineResult> {
+  const started = performance.now();
+  try {
+    const runner = runnerFor(name, config);
+    return await runner.run({ name, config, project: c.config, adapters: c.adapters, state: c.state, logger: c.logger, progress: c.progress, runId: c.runId, models: c.models, events: c.events, fullRefresh: c.fullRefresh });
+  } catch (err) {
+    // The run is not recorded then: the next one stops too.
+    if (err instanceof RockyError && err.code === "STATE_MISSING") throw err;
+    c.logger.debug({ err, pipeline: name }, "pipeline failed");
+    return { pipeline: name, type: config.type, status: "failed", duration_ms: Math.round(performance.now() - started), tables: [], skipped: [], error: toRunError(err) };
+  }
+}
+
+/**
  * `rocky run`: takes the run lock, runs each pipeline in rocky.toml order, records the run in one
  * transaction at the end. Failures of tables or pipelines are in the result, not thrown.
  */
@@ -52,20 +93,13 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
     events.emit({ type: "run_started" });
     try {
       for (const [name, config] of selected) {
-        const pipelineStarted = performance.now();
         events.emit({ type: "pipeline_started", pipeline: name, pipeline_type: config.type });
-        try {
-          const runner = runnerFor(name, config);
-          pipelines.push(await runner.run({ name, config, project: o.config, adapters, state, logger: o.logger, progress, runId, models: o.models, events, fullRefresh: o.fullRefresh }));
-        } catch (err) {
-          // A lost state stops the whole run before it writes anything, and the run is not recorded: the next one stops too.
-          if (err instanceof RockyError && err.code === "STATE_MISSING") throw err;
-          o.logger.debug({ err, pipeline: name }, "pipeline failed");
-          pipelines.push({
-            pipeline: name, type: config.type, status: "failed", duration_ms: Math.round(performance.now() - pipelineStarted),
-            tables: [], skipped: [], error: toRunError(err),
-          });
-        }
+        const blocked = upstreamFailure(name, config, pipelines);
+        pipelines.push(
+          blocked
+            ? { pipeline: name, type: config.type, status: "skipped", duration_ms: 0, tables: [], skipped: [], error: blocked }
+            : await runPipeline(name, config, { ...o, adapters, state, progress, runId, events }),
+        );
         const done = pipelines[pipelines.length - 1] as RunPipelineResult;
         events.emit({
           type: "pipeline_finished", pipeline: name, pipeline_type: config.type, status: done.status, duration_ms: done.duration_ms,

@@ -3,9 +3,30 @@ import type { LoadedConfig } from "../config/load-config.js";
 import { closestMatch } from "../config/closest-match.js";
 import { RockyError } from "../errors.js";
 
-/** The pipelines a command acts on: the one named by --pipeline, or all of them in rocky.toml order. */
+/**
+ * Pipelines in the order they run: each after those in its depends_on, otherwise in rocky.toml order. The config check
+ * has refused unknown names and cycles already.
+ */
+export function runOrder(pipelines: ReadonlyMap<string, PipelineConfig>): [string, PipelineConfig][] {
+  const ordered: [string, PipelineConfig][] = [];
+  const placed = new Set<string>();
+  const visiting = new Set<string>();
+  const place = (name: string) => {
+    const config = pipelines.get(name);
+    if (!config || placed.has(name) || visiting.has(name)) return;
+    visiting.add(name);
+    for (const dep of config.depends_on ?? []) place(dep);
+    visiting.delete(name);
+    placed.add(name);
+    ordered.push([name, config]);
+  };
+  for (const name of pipelines.keys()) place(name);
+  return ordered;
+}
+
+/** The pipelines a command acts on: the one named by --pipeline, or all of them in run order (see runOrder). */
 export function selectPipelines(config: LoadedConfig, name: string | undefined): [string, PipelineConfig][] {
-  const all = [...config.pipelines];
+  const all = runOrder(config.pipelines);
   if (name === undefined) {
     if (all.length === 0) {
       throw new RockyError("CONFIG_INVALID", `No pipelines in "${config.file}"`, {

@@ -1838,6 +1838,15 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "default": "add_columns",
             "description": "When a source column is missing in the target: add it (\"add_columns\") or recreate the table (\"full_refresh\")"
           },
+          "depends_on": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^[a-zA-Z0-9_-]+$"
+            },
+            "uniqueItems": true,
+            "description": "Pipelines this one reads from: they run first, and when one of them fails or is skipped in the same run this pipeline is skipped (it would build on partial data)"
+          },
           "concurrency": {
             "type": "integer",
             "minimum": 1,
@@ -2023,6 +2032,15 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           },
           "target": {
             "$ref": "#/$defs/TransformationTargetConfig"
+          },
+          "depends_on": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^[a-zA-Z0-9_-]+$"
+            },
+            "uniqueItems": true,
+            "description": "Pipelines this one reads from: they run first, and when one of them fails or is skipped in the same run this pipeline is skipped (it would build on partial data)"
           },
           "concurrency": {
             "type": "integer",
@@ -3715,8 +3733,10 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           "status": {
             "enum": [
               "succeeded",
-              "failed"
-            ]
+              "failed",
+              "skipped"
+            ],
+            "description": "skipped: a pipeline in its depends_on failed or was skipped in this run; `error` says which"
           },
           "duration_ms": {
             "type": "integer",

@@ -1009,6 +1009,10 @@ export interface ReplicationPipelineConfig {
    */
   on_schema_drift?: "add_columns" | "full_refresh";
   /**
+   * Pipelines this one reads from: they run first, and when one of them fails or is skipped in the same run this pipeline is skipped (it would build on partial data)
+   */
+  depends_on?: string[];
+  /**
    * Tables copied at once
    */
   concurrency?: number;
@@ -1122,6 +1126,10 @@ export interface TransformationPipelineConfig {
    */
   models?: string;
   target: TransformationTargetConfig;
+  /**
+   * Pipelines this one reads from: they run first, and when one of them fails or is skipped in the same run this pipeline is skipped (it would build on partial data)
+   */
+  depends_on?: string[];
   /**
    * Models built at once
    */
@@ -1743,7 +1751,10 @@ export interface RunOutput {
 export interface RunPipelineResult {
   pipeline: string;
   type: string;
-  status: "succeeded" | "failed";
+  /**
+   * skipped: a pipeline in its depends_on failed or was skipped in this run; `error` says which
+   */
+  status: "succeeded" | "failed" | "skipped";
   duration_ms: number;
   tables: RunTableResult[];
   skipped: SkippedSource[];

@@ -33,6 +33,9 @@ interface LeaseRecord extends LeaseHolder {
 }
 
 export function createS3Remote(o: S3RemoteOptions): S3Remote {
+  // The SDK writes a NodeVersionSupportWarning to stderr (its 2027 releases will need Node 22). Rocky supports Node 20.19+
+  // with the SDK version its lockfile pins, so that notice is for Rocky's maintainers, not for every run's stderr.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const client = new S3Client({
     region: o.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1",
     forcePathStyle: o.forcePathStyle,
