@@ -53,6 +53,11 @@ export const COMMANDS: readonly LazyCommandSpec[] = [
     load: async () => (await import("./adapter.js")).adapterCommand,
   },
   {
+    command: "init [path]",
+    describe: "Create a project: rocky.toml, a model, .gitignore and a README (DuckDB by default)",
+    load: async () => (await import("./init-project.js")).initProjectCommand,
+  },
+  {
     command: "init-adapter <name>",
     describe: "Scaffold a new adapter (Python or TypeScript) that rocky test-adapter can run at once",
     load: async () => (await import("./init-adapter.js")).initAdapterCommand,

@@ -11,7 +11,7 @@ export const LANGUAGES = ["python", "typescript"] as const;
 export type AdapterLanguage = (typeof LANGUAGES)[number];
 const NAME = /^[a-z][a-z0-9_]*$/;
 // Template files whose real name a package manager or git would treat specially.
-const RENAMES: Readonly<Record<string, string>> = { gitignore: ".gitignore" };
+export const RENAMES: Readonly<Record<string, string>> = { gitignore: ".gitignore" };
 
 export interface InitAdapterArgs {
   readonly name: string;
@@ -31,7 +31,7 @@ export function pascalCase(name: string): string {
   return name.split("_").filter(Boolean).map((p) => p[0]?.toUpperCase() + p.slice(1)).join("");
 }
 
-function listFiles(root: string, dir = root): string[] {
+export function listFiles(root: string, dir = root): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
     if (e.isDirectory()) return e.name === "node_modules" || e.name === "__pycache__" || e.name === "dist" ? [] : listFiles(root, path);

@@ -7,6 +7,7 @@ import { createAdapterPool } from "../pipeline/adapter-pool.js";
 import { runnerFor } from "../pipeline/registry.js";
 import { selectPipelines } from "../pipeline/select-pipelines.js";
 import { escapeText } from "../escape-text.js";
+import { governanceLines } from "../governance/describe-action.js";
 import { openStateStore } from "../state/state-store.js";
 import type { CliIo } from "./cli-io.js";
 import { openProject, withCommonOptions, type CommonArgs } from "./common-options.js";
@@ -66,6 +67,8 @@ export function formatPlan(result: PlanOutput): string {
       parts.push(`${comment(`model ${m.name} -> ${m.target}: ${m.strategy} (${m.reason}${partitions})`)}${m.statements.map(formatStatement).join("")}`);
     }
     for (const s of p.skipped) parts.push(comment(`skipped ${[s.catalog, s.schema, s.table].filter(Boolean).join(".")}: ${s.reason}`));
+    const governance = governanceLines(p.governance);
+    if (governance.length > 0) parts.push(governance.map(comment).join(""));
   }
   if (result.cache) parts.push(`-- ${formatCacheStats(result.cache)}`);
   return parts.join("\n");

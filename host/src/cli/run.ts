@@ -1,3 +1,4 @@
+import { governanceLines } from "../governance/describe-action.js";
 import { escapeLines } from "../escape-text.js";
 import type { CommandModule } from "yargs";
 import type { RunOutput } from "@rocky/protocol";
@@ -100,6 +101,7 @@ export function formatRun(result: RunOutput): string {
       ])
     : "";
   for (const p of result.pipelines) {
+    for (const line of governanceLines(p.governance)) out += `${p.pipeline}: ${line}\n`;
     const error = p.error ? ` (${p.error.code}: ${p.error.message})` : "";
     if (p.status === "skipped") {
       out += `${p.pipeline}: skipped${error}\n`;

@@ -1,4 +1,5 @@
 import type { ReplicationPipelineConfig, RockyConfig } from "@rocky/protocol";
+import { governanceProblems } from "../governance/governance-spec.js";
 import { parseTemplate } from "../pipeline/schema-pattern.js";
 import { isValidIdentifier } from "../sql/identifiers.js";
 import { findCycle } from "../dag/find-cycle.js";
@@ -111,6 +112,7 @@ export function checkConfig(config: RockyConfig, onBadIdentifier: (path: KeyPath
   for (const [name, pipeline] of Object.entries(config.pipeline ?? {})) {
     if (pipeline.type === "replication") checkReplication(config, name, pipeline, problems, onBadIdentifier);
     else checkAdapterRef(config, pipeline.target.adapter, ["pipeline", name, "target", "adapter"], problems);
+    if (pipeline.target.governance) problems.push(...governanceProblems(name, pipeline.target.governance));
   }
   return problems;
 }

@@ -5,6 +5,7 @@ import { closestMatch } from "../config/closest-match.js";
 import { diagnostic, diagnosticFromError, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import type { StrategyTarget } from "./check-strategy-support.js";
 import type { ModelDefinition } from "./model-definition.js";
+import { applyInheritedConfig, readInheritedConfig } from "./inherited-config.js";
 import { listModelFiles, type ModelFiles } from "./list-model-files.js";
 import { checkModel, readModel, type LoadedModel, type ReadModel, type TargetDefaults } from "./load-model.js";
 import { locateTomlKey } from "./locate-toml-key.js";
@@ -85,17 +86,18 @@ export interface ReadModels {
 
 /** Lists, reads and scans every model; `rocky run` does this while the target adapter starts. */
 export async function readModels(options: Pick<CompileModelsOptions, "dir" | "root">, onRead?: (models: readonly ReadModel[]) => void): Promise<ReadModels> {
-  const { files, diagnostics } = await listModelFiles(options.dir, options.root);
+  const listed = await listModelFiles(options.dir, options.root);
+  const inherited = readInheritedConfig(listed.defaults, listed.groups, options.root);
   const models: ReadModel[] = [];
-  for (let i = 0; i < files.length; i++) {
+  for (let i = 0; i < listed.files.length; i++) {
     if (i > 0 && i % LOAD_CHUNK === 0) {
       onRead?.(models.slice(i - LOAD_CHUNK, i));
       await nextTurn();
     }
-    models.push(readModel(files[i] as ModelFiles));
+    models.push(applyInheritedConfig(readModel(listed.files[i] as ModelFiles), inherited, options.dir));
   }
   onRead?.(models.slice(models.length - (models.length % LOAD_CHUNK || LOAD_CHUNK)));
-  return { files, models, diagnostics };
+  return { files: listed.files, models, diagnostics: [...listed.diagnostics, ...inherited.diagnostics] };
 }
 
 /**

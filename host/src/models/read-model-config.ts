@@ -12,8 +12,13 @@ const STRATEGY_TYPES: Readonly<Record<string, SchemaTypeName>> = {
   time_interval: "TimeIntervalStrategy",
 };
 
-/** Parses and validates one sidecar; every problem is a diagnostic with file, line and key. */
-export function readModelConfig(text: string, file: string, model: string): { config?: ModelConfig; diagnostics: Diagnostic[] } {
+/**
+ * Parses and validates one sidecar (or, with `type`, a _defaults.toml or group file: any TOML file of the models
+ * directory); every problem is a diagnostic with file, line and key.
+ */
+export function readModelConfig(text: string, file: string, model: string): { config?: ModelConfig; diagnostics: Diagnostic[] };
+export function readModelConfig<T>(text: string, file: string, model: string, type: SchemaTypeName): { config?: T; diagnostics: Diagnostic[] };
+export function readModelConfig(text: string, file: string, model: string, type: SchemaTypeName = "ModelConfig"): { config?: unknown; diagnostics: Diagnostic[] } {
   let value: unknown;
   try {
     value = parse(text);
@@ -32,14 +37,14 @@ export function readModelConfig(text: string, file: string, model: string): { co
       ],
     };
   }
-  const problems = schemaProblems(value);
-  if (problems.length === 0) return { config: value as ModelConfig, diagnostics: [] };
+  const problems = schemaProblems(value, type);
+  if (problems.length === 0) return { config: value, diagnostics: [] };
   return {
     diagnostics: problems.map((p) => {
       const keyPath = keyPathOf(p);
       return diagnostic({
         code: "MODEL_INVALID",
-        message: `Invalid model config: ${keyPath.length === 0 ? "the file" : `"${keyPath.join(".")}"`} ${p.message}`,
+        message: `Invalid ${type === "ModelConfig" ? "model config" : file.endsWith("_defaults.toml") ? "directory defaults" : "model group"}: ${keyPath.length === 0 ? "the file" : `"${keyPath.join(".")}"`} ${p.message}`,
         hint: hintFor(p, keyPath),
         location: { file, line: locateTomlKey(text, keyPath), ...(keyPath.length > 0 ? { key: keyPath.join(".") } : {}) },
         model,
@@ -49,8 +54,8 @@ export function readModelConfig(text: string, file: string, model: string): { co
 }
 
 /** The oneOf over strategies reports every branch; validate against the branch `type` names instead. */
-function schemaProblems(value: unknown): SchemaProblem[] {
-  const problems = validate("ModelConfig", value);
+function schemaProblems(value: unknown, schema: SchemaTypeName): SchemaProblem[] {
+  const problems = validate(schema, value);
   const strategy = (value as { strategy?: unknown } | null)?.strategy;
   if (!problems.some((p) => p.path.startsWith("/strategy")) || strategy === null || typeof strategy !== "object") return problems;
   const rest = problems.filter((p) => !p.path.startsWith("/strategy"));

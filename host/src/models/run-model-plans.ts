@@ -1,4 +1,4 @@
-import { Methods, type RunModelResult } from "@rocky/protocol";
+import type { RunModelResult } from "@rocky/protocol";
 import type { AdapterClient } from "../adapter/types.js";
 import type { Dag } from "../dag/build-dag.js";
 import { runDag } from "../dag/run-dag.js";
@@ -6,7 +6,7 @@ import type { ModelPlan, SetupStep } from "../ir/index.js";
 import type { RunEvents } from "../events/run-events.js";
 import type { Logger } from "../log.js";
 import type { Progress } from "../pipeline/pipeline-context.js";
-import { setupStatement } from "../pipeline/replication-sql.js";
+import { runSetupStep, setupKey } from "../governance/setup-steps.js";
 import { toRunError } from "../pipeline/run-error.js";
 import type { Dialect } from "../sql/dialect.js";
 import { tableKey } from "../state/state-store.js";
@@ -28,6 +28,8 @@ export interface RunModelPlansOptions {
   readonly events?: RunEvents | undefined;
   /** The pipeline, for events. */
   readonly pipeline?: string | undefined;
+  /** Catalogs and schemas (catalog.schema) already set up and failed (governance/govern-targets.ts): their models fail. */
+  readonly setupFailures?: ReadonlyMap<string, unknown>;
 }
 
 /** Setup steps, then the models upstream-first, independent ones concurrently; failures skip only their downstream. */
@@ -102,15 +104,12 @@ export async function runModelPlans(o: RunModelPlansOptions): Promise<RunModelRe
 
 /** Runs the setup steps; returns, per model, the error of a failed step its target depends on. */
 async function runSetup(steps: readonly SetupStep[], o: RunModelPlansOptions): Promise<(plan: ModelPlan) => unknown> {
-  const failures = new Map<string, unknown>();
+  const failures = new Map<string, unknown>(o.setupFailures);
   for (const step of steps) {
     if (failures.has(step.catalog)) continue;
-    const key = step.kind === "create_catalog" ? step.catalog : `${step.catalog}.${step.schema}`;
+    const key = setupKey(step);
     try {
-      const statement = setupStatement(step, o.dialect);
-      if ("sql" in statement) await o.client.executeStatement(statement.sql, statement.params);
-      else if (step.kind === "create_catalog") await o.client.request(Methods.catalogCreate, { catalog: step.catalog });
-      else await o.client.request(Methods.schemaCreate, { catalog: step.catalog, schema: step.schema });
+      await runSetupStep(step, o.client, o.dialect);
     } catch (err) {
       o.logger.debug({ err, step }, "model setup step failed");
       failures.set(key, err);

@@ -17,6 +17,10 @@ import { CACHE_DIR, openSqlParseCache } from "./sql-parse-cache.js";
 import { sqlParsePrefetch } from "./sql-parse-prefetch.js";
 import type { PartitionSelection } from "./select-partitions.js";
 import { renderModelPlan } from "./sql/render-model-plan.js";
+import { pipelineGovernance } from "../governance/pipeline-governance.js";
+import { lifecycleSteps } from "../governance/setup-steps.js";
+import type { GovernanceSpec } from "../governance/governance-spec.js";
+import { modelGovernance, runModelGovernance } from "../governance/model-governance.js";
 
 export const DEFAULT_MODEL_CONCURRENCY = 4;
 
@@ -36,6 +40,7 @@ interface Prepared {
   readonly dialect: Dialect;
   readonly dag: Dag;
   readonly planned: PlannedModels;
+  readonly governance: GovernanceSpec;
 }
 
 /** Loads and checks the models (every error at once), then plans the selected ones against the target adapter. */
@@ -62,6 +67,7 @@ async function prepare(ctx: Ctx): Promise<Prepared> {
       location: ctx.project.locate(["pipeline", ctx.name, "target", "adapter"]),
     });
   }
+  const governance = pipelineGovernance({ pipeline: ctx.name, config: ctx.config.target.governance, project: ctx.project, target: client });
   const dialect = dialectFor(client.manifest.dialect);
   const adapter = { name: adapterName, capabilities: client.manifest.capabilities };
   const compiled = await compileModels(
@@ -96,7 +102,7 @@ async function prepare(ctx: Ctx): Promise<Prepared> {
     now: options.now,
     logger: ctx.logger,
   });
-  return { client, dialect, dag: compiled.dag, planned };
+  return { client, dialect, dag: compiled.dag, planned: { ...planned, setup: lifecycleSteps(planned.setup, governance) }, governance };
 }
 
 function modelErrors(pipeline: string, errors: readonly Diagnostic[]): RockyError {
@@ -114,7 +120,9 @@ function modelErrors(pipeline: string, errors: readonly Diagnostic[]): RockyErro
 
 export const transformationRunner: PipelineRunner<TransformationPipelineConfig> = {
   async plan(ctx): Promise<PlannedPipeline> {
-    const { dialect, planned } = await prepare(ctx);
+    const prepared = await prepare(ctx);
+    const { dialect, planned } = prepared;
+    const governance = await modelGovernance(ctx, prepared);
     return {
       pipeline: ctx.name,
       type: "transformation",
@@ -132,14 +140,17 @@ export const transformationRunner: PipelineRunner<TransformationPipelineConfig> 
         partitions: p.strategy.kind === "time_interval" ? p.strategy.batches.flatMap((b) => [...b.keys]) : [],
         statements: renderModelPlan(p, dialect).flatMap((b) => b.statements.map((s) => ({ sql: s.sql, params: [...s.params] }))),
       })),
+      ...(governance ? { governance } : {}),
     };
   },
 
   async run(ctx: RunContext<TransformationPipelineConfig>): Promise<RunPipelineResult> {
     const started = performance.now();
-    const { client, dialect, dag, planned } = await prepare(ctx);
-    const models = await runModelPlans({
-      planned,
+    const prepared = await prepare(ctx);
+    const { client, dialect, dag, planned } = prepared;
+    const governed = await runModelGovernance(ctx, prepared, (setupFailures) => runModelPlans({
+      planned: { ...planned, setup: [] },
+      setupFailures,
       dag,
       client,
       dialect,
@@ -150,7 +161,8 @@ export const transformationRunner: PipelineRunner<TransformationPipelineConfig> 
       progress: ctx.progress,
       events: ctx.events,
       pipeline: ctx.name,
-    });
+    }));
+    const { models } = governed;
     return {
       pipeline: ctx.name,
       type: "transformation",
@@ -159,6 +171,7 @@ export const transformationRunner: PipelineRunner<TransformationPipelineConfig> 
       tables: [],
       skipped: [],
       models,
+      ...(governed.governance ? { governance: governed.governance } : {}),
     };
   },
 };

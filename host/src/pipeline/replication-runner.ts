@@ -12,11 +12,14 @@ import { toRunError } from "./run-error.js";
 import { recordSourceSyncs, skipUnchangedSources } from "./source-syncs.js";
 import { refuseMissingState } from "./refuse-missing-state.js";
 import { runReplication } from "./run-replication.js";
+import { applyTargetGovernance, pipelineGovernance, planTargetGovernance, tagWrittenTables, type TargetGovernanceOptions } from "../governance/pipeline-governance.js";
+import { governsAccess, type GovernanceSpec } from "../governance/governance-spec.js";
+import { lifecycleSteps } from "../governance/setup-steps.js";
 
 /** Shown in `rocky plan` where the run id will be bound. */
 export const PLANNED_RUN_ID = "<run_id>";
 
-export async function buildPlan(ctx: PipelineContext<ReplicationPipelineConfig>): Promise<{ plan: ReplicationPlan; sources: DiscoveredSources }> {
+export async function buildPlan(ctx: PipelineContext<ReplicationPipelineConfig>): Promise<{ plan: ReplicationPlan; sources: DiscoveredSources; governance: GovernanceSpec }> {
   const source = await ctx.adapters.get(ctx.config.source.adapter);
   const target = await ctx.adapters.get(ctx.config.target.adapter);
   if (!target.has("warehouse")) {
@@ -25,10 +28,20 @@ export async function buildPlan(ctx: PipelineContext<ReplicationPipelineConfig>)
       location: ctx.project.locate(["pipeline", ctx.name, "target", "adapter"]),
     });
   }
+  const governance = pipelineGovernance({ pipeline: ctx.name, config: ctx.config.target.governance, project: ctx.project, target });
   ctx.progress.update(`${ctx.name}: discovering sources`);
   const sources = skipUnchangedSources(ctx.name, await discoverSources(ctx.config, source), ctx.state);
   ctx.progress.update(`${ctx.name}: planning ${sources.schemas.reduce((n, s) => n + s.tables.length, 0)} tables`);
-  return { plan: await planReplication({ name: ctx.name, config: ctx.config, sources, target, state: ctx.state, logger: ctx.logger, fullRefresh: ctx.fullRefresh === true }), sources };
+  const plan = await planReplication({ name: ctx.name, config: ctx.config, sources, target, state: ctx.state, logger: ctx.logger, fullRefresh: ctx.fullRefresh === true });
+  return { plan: { ...plan, setup: lifecycleSteps(plan.setup, governance) }, sources, governance };
+}
+
+async function governanceOptions(ctx: PipelineContext<ReplicationPipelineConfig>, plan: ReplicationPlan, spec: GovernanceSpec): Promise<TargetGovernanceOptions> {
+  const client = await ctx.adapters.get(plan.targetAdapter);
+  return {
+    spec, client, dialect: dialectFor(client.manifest.dialect), setup: plan.setup, tables: plan.tables.map((t) => t.target), state: ctx.state,
+    logger: ctx.logger, fullRefresh: ctx.fullRefresh, concurrency: ctx.config.concurrency ?? DEFAULT_CONCURRENCY,
+  };
 }
 
 export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
@@ -52,8 +65,9 @@ export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
   },
 
   async plan(ctx): Promise<PlannedPipeline> {
-    const { plan } = await buildPlan(ctx);
+    const { plan, governance: spec } = await buildPlan(ctx);
     const dialect = dialectFor((await ctx.adapters.get(plan.targetAdapter)).manifest.dialect);
+    const governance = await planTargetGovernance(await governanceOptions(ctx, plan, spec));
     return {
       pipeline: ctx.name,
       type: "replication",
@@ -71,17 +85,21 @@ export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
         ...plan.skipped,
         ...plan.unplanned.map((u) => ({ catalog: u.source.catalog, schema: u.source.schema, table: u.source.table, reason: `cannot plan: ${toRunError(u.error).message}` })),
       ],
+      ...(governance ? { governance } : {}),
     };
   },
 
   async run(ctx: RunContext<ReplicationPipelineConfig>): Promise<RunPipelineResult> {
     const started = performance.now();
-    const { plan, sources } = await buildPlan(ctx);
+    const { plan, sources, governance: spec } = await buildPlan(ctx);
     if (ctx.state.empty && ctx.fullRefresh !== true) refuseMissingState(plan, ctx.state.path);
     ctx.state.markFirstWrite(ctx.runId);
     const target = await ctx.adapters.get(plan.targetAdapter);
+    const governing = await governanceOptions(ctx, plan, spec);
+    const governed = await applyTargetGovernance(governing);
     const tables = await runReplication({
-      plan,
+      plan: { ...plan, setup: [] },
+      setupFailures: governed.failures,
       target,
       dialect: dialectFor(target.manifest.dialect),
       state: ctx.state,
@@ -91,6 +109,9 @@ export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
       progress: ctx.progress,
       events: ctx.events,
     });
+    const written = new Set(tables.filter((t) => t.status === "succeeded").map((t) => t.target));
+    const tagged = await tagWrittenTables({ ...governing, tables: plan.tables.map((t) => t.target).filter((t) => written.has(tableKey(t))) });
+    const governance = [...governed.actions, ...tagged];
     await recordSourceSyncs(ctx.name, sources.schemas, tables, ctx.state, ctx.runId);
     for (const s of plan.skipped) {
       ctx.events.emit({ type: "table_finished", pipeline: ctx.name, source: [s.catalog, s.schema, s.table].filter(Boolean).join("."), status: "skipped", message: s.reason });
@@ -102,6 +123,7 @@ export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
       duration_ms: Math.round(performance.now() - started),
       tables,
       skipped: [...plan.skipped],
+      ...(governance.length > 0 || governsAccess(spec) ? { governance } : {}),
     };
   },
 };

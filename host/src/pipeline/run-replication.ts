@@ -1,13 +1,14 @@
 import { Methods, type RunError, type RunTableResult } from "@rocky/protocol";
 import type { AdapterClient } from "../adapter/types.js";
-import type { ReplicationPlan, ReplicationTablePlan, SetupStep } from "../ir/replication-plan.js";
+import type { ReplicationPlan, ReplicationTablePlan } from "../ir/replication-plan.js";
 import type { RunEvents } from "../events/run-events.js";
 import type { Logger } from "../log.js";
 import type { Dialect } from "../sql/dialect.js";
 import { tableKey, type StateStore } from "../state/state-store.js";
 import { mapConcurrent } from "./map-concurrent.js";
 import type { Progress } from "./pipeline-context.js";
-import { copiedRowsQuery, setupStatement, tableStatements } from "./replication-sql.js";
+import { copiedRowsQuery, tableStatements } from "./replication-sql.js";
+import { runSetupStep, setupKey } from "../governance/setup-steps.js";
 import { toRunError } from "./run-error.js";
 
 export interface RunReplicationOptions {
@@ -20,13 +21,8 @@ export interface RunReplicationOptions {
   readonly logger: Logger;
   readonly progress: Progress;
   readonly events?: RunEvents | undefined;
-}
-
-async function runSetup(step: SetupStep, target: AdapterClient, dialect: Dialect): Promise<void> {
-  const statement = setupStatement(step, dialect);
-  if ("sql" in statement) await target.executeStatement(statement.sql, statement.params);
-  else if (step.kind === "create_catalog") await target.request(Methods.catalogCreate, { catalog: step.catalog });
-  else await target.request(Methods.schemaCreate, { catalog: step.catalog, schema: step.schema });
+  /** Catalogs and schemas (catalog.schema) already set up and failed (governance/govern-targets.ts): their tables fail. */
+  readonly setupFailures?: ReadonlyMap<string, RunError>;
 }
 
 /** Copies one table; the watermark is read back from the target only after the copy has committed. */
@@ -45,12 +41,12 @@ async function copyTable(table: ReplicationTablePlan, o: RunReplicationOptions):
 
 /** Runs a replication plan: setup steps in order, then tables concurrently; a failed table is reported, the others go on. */
 export async function runReplication(o: RunReplicationOptions): Promise<RunTableResult[]> {
-  const setupFailures = new Map<string, RunError>();
+  const setupFailures = new Map<string, RunError>(o.setupFailures);
   for (const step of o.plan.setup) {
-    const key = step.kind === "create_catalog" ? step.catalog : `${step.catalog}.${step.schema}`;
+    const key = setupKey(step);
     if (setupFailures.has(step.catalog)) continue;
     try {
-      await runSetup(step, o.target, o.dialect);
+      await runSetupStep(step, o.target, o.dialect);
     } catch (err) {
       o.logger.debug({ err, step }, "setup step failed");
       setupFailures.set(key, toRunError(err));

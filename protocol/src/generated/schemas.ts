@@ -1451,6 +1451,36 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         "description": "Models this one depends on beyond the tables its SQL reads"
       },
       "tags": {
+        "$ref": "#/$defs/ModelTags"
+      },
+      "group": {
+        "type": "string",
+        "pattern": "^[a-zA-Z0-9_-]+$",
+        "description": "A config group, models/groups/NAME.toml (original Rocky key): its schema_template (filled from [args]), strategy and tags apply unless this file sets them"
+      },
+      "args": {
+        "type": "object",
+        "propertyNames": {
+          "pattern": "^[a-zA-Z0-9_]+$"
+        },
+        "additionalProperties": {
+          "type": "string",
+          "pattern": "^[a-zA-Z0-9_]+$"
+        },
+        "description": "Values of the group's schema_template placeholders, e.g. { region = \"emea\" } for \"silver_{region}\""
+      },
+      "sources": {
+        "type": "array",
+        "description": "Tables the model reads that no model builds (original Rocky [[sources]]): documentation and lineage, and a bare table name listed here is not refused as unknown",
+        "items": {
+          "$ref": "#/$defs/ModelSource"
+        }
+      }
+    },
+    "additionalProperties": false,
+    "$defs": {
+      "ModelTags": {
+        "title": "ModelTags",
         "description": "Labels for --select tag:NAME. A list of names, or a table of key = \"value\" pairs as the original Rocky writes [tags] (each becomes the tag key:value)",
         "oneOf": [
           {
@@ -1473,16 +1503,61 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           }
         ]
       },
-      "sources": {
-        "type": "array",
-        "description": "Tables the model reads that no model builds (original Rocky [[sources]]): documentation and lineage, and a bare table name listed here is not refused as unknown",
-        "items": {
-          "$ref": "#/$defs/ModelSource"
-        }
-      }
-    },
-    "additionalProperties": false,
-    "$defs": {
+      "ModelDefaults": {
+        "title": "ModelDefaults",
+        "description": "`_defaults.toml` in a models directory (original Rocky): the [target] catalog and schema of the models in that directory and below, unless a nearer _defaults.toml, a group or the model's own file sets them",
+        "type": "object",
+        "properties": {
+          "target": {
+            "type": "object",
+            "properties": {
+              "catalog": {
+                "type": "string",
+                "pattern": "^[a-zA-Z0-9_]+$"
+              },
+              "schema": {
+                "type": "string",
+                "pattern": "^[a-zA-Z0-9_]+$"
+              }
+            },
+            "additionalProperties": false
+          }
+        },
+        "additionalProperties": false
+      },
+      "ModelGroup": {
+        "title": "ModelGroup",
+        "description": "`models/groups/NAME.toml` (original Rocky): settings shared by the models whose file says group = \"NAME\"",
+        "type": "object",
+        "properties": {
+          "schema_template": {
+            "type": "string",
+            "pattern": "^([a-zA-Z0-9_]|\\{[a-zA-Z0-9_]+\\})+$",
+            "description": "Target schema; {name} placeholders are filled from each model's [args]"
+          },
+          "catalog": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$",
+            "description": "Target catalog"
+          },
+          "strategy": {
+            "$ref": "#/$defs/MaterializationStrategy"
+          },
+          "tags": {
+            "$ref": "#/$defs/ModelTags"
+          },
+          "enforce": {
+            "type": "boolean",
+            "default": false,
+            "description": "Models of the group may not set their own target schema or strategy"
+          },
+          "governance": {
+            "type": "object",
+            "description": "The original's model-level governance (tags, grants, masks); read but not applied by this version: loading warns"
+          }
+        },
+        "additionalProperties": false
+      },
       "ModelTarget": {
         "title": "ModelTarget",
         "type": "object",
@@ -1934,6 +2009,9 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "type": "string",
             "minLength": 1,
             "description": "Target schema, e.g. \"staging__{regions}__{connector}\""
+          },
+          "governance": {
+            "$ref": "#/$defs/GovernanceConfig"
           }
         },
         "additionalProperties": false
@@ -2073,6 +2151,124 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "type": "string",
             "pattern": "^[a-zA-Z0-9_]+$",
             "description": "Default schema of models"
+          },
+          "governance": {
+            "$ref": "#/$defs/GovernanceConfig"
+          }
+        },
+        "additionalProperties": false
+      },
+      "GovernanceConfig": {
+        "title": "GovernanceConfig",
+        "description": "[pipeline.X.target.governance]: lifecycle, tags, grants and workspace isolation of the pipeline's target catalogs and schemas (the original Rocky's keys), applied in its order: create catalog, catalog tags, workspace bindings, catalog grants, create schema, schema tags, schema grants; tables are tagged after their copy",
+        "type": "object",
+        "properties": {
+          "auto_create_catalogs": {
+            "type": "boolean",
+            "description": "true: create every target catalog (refused at plan time on an adapter without create_catalog); false: never, they must exist. Unset: created where the adapter declares create_catalog (Rocky's behaviour before this key)"
+          },
+          "auto_create_schemas": {
+            "type": "boolean",
+            "description": "true: create every target schema (refused at plan time on an adapter without create_schema); false: never, they must exist. Unset: always created, by schema/create or CREATE SCHEMA IF NOT EXISTS (Rocky's behaviour before this key)"
+          },
+          "tag_prefix": {
+            "type": "string",
+            "description": "Prepended to every key of `tags`, e.g. \"rocky_\""
+          },
+          "tags": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            },
+            "description": "Tags set on every target catalog, schema and table, e.g. { managed_by = \"rocky\" }; no ' ; -- /* */ or line breaks"
+          },
+          "grants": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/GrantConfig"
+            },
+            "description": "Privileges on every target catalog, applied as a diff against what the warehouse reports"
+          },
+          "schema_grants": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/GrantConfig"
+            },
+            "description": "Privileges on every target schema, applied as a diff against what the warehouse reports"
+          },
+          "revoke_unlisted": {
+            "type": "boolean",
+            "default": false,
+            "description": "false: Rocky revokes only privileges of the principals listed at that level; true: also every privilege of any other principal (never ownership)"
+          },
+          "isolation": {
+            "$ref": "#/$defs/IsolationConfig"
+          }
+        },
+        "additionalProperties": false
+      },
+      "GrantConfig": {
+        "title": "GrantConfig",
+        "description": "A principal (user, group or service principal) and exactly the privileges it should hold",
+        "type": "object",
+        "required": [
+          "principal",
+          "permissions"
+        ],
+        "properties": {
+          "principal": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Letters, digits, space, _ - . @"
+          },
+          "permissions": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "minLength": 1
+            },
+            "description": "Privileges such as \"USE CATALOG\", \"USE_SCHEMA\", \"SELECT\""
+          }
+        },
+        "additionalProperties": false
+      },
+      "IsolationConfig": {
+        "title": "IsolationConfig",
+        "description": "Workspace-catalog binding: an isolated catalog is usable only from the workspaces bound to it",
+        "type": "object",
+        "properties": {
+          "enabled": {
+            "type": "boolean",
+            "default": false
+          },
+          "workspace_ids": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/WorkspaceBindingConfig"
+            },
+            "description": "The catalog's bindings become exactly these"
+          }
+        },
+        "additionalProperties": false
+      },
+      "WorkspaceBindingConfig": {
+        "title": "WorkspaceBindingConfig",
+        "type": "object",
+        "required": [
+          "id"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Workspace id"
+          },
+          "binding_type": {
+            "enum": [
+              "READ_WRITE",
+              "READ_ONLY"
+            ],
+            "default": "READ_WRITE"
           }
         },
         "additionalProperties": false
@@ -3320,6 +3516,13 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
               "$ref": "#/$defs/PlannedModel"
             },
             "description": "Transformation pipelines: the selected models in dependency order"
+          },
+          "governance": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/GovernanceAction"
+            },
+            "description": "What [target.governance] would change: catalogs and schemas created, tags set, privileges granted and revoked, workspaces bound and unbound (a diff against what the warehouse and the state report)"
           }
         },
         "additionalProperties": false
@@ -3420,6 +3623,80 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "items": {
               "$ref": "#/$defs/PlannedStatement"
             }
+          }
+        },
+        "additionalProperties": false
+      },
+      "GovernanceAction": {
+        "title": "GovernanceAction",
+        "description": "One governance change on a catalog, schema or table; in a run, with whether it was applied",
+        "type": "object",
+        "required": [
+          "action",
+          "securable",
+          "target"
+        ],
+        "properties": {
+          "action": {
+            "enum": [
+              "create_catalog",
+              "create_schema",
+              "set_tags",
+              "isolate",
+              "bind",
+              "unbind",
+              "grant",
+              "revoke"
+            ]
+          },
+          "securable": {
+            "enum": [
+              "catalog",
+              "schema",
+              "table"
+            ]
+          },
+          "target": {
+            "type": "string",
+            "description": "catalog, catalog.schema or catalog.schema.table"
+          },
+          "tags": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            },
+            "description": "set_tags: the tags set (only those new or changed)"
+          },
+          "principal": {
+            "type": "string",
+            "description": "grant, revoke"
+          },
+          "privilege": {
+            "type": "string",
+            "description": "grant, revoke"
+          },
+          "workspace_id": {
+            "type": "integer",
+            "description": "bind, unbind"
+          },
+          "access": {
+            "enum": [
+              "read_write",
+              "read_only"
+            ],
+            "description": "bind"
+          },
+          "status": {
+            "enum": [
+              "planned",
+              "applied",
+              "failed",
+              "skipped"
+            ],
+            "description": "planned in `rocky plan`; in a run: applied, failed (see error), or skipped because an earlier step on its catalog or schema failed"
+          },
+          "error": {
+            "$ref": "run.schema.json#/$defs/RunError"
           }
         },
         "additionalProperties": false
@@ -3764,6 +4041,13 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           "error": {
             "$ref": "#/$defs/RunError",
             "description": "Why the pipeline failed before copying its tables"
+          },
+          "governance": {
+            "type": "array",
+            "items": {
+              "$ref": "plan.schema.json#/$defs/GovernanceAction"
+            },
+            "description": "What [target.governance] changed (or failed to change); absent when nothing was configured"
           }
         },
         "additionalProperties": false
@@ -4266,6 +4550,9 @@ export const TYPE_REFS = {
   "MetricsParams": "messages.schema.json#/$defs/MetricsParams",
   "ErrorData": "messages.schema.json#/$defs/ErrorData",
   "ModelConfig": "model.schema.json",
+  "ModelTags": "model.schema.json#/$defs/ModelTags",
+  "ModelDefaults": "model.schema.json#/$defs/ModelDefaults",
+  "ModelGroup": "model.schema.json#/$defs/ModelGroup",
   "ModelTarget": "model.schema.json#/$defs/ModelTarget",
   "MaterializationStrategy": "model.schema.json#/$defs/MaterializationStrategy",
   "FullRefreshStrategy": "model.schema.json#/$defs/FullRefreshStrategy",
@@ -4286,6 +4573,10 @@ export const TYPE_REFS = {
   "TableFilterConfig": "rocky.schema.json#/$defs/TableFilterConfig",
   "TransformationPipelineConfig": "rocky.schema.json#/$defs/TransformationPipelineConfig",
   "TransformationTargetConfig": "rocky.schema.json#/$defs/TransformationTargetConfig",
+  "GovernanceConfig": "rocky.schema.json#/$defs/GovernanceConfig",
+  "GrantConfig": "rocky.schema.json#/$defs/GrantConfig",
+  "IsolationConfig": "rocky.schema.json#/$defs/IsolationConfig",
+  "WorkspaceBindingConfig": "rocky.schema.json#/$defs/WorkspaceBindingConfig",
   "EventsConfig": "rocky.schema.json#/$defs/EventsConfig",
   "StateConfig": "rocky.schema.json#/$defs/StateConfig",
   "CacheConfig": "rocky.schema.json#/$defs/CacheConfig",
@@ -4314,6 +4605,7 @@ export const TYPE_REFS = {
   "PlannedPipeline": "plan.schema.json#/$defs/PlannedPipeline",
   "PlannedTable": "plan.schema.json#/$defs/PlannedTable",
   "PlannedModel": "plan.schema.json#/$defs/PlannedModel",
+  "GovernanceAction": "plan.schema.json#/$defs/GovernanceAction",
   "PlannedStatement": "plan.schema.json#/$defs/PlannedStatement",
   "RunOutput": "run.schema.json",
   "RunMetrics": "run.schema.json#/$defs/RunMetrics",

@@ -22,6 +22,17 @@ export type MaterializationStrategy =
   | DynamicTableStrategy
   | TimeIntervalStrategy;
 /**
+ * Labels for --select tag:NAME. A list of names, or a table of key = "value" pairs as the original Rocky writes [tags] (each becomes the tag key:value)
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ModelTags".
+ */
+export type ModelTags =
+  | string[]
+  | {
+      [k: string]: string;
+    };
+/**
  * A pipeline; `type` selects its shape
  *
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -823,14 +834,17 @@ export interface ModelConfig {
    * Models this one depends on beyond the tables its SQL reads
    */
   depends_on?: string[];
+  tags?: ModelTags;
   /**
-   * Labels for --select tag:NAME. A list of names, or a table of key = "value" pairs as the original Rocky writes [tags] (each becomes the tag key:value)
+   * A config group, models/groups/NAME.toml (original Rocky key): its schema_template (filled from [args]), strategy and tags apply unless this file sets them
    */
-  tags?:
-    | string[]
-    | {
-        [k: string]: string;
-      };
+  group?: string;
+  /**
+   * Values of the group's schema_template placeholders, e.g. { region = "emea" } for "silver_{region}"
+   */
+  args?: {
+    [k: string]: string;
+  };
   /**
    * Tables the model reads that no model builds (original Rocky [[sources]]): documentation and lineage, and a bare table name listed here is not refused as unknown
    */
@@ -938,6 +952,44 @@ export interface ModelSource {
   catalog?: string;
   schema?: string;
   table: string;
+}
+/**
+ * `_defaults.toml` in a models directory (original Rocky): the [target] catalog and schema of the models in that directory and below, unless a nearer _defaults.toml, a group or the model's own file sets them
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ModelDefaults".
+ */
+export interface ModelDefaults {
+  target?: {
+    catalog?: string;
+    schema?: string;
+  };
+}
+/**
+ * `models/groups/NAME.toml` (original Rocky): settings shared by the models whose file says group = "NAME"
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ModelGroup".
+ */
+export interface ModelGroup {
+  /**
+   * Target schema; {name} placeholders are filled from each model's [args]
+   */
+  schema_template?: string;
+  /**
+   * Target catalog
+   */
+  catalog?: string;
+  strategy?: MaterializationStrategy;
+  tags?: ModelTags;
+  /**
+   * Models of the group may not set their own target schema or strategy
+   */
+  enforce?: boolean;
+  /**
+   * The original's model-level governance (tags, grants, masks); read but not applied by this version: loading warns
+   */
+  governance?: {};
 }
 /**
  * rocky.toml: the adapters a project talks to, its pipelines, and where run state is kept
@@ -1075,6 +1127,86 @@ export interface ReplicationTargetConfig {
    * Target schema, e.g. "staging__{regions}__{connector}"
    */
   schema_template: string;
+  governance?: GovernanceConfig;
+}
+/**
+ * [pipeline.X.target.governance]: lifecycle, tags, grants and workspace isolation of the pipeline's target catalogs and schemas (the original Rocky's keys), applied in its order: create catalog, catalog tags, workspace bindings, catalog grants, create schema, schema tags, schema grants; tables are tagged after their copy
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "GovernanceConfig".
+ */
+export interface GovernanceConfig {
+  /**
+   * true: create every target catalog (refused at plan time on an adapter without create_catalog); false: never, they must exist. Unset: created where the adapter declares create_catalog (Rocky's behaviour before this key)
+   */
+  auto_create_catalogs?: boolean;
+  /**
+   * true: create every target schema (refused at plan time on an adapter without create_schema); false: never, they must exist. Unset: always created, by schema/create or CREATE SCHEMA IF NOT EXISTS (Rocky's behaviour before this key)
+   */
+  auto_create_schemas?: boolean;
+  /**
+   * Prepended to every key of `tags`, e.g. "rocky_"
+   */
+  tag_prefix?: string;
+  /**
+   * Tags set on every target catalog, schema and table, e.g. { managed_by = "rocky" }; no ' ; -- /* * / or line breaks
+   */
+  tags?: {
+    [k: string]: string;
+  };
+  /**
+   * Privileges on every target catalog, applied as a diff against what the warehouse reports
+   */
+  grants?: GrantConfig[];
+  /**
+   * Privileges on every target schema, applied as a diff against what the warehouse reports
+   */
+  schema_grants?: GrantConfig[];
+  /**
+   * false: Rocky revokes only privileges of the principals listed at that level; true: also every privilege of any other principal (never ownership)
+   */
+  revoke_unlisted?: boolean;
+  isolation?: IsolationConfig;
+}
+/**
+ * A principal (user, group or service principal) and exactly the privileges it should hold
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "GrantConfig".
+ */
+export interface GrantConfig {
+  /**
+   * Letters, digits, space, _ - . @
+   */
+  principal: string;
+  /**
+   * Privileges such as "USE CATALOG", "USE_SCHEMA", "SELECT"
+   */
+  permissions: string[];
+}
+/**
+ * Workspace-catalog binding: an isolated catalog is usable only from the workspaces bound to it
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "IsolationConfig".
+ */
+export interface IsolationConfig {
+  enabled?: boolean;
+  /**
+   * The catalog's bindings become exactly these
+   */
+  workspace_ids?: WorkspaceBindingConfig[];
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "WorkspaceBindingConfig".
+ */
+export interface WorkspaceBindingConfig {
+  /**
+   * Workspace id
+   */
+  id: number;
+  binding_type?: "READ_WRITE" | "READ_ONLY";
 }
 /**
  * A column added to every copied row; `value` is generated, never SQL
@@ -1154,6 +1286,7 @@ export interface TransformationTargetConfig {
    * Default schema of models
    */
   schema?: string;
+  governance?: GovernanceConfig;
 }
 /**
  * Where watermarks and run history are kept
@@ -1763,6 +1896,10 @@ export interface RunPipelineResult {
    */
   models?: RunModelResult[];
   error?: RunError2;
+  /**
+   * What [target.governance] changed (or failed to change); absent when nothing was configured
+   */
+  governance?: GovernanceAction[];
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1831,6 +1968,47 @@ export interface RunError2 {
   code: string;
   message: string;
   hint?: string;
+}
+/**
+ * One governance change on a catalog, schema or table; in a run, with whether it was applied
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "GovernanceAction".
+ */
+export interface GovernanceAction {
+  action: "create_catalog" | "create_schema" | "set_tags" | "isolate" | "bind" | "unbind" | "grant" | "revoke";
+  securable: "catalog" | "schema" | "table";
+  /**
+   * catalog, catalog.schema or catalog.schema.table
+   */
+  target: string;
+  /**
+   * set_tags: the tags set (only those new or changed)
+   */
+  tags?: {
+    [k: string]: string;
+  };
+  /**
+   * grant, revoke
+   */
+  principal?: string;
+  /**
+   * grant, revoke
+   */
+  privilege?: string;
+  /**
+   * bind, unbind
+   */
+  workspace_id?: number;
+  /**
+   * bind
+   */
+  access?: "read_write" | "read_only";
+  /**
+   * planned in `rocky plan`; in a run: applied, failed (see error), or skipped because an earlier step on its catalog or schema failed
+   */
+  status?: "planned" | "applied" | "failed" | "skipped";
+  error?: RunError1;
 }
 /**
  * Counters and duration histograms of the run (absent in runs recorded before metrics existed)
@@ -2066,6 +2244,10 @@ export interface PlannedPipeline {
    * Transformation pipelines: the selected models in dependency order
    */
   models?: PlannedModel[];
+  /**
+   * What [target.governance] would change: catalogs and schemas created, tags set, privileges granted and revoked, workspaces bound and unbound (a diff against what the warehouse and the state report)
+   */
+  governance?: GovernanceAction[];
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
