@@ -16,6 +16,7 @@ import { rewriteTableReferences, type TableNameSpan } from "./rewrite-table-refe
 import { toReference } from "./scan-model-sql.js";
 import { openSqlParseCache, type SqlParseCache } from "./sql-parse-cache.js";
 import { checkModelSql, parseableSql } from "./check-model-sql.js";
+import { PARSE_CHUNK } from "./sql-parse-prefetch.js";
 import type { Dialect } from "../sql/dialect.js";
 import type { SqlParseOutcome } from "@rocky/protocol";
 
@@ -53,8 +54,6 @@ export interface CompileModelsOptions extends StrategyTarget {
 /** The target warehouse's parser: one outcome per text, in order. */
 export type ParseSql = (texts: readonly string[]) => Promise<readonly SqlParseOutcome[]>;
 
-/** Texts per sql/parse request. */
-const PARSE_CHUNK = 1000;
 
 /** Asks the warehouse's parser about every model SQL the parse cache does not know; the outcomes by SQL. */
 async function warehouseVerdicts(models: readonly ReadModel[], cache: Pick<SqlParseCache, "has"> | undefined, parseSql: ParseSql): Promise<Map<string, SqlParseOutcome>> {
@@ -89,14 +88,18 @@ export interface ReadModels {
 }
 
 /** Lists, reads and scans every model; `rocky run` does this while the target adapter starts. */
-export async function readModels(options: Pick<CompileModelsOptions, "dir" | "root">): Promise<ReadModels> {
+export async function readModels(options: Pick<CompileModelsOptions, "dir" | "root">, onRead?: (models: readonly ReadModel[]) => void): Promise<ReadModels> {
   const listed = await listModelFiles(options.dir, options.root);
   const inherited = readInheritedConfig(listed.defaults, listed.groups, options.root);
   const models: ReadModel[] = [];
   for (let i = 0; i < listed.files.length; i++) {
-    if (i > 0 && i % LOAD_CHUNK === 0) await nextTurn();
+    if (i > 0 && i % LOAD_CHUNK === 0) {
+      onRead?.(models.slice(i - LOAD_CHUNK, i));
+      await nextTurn();
+    }
     models.push(applyInheritedConfig(readModel(listed.files[i] as ModelFiles), inherited, options.dir));
   }
+  onRead?.(models.slice(models.length - (models.length % LOAD_CHUNK || LOAD_CHUNK)));
   return { files: listed.files, models, diagnostics: [...listed.diagnostics, ...inherited.diagnostics] };
 }
 
