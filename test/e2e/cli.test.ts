@@ -182,8 +182,11 @@ describe("rocky CLI on a copy of the playground", () => {
 describe("rocky CLI failures", () => {
   it("rocky run exits 1 with the results on stdout when a table fails, and keeps its watermark", async () => {
     const project = playgroundCopy();
+    // on_drift = "ignore": the copy goes ahead into the target's incompatible type, and the warehouse refuses it.
+    const config = join(project, "rocky.toml");
+    writeFileSync(config, readFileSync(config, "utf8").replace('type = "replication"', 'type = "replication"\non_drift = "ignore"'));
     expect((await rocky(project, "run", "--pipeline", "bronze")).exitCode).toBe(0);
-    await duck(join(project, "data", "catalogs", "acme_warehouse.duckdb"), "ALTER TABLE staging__eu_central__stripe.charges ALTER currency TYPE INTEGER USING 0");
+    await duck(join(project, "data", "catalogs", "acme_warehouse.duckdb"), "ALTER TABLE staging__eu_central__stripe.charges ALTER amount_cents TYPE DATE USING DATE '2020-01-01'");
     landData(project, "--append");
     const r = await rocky(project, "run", "--pipeline", "bronze");
     expect(r.exitCode).toBe(1);

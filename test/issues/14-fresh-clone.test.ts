@@ -78,7 +78,7 @@ const EXPECTED_RUN = [
   "globex_warehouse.gold.deal_pipeline  full_refresh  3 <t>  ok  full_refresh model: rebuilt every run",
   "acme_warehouse.silver.order_loads  time_interval  300 <t>  ok  2 day partitions: <day>, <day>",
   "acme_warehouse.silver.orders  full_refresh  225 <t>  ok  first run: target table missing",
-  "acme_warehouse.gold.customer_revenue  full_refresh  120 <t>  ok  full_refresh model: rebuilt every run",
+  "acme_warehouse.gold.customer_revenue  full_refresh  120 <t>  ok  full_refresh model: rebuilt every run; contract kept (contracts/customer_revenue.contract.toml)",
   "acme_warehouse.gold.stripe_net_revenue  full_refresh  3 <t>  ok  full_refresh model: rebuilt every run",
   "bronze: succeeded, 9 ok, 0 failed, 2 skipped, 1092 rows copied in <t>",
   "silver: succeeded, 6 ok, 0 failed, 0 skipped models in <t>",

@@ -1,3 +1,4 @@
+import type { Contract } from "../schema-change/contract.js";
 import type { MaterializationStrategy as ConfiguredStrategy, TableRef } from "@rocky/protocol";
 import type { ModelStrategy } from "./model-strategy.js";
 
@@ -17,6 +18,8 @@ export interface ModelPlan {
   readonly reason: string;
   /** incremental models: the column whose maximum is stored as the watermark after the run, whatever this run's strategy. */
   readonly timestampColumn: string | null;
+  /** Checked on the model's output before anything is written. */
+  readonly contract?: Contract | undefined;
 }
 
 export interface TransformationPlan {

@@ -9,12 +9,14 @@ import { applyInheritedConfig, readInheritedConfig } from "./inherited-config.js
 import { listModelFiles, type ModelFiles } from "./list-model-files.js";
 import { checkModel, readModel, type LoadedModel, type ReadModel, type TargetDefaults } from "./load-model.js";
 import { locateTomlKey } from "./locate-toml-key.js";
+import { findModelContracts } from "./model-contracts.js";
 import { lineColumn } from "./macros.js";
 import { createModelResolver, type ModelResolver } from "./resolve-references.js";
 import { rewriteTableReferences, type TableNameSpan } from "./rewrite-table-references.js";
 import { toReference } from "./scan-model-sql.js";
 import { openSqlParseCache, type SqlParseCache } from "./sql-parse-cache.js";
 import { checkModelSql, parseableSql } from "./check-model-sql.js";
+import { PARSE_CHUNK } from "./sql-parse-prefetch.js";
 import type { Dialect } from "../sql/dialect.js";
 import type { SqlParseOutcome } from "@rocky/protocol";
 
@@ -45,13 +47,13 @@ export interface CompileModelsOptions extends StrategyTarget {
    * (`rocky compile` starts no adapter otherwise); undefined when the target offers none. Its verdict replaces the grammar's.
    */
   readonly parseSqlFallback?: (() => Promise<ParseSql | undefined>) | undefined;
+  /** Absolute directory of `<model>.contract.toml` files (the pipeline's `contracts`); contracts beside models and in sidecars are found anyway. */
+  readonly contractsDir?: string | undefined;
 }
 
 /** The target warehouse's parser: one outcome per text, in order. */
 export type ParseSql = (texts: readonly string[]) => Promise<readonly SqlParseOutcome[]>;
 
-/** Texts per sql/parse request. */
-const PARSE_CHUNK = 1000;
 
 /** Asks the warehouse's parser about every model SQL the parse cache does not know; the outcomes by SQL. */
 async function warehouseVerdicts(models: readonly ReadModel[], cache: Pick<SqlParseCache, "has"> | undefined, parseSql: ParseSql): Promise<Map<string, SqlParseOutcome>> {
@@ -86,14 +88,18 @@ export interface ReadModels {
 }
 
 /** Lists, reads and scans every model; `rocky run` does this while the target adapter starts. */
-export async function readModels(options: Pick<CompileModelsOptions, "dir" | "root">): Promise<ReadModels> {
+export async function readModels(options: Pick<CompileModelsOptions, "dir" | "root">, onRead?: (models: readonly ReadModel[]) => void): Promise<ReadModels> {
   const listed = await listModelFiles(options.dir, options.root);
   const inherited = readInheritedConfig(listed.defaults, listed.groups, options.root);
   const models: ReadModel[] = [];
   for (let i = 0; i < listed.files.length; i++) {
-    if (i > 0 && i % LOAD_CHUNK === 0) await nextTurn();
+    if (i > 0 && i % LOAD_CHUNK === 0) {
+      onRead?.(models.slice(i - LOAD_CHUNK, i));
+      await nextTurn();
+    }
     models.push(applyInheritedConfig(readModel(listed.files[i] as ModelFiles), inherited, options.dir));
   }
+  onRead?.(models.slice(models.length - (models.length % LOAD_CHUNK || LOAD_CHUNK)));
   return { files: listed.files, models, diagnostics: [...listed.diagnostics, ...inherited.diagnostics] };
 }
 
@@ -140,6 +146,9 @@ export async function compileModels(options: CompileModelsOptions, read?: ReadMo
   const loadedNames = new Set(modelNames.map((n) => n.toLowerCase()));
   const brokenNames = new Set(models.map((r) => (r.config?.name ?? r.files.name).toLowerCase()).filter((n) => !loadedNames.has(n)));
   const renamed = new Map(models.flatMap((r) => (r.config?.name !== undefined && r.config.name !== r.files.name ? [[r.files.name.toLowerCase(), r.config.name] as const] : [])));
+  const sqlPaths = new Map(models.map((r) => [r.config?.name ?? r.files.name, r.files.sqlPath]));
+  const contracts = findModelContracts(loaded, sqlPaths, options.contractsDir, options.root);
+  diagnostics.push(...contracts.diagnostics);
   const definitions: ModelDefinition[] = loaded.map((m) => {
     const deps = new Set<string>();
     const sources: string[] = [];
@@ -156,7 +165,8 @@ export async function compileModels(options: CompileModelsOptions, read?: ReadMo
       else diagnostics.push(missingDependency(m, dep, fileNames.has(dep.toLowerCase())));
     }
     const sql = qualifyModelReferences(m, resolver, options.dialect);
-    return { ...m.definition, sql, dependsOn: [...deps].sort(), sources: [...new Set(sources)].sort() };
+    const contract = contracts.byModel.get(m.definition.name);
+    return { ...m.definition, sql, dependsOn: [...deps].sort(), sources: [...new Set(sources)].sort(), ...(contract ? { contract } : {}) };
   });
   const byName = new Map(definitions.map((d) => [d.name, d]));
 

@@ -4,11 +4,19 @@ import type { AdapterClient } from "../adapter/types.js";
 import { loadConfig, type LoadedConfig } from "../config/load-config.js";
 import { silentLogger } from "../log.js";
 import { createAdapterPool, type AdapterPool } from "../pipeline/adapter-pool.js";
+import { checkTableContracts } from "../pipeline/check-table-contracts.js";
 import { selectPipelines } from "../pipeline/select-pipelines.js";
 import { dialectFor, type Dialect } from "../sql/dialect.js";
 import { compileModels, type ParseSql } from "./compile-models.js";
-import { diagnostic } from "./diagnostics.js";
+import { diagnostic, sortDiagnostics } from "./diagnostics.js";
 import { CACHE_DIR } from "./sql-parse-cache.js";
+import { isAdapterError } from "../adapter/adapter-error.js";
+import { contractDiagnostics } from "../schema-change/check-contract.js";
+import { DEFAULT_CONTRACTS_DIR, type Contract } from "../schema-change/contract.js";
+import { checkModelContract } from "../schema-change/model-contract.js";
+import type { ModelDefinition } from "./model-definition.js";
+import { targetRef } from "./plan-model.js";
+import { bindMacros } from "./sql/render-time-interval.js";
 
 const KNOWN_DIALECTS = new Set(["duckdb", "databricks", "snowflake", "generic"]);
 
@@ -34,6 +42,46 @@ interface Unit {
   readonly cacheDir?: string;
   /** The target adapter's name in rocky.toml; none for a bare models directory. */
   readonly adapter?: string;
+  /** Absolute directory of the pipeline's model contracts. */
+  readonly contractsDir?: string;
+}
+
+/** A range to bind @start_date/@end_date to when only the output's shape matters. */
+const SHAPE_RANGE = { start: "2000-01-01 00:00:00", end: "2000-01-02 00:00:00" };
+
+/**
+ * Checks each contracted model's output columns, as the target warehouse describes its SELECT without running it, and its
+ * existing target. A model whose SELECT cannot be described yet (an upstream model not built) is checked before writing.
+ */
+async function checkModelContracts(models: readonly ModelDefinition[], adapters: AdapterPool, name: string, dialect: Dialect): Promise<Diagnostic[]> {
+  let client: AdapterClient;
+  try {
+    client = await adapters.get(name);
+  } catch (error) {
+    return [diagnostic({ code: "CONTRACT_UNCHECKED", severity: "warning", message: `Could not start adapter "${name}" to check the model contracts: ${(error as Error).message}`, hint: "They are checked again before each model writes" })];
+  }
+  const out: Diagnostic[] = [];
+  for (const m of models) {
+    const contract = m.contract as Contract;
+    const select = m.strategy.type === "time_interval" ? bindMacros(m.sql, dialect, SHAPE_RANGE) : { sql: m.sql, params: [] };
+    try {
+      const check = await checkModelContract({ client, dialect, contract, target: targetRef(m), select });
+      out.push(...contractDiagnostics(m.name, contract, check));
+    } catch (error) {
+      if (!isAdapterError(error)) throw error;
+      out.push(
+        diagnostic({
+          code: "CONTRACT_UNCHECKED",
+          severity: "warning",
+          message: `The contract of model "${m.name}" is checked before it writes: the warehouse cannot describe its SELECT yet (${error.message.split("\n")[0] ?? ""})`,
+          hint: "An upstream table that does not exist yet is the usual cause; `rocky run` checks the contract once it does",
+          location: { file: contract.file },
+          model: m.name,
+        }),
+      );
+    }
+  }
+  return out;
 }
 
 /** The warehouse's own parser, when the adapter declares sql_parse; an adapter that cannot start leaves the generic grammar's verdict. */
@@ -84,8 +132,12 @@ export async function compileProject(options: CompileProjectOptions): Promise<Co
     for (const unit of units) {
       const { dir, root, dialect, defaults, checkSupport, cacheDir, adapter } = unit;
       const fallback = adapters && adapter !== undefined ? () => adapterParser(adapters, adapter, diagnostics) : undefined;
-      const result = await compileModels({ dir, root, dialect, defaults, checkSupport, cacheDir, reparse: true, parseSqlFallback: fallback, requireCatalog: unit.pipeline !== undefined });
+      const result = await compileModels({
+        dir, root, dialect, defaults, checkSupport, cacheDir, reparse: true, parseSqlFallback: fallback, requireCatalog: unit.pipeline !== undefined, contractsDir: unit.contractsDir,
+      });
       diagnostics.push(...result.diagnostics);
+      const contracted = result.models.filter((m) => m.contract !== undefined);
+      if (contracted.length > 0 && adapters && adapter !== undefined) diagnostics.push(...sortDiagnostics(await checkModelContracts(contracted, adapters, adapter, dialect)));
       order.push(...(result.dag?.order ?? []));
       for (const m of result.models) {
         models.push({
@@ -101,6 +153,10 @@ export async function compileProject(options: CompileProjectOptions): Promise<Co
           ...(m.intent === undefined ? {} : { intent: m.intent }),
         });
       }
+    }
+    for (const [name, pipeline] of config ? selectPipelines(config, options.pipeline) : []) {
+      if (pipeline.type !== "replication" || pipeline.contracts === undefined || !config || !adapters) continue;
+      diagnostics.push(...sortDiagnostics(await checkTableContracts({ name, config: pipeline, adapters, root: config.dir, logger: silentLogger() })));
     }
   } finally {
     await adapters?.closeAll();
@@ -137,6 +193,7 @@ function transformationUnits(config: LoadedConfig, options: CompileProjectOption
       defaults: { catalog: pipeline.target.catalog, schema: pipeline.target.schema },
       cacheDir: join(config.dir, CACHE_DIR),
       adapter: pipeline.target.adapter,
+      contractsDir: resolve(config.dir, pipeline.contracts ?? DEFAULT_CONTRACTS_DIR),
     });
   }
   return units;

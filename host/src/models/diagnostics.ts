@@ -1,5 +1,5 @@
 import type { Diagnostic, DiagnosticLocation } from "@rocky/protocol";
-import { isRockyError, type RockyErrorCode } from "../errors.js";
+import { isRockyError, RockyError, type RockyErrorCode } from "../errors.js";
 
 export type { Diagnostic, DiagnosticLocation } from "@rocky/protocol";
 
@@ -52,4 +52,18 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
       (a.location?.column ?? 0) - (b.location?.column ?? 0),
   );
+}
+
+/** Errors found in `what` ("the models of pipeline \"silver\""), as one RockyError: the only one as is, or a list. */
+export function diagnosticsError(what: string, errors: readonly Diagnostic[]): RockyError {
+  const [first] = errors;
+  if (errors.length === 1 && first) {
+    return new RockyError(first.code as RockyErrorCode, first.message, {
+      ...(first.hint ? { hint: first.hint } : {}),
+      ...(first.location ? { location: first.location } : {}),
+    });
+  }
+  return new RockyError("MODEL_INVALID", `${errors.length} errors in ${what}:\n${errors.map((e) => `  ${formatDiagnostic(e).replace(/\n/g, "\n  ")}`).join("\n")}`, {
+    hint: "Fix each one; `rocky compile` lists them with their locations",
+  });
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, join, relative, sep } from "node:path";
+import { CONTRACT_SUFFIX } from "../schema-change/contract.js";
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
 
 export interface ModelFiles {
@@ -67,7 +68,8 @@ export async function listModelFiles(dir: string, root: string): Promise<ListedM
       continue;
     }
     if (path === join(dir, TEST_DEFINITIONS_FILE)) continue;
-    const ext = path.endsWith(".sql") ? "sql" : path.endsWith(".toml") ? "toml" : undefined;
+    // <model>.contract.toml beside a model is its contract, not a sidecar.
+    const ext = path.endsWith(".sql") ? "sql" : path.endsWith(".toml") && !path.endsWith(CONTRACT_SUFFIX) ? "toml" : undefined;
     if (!ext) continue;
     const stem = path.slice(0, -(ext.length + 1));
     const pair = stems.get(stem) ?? {};

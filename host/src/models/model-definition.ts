@@ -1,4 +1,5 @@
 import type { AssertionConfig, MaterializationStrategy } from "@rocky/protocol";
+import type { Contract } from "../schema-change/contract.js";
 import type { TableName } from "../sql/dialect.js";
 
 /** The strategy as configured in a model's .toml (generated from schemas/config/model.schema.json). */
@@ -22,6 +23,8 @@ export interface ModelDefinition {
   readonly tags: readonly string[];
   /** The sidecar's plain-words purpose (original Rocky `intent`). */
   readonly intent?: string;
+  /** Its contract: [contract] in the sidecar, <name>.contract.toml beside the .sql, or in the pipeline's contracts directory. */
+  readonly contract?: Contract;
   /** The sidecar's [[tests]], run on the model's table after each build. */
   readonly tests?: readonly AssertionConfig[];
 }

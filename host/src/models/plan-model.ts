@@ -24,7 +24,10 @@ export function targetRef(def: Pick<ModelDefinition, "target">): TableRef {
 export function planModel(def: ModelDefinition, facts: ModelFacts, target: StrategyTarget): ModelPlan {
   assertStrategySupported(def.name, def.strategy, target);
   const timestampColumn = def.strategy.type === "incremental" ? def.strategy.timestamp_column : null;
-  const base = { name: def.name, target: targetRef(def), select: def.sql, sqlFile: def.sqlFile, dependsOn: def.dependsOn, configured: def.strategy.type, timestampColumn };
+  const base = {
+    name: def.name, target: targetRef(def), select: def.sql, sqlFile: def.sqlFile, dependsOn: def.dependsOn, configured: def.strategy.type, timestampColumn,
+    ...(def.contract ? { contract: def.contract } : {}),
+  };
   const plan = (strategy: ModelStrategy, reason: string): ModelPlan => ({ ...base, strategy, reason });
   const s = def.strategy;
   switch (s.type) {

@@ -29,7 +29,7 @@ export function readModelConfig(text: string, file: string, model: string, type:
       diagnostics: [
         diagnostic({
           code: "MODEL_INVALID",
-          message: `Cannot parse model config: ${first.replace(/^Invalid TOML document: /, "")}`,
+          message: `Cannot parse ${fileKind(type, file)}: ${first.replace(/^Invalid TOML document: /, "")}`,
           hint: "Check the TOML syntax at this line: quoted strings, [table] headers, key = value",
           location: { file, line: err.line, column: err.column },
           model,
@@ -44,7 +44,7 @@ export function readModelConfig(text: string, file: string, model: string, type:
       const keyPath = keyPathOf(p);
       return diagnostic({
         code: "MODEL_INVALID",
-        message: `Invalid ${type === "ModelConfig" ? "model config" : file.endsWith("_defaults.toml") ? "directory defaults" : "model group"}: ${keyPath.length === 0 ? "the file" : `"${keyPath.join(".")}"`} ${p.message}`,
+        message: `Invalid ${fileKind(type, file)}: ${keyPath.length === 0 ? "the file" : `"${keyPath.join(".")}"`} ${p.message}`,
         hint: hintFor(p, keyPath),
         location: { file, line: locateTomlKey(text, keyPath), ...(keyPath.length > 0 ? { key: keyPath.join(".") } : {}) },
         model,
@@ -54,6 +54,13 @@ export function readModelConfig(text: string, file: string, model: string, type:
 }
 
 /** The oneOf over strategies reports every branch; validate against the branch `type` names instead. */
+/** What kind of file a TOML file of the project is, for messages. */
+function fileKind(type: SchemaTypeName, file: string): string {
+  if (type === "ModelConfig") return "model config";
+  if (type === "ContractConfig") return "contract";
+  return file.endsWith("_defaults.toml") ? "directory defaults" : "model group";
+}
+
 function schemaProblems(value: unknown, schema: SchemaTypeName): SchemaProblem[] {
   const problems = validate(schema, value);
   const strategy = (value as { strategy?: unknown } | null)?.strategy;

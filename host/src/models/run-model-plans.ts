@@ -2,7 +2,10 @@ import type { RunModelResult } from "@rocky/protocol";
 import type { AdapterClient } from "../adapter/types.js";
 import type { Dag } from "../dag/build-dag.js";
 import { runDag } from "../dag/run-dag.js";
-import type { ModelPlan, SetupStep } from "../ir/index.js";
+import type { ModelPlan, SetupStep, Statement } from "../ir/index.js";
+import { violationsOf } from "../schema-change/check-contract.js";
+import { enforceModelContract } from "../schema-change/model-contract.js";
+import { bindMacros } from "./sql/render-time-interval.js";
 import type { RunEvents } from "../events/run-events.js";
 import type { Logger } from "../log.js";
 import type { Progress } from "../pipeline/pipeline-context.js";
@@ -61,6 +64,8 @@ export async function runModelPlans(o: RunModelPlansOptions): Promise<RunModelRe
       const started = performance.now();
       o.events?.emit({ type: "model_started", ...(o.pipeline ? { pipeline: o.pipeline } : {}), model: plan.name, target: tableKey(plan.target), strategy: plan.strategy.kind });
       try {
+        const select = plan.contract ? contractSelect(plan, o.dialect) : undefined;
+        if (plan.contract && select) await enforceModelContract({ client: o.client, dialect: o.dialect, contract: plan.contract, target: plan.target, select });
         const built = await executeModelPlan({ plan, client: o.client, dialect: o.dialect, state: o.state, runId: o.runId, logger: o.logger, signal });
         await o.hooks?.after?.(plan);
         return built;
@@ -94,13 +99,14 @@ export async function runModelPlans(o: RunModelPlansOptions): Promise<RunModelRe
     };
     switch (outcome.status) {
       case "succeeded":
-        return { ...base, status: "succeeded", rows_affected: outcome.value.rowsAffected, partitions: [...outcome.value.partitions], watermark_after: outcome.value.watermarkAfter };
+        // The contract held on what was written: say so where people look (`rocky run`'s table).
+        return { ...base, ...(plan.contract ? { reason: `${plan.reason}; contract kept (${plan.contract.file})` } : {}), status: "succeeded", rows_affected: outcome.value.rowsAffected, partitions: [...outcome.value.partitions], watermark_after: outcome.value.watermarkAfter };
       case "failed":
         if (outcome.error instanceof SkipModel) {
           return { ...base, status: "skipped", rows_affected: null, partitions: [], watermark_after: null, skipped_because: outcome.error.message, failed_upstream: outcome.error.upstream };
         }
         o.logger.debug({ err: outcome.error, model: plan.name }, "model failed");
-        return { ...base, status: "failed", rows_affected: null, partitions: [], watermark_after: null, error: toRunError(outcome.error) };
+        return { ...base, status: "failed", rows_affected: null, partitions: [], watermark_after: null, error: toRunError(outcome.error), ...violationsOf(outcome.error) };
       default:
         return {
           ...base,
@@ -114,6 +120,15 @@ export async function runModelPlans(o: RunModelPlansOptions): Promise<RunModelRe
         };
     }
   }
+}
+
+/** The SELECT a contract is checked on: time_interval's bound to the whole range this run builds; none when it builds nothing. */
+function contractSelect(plan: ModelPlan, dialect: Dialect): Statement | undefined {
+  if (plan.strategy.kind !== "time_interval") return { sql: plan.select, params: [] };
+  const { batches } = plan.strategy;
+  const first = batches[0];
+  const last = batches.at(-1);
+  return first && last ? bindMacros(plan.select, dialect, { start: first.range.start, end: last.range.end }) : undefined;
 }
 
 /** Runs the setup steps; returns, per model, the error of a failed step its target depends on. */

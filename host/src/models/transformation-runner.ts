@@ -9,12 +9,14 @@ import { setupStatement } from "../pipeline/replication-sql.js";
 import { dialectFor, type Dialect } from "../sql/dialect.js";
 import { tableKey } from "../state/state-store.js";
 import { modelChecks } from "../checks/model-tests.js";
+import { DEFAULT_CONTRACTS_DIR } from "../schema-change/contract.js";
 import { compileModels, readModels } from "./compile-models.js";
-import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
+import { diagnosticsError, formatDiagnostic } from "./diagnostics.js";
 import type { ModelDefinition } from "./model-definition.js";
 import { planModels, type PlannedModels } from "./plan-models.js";
 import { runModelPlans } from "./run-model-plans.js";
-import { CACHE_DIR } from "./sql-parse-cache.js";
+import { CACHE_DIR, openSqlParseCache } from "./sql-parse-cache.js";
+import { sqlParsePrefetch } from "./sql-parse-prefetch.js";
 import type { PartitionSelection } from "./select-partitions.js";
 import { renderModelPlan } from "./sql/render-model-plan.js";
 import { pipelineGovernance } from "../governance/pipeline-governance.js";
@@ -48,8 +50,20 @@ interface Prepared {
 export async function prepareModels(ctx: Ctx): Promise<Prepared> {
   const adapterName = ctx.config.target.adapter;
   const dir = resolve(ctx.project.dir, ctx.config.models ?? "models");
+  const cacheDir = join(ctx.project.dir, CACHE_DIR);
+  const parseSql = (client: AdapterClient) => async (texts: readonly string[]) => (await client.request(Methods.sqlParse, { statements: [...texts] as [string, ...string[]] })).results;
   // The models are read and scanned while the adapter starts; what depends on its dialect and capabilities waits for it.
-  const [client, read] = await Promise.all([ctx.adapters.get(adapterName), readModels({ dir, root: ctx.project.dir })]);
+  // Once it is up, the SQL its parser has to check goes out while the rest is read, so both cores work.
+  const starting = ctx.adapters.get(adapterName);
+  const prefetch = sqlParsePrefetch(
+    starting.then((client) => {
+      if (!client.has("warehouse") || !client.has("sql_parse")) return undefined;
+      const cache = openSqlParseCache({ dir: cacheDir, dialect: dialectFor(client.manifest.dialect).name, modelsDir: dir });
+      return { parseSql: parseSql(client), known: (sql: string) => cache.has(sql) };
+    }),
+  );
+  const [client, read] = await Promise.all([starting, readModels({ dir, root: ctx.project.dir }, (models) => prefetch.add(models))]);
+  prefetch.end();
   if (!client.has("warehouse")) {
     throw new RockyError("ADAPTER_CAPABILITY_MISSING", `Adapter "${adapterName}" cannot build the models of pipeline "${ctx.name}": it does not declare capability "warehouse"`, {
       hint: "Point target.adapter at a warehouse adapter such as duckdb",
@@ -67,15 +81,16 @@ export async function prepareModels(ctx: Ctx): Promise<Prepared> {
       adapter,
       defaults: { catalog: ctx.config.target.catalog, schema: ctx.config.target.schema },
       requireCatalog: true,
-      cacheDir: join(ctx.project.dir, CACHE_DIR),
+      cacheDir,
+      contractsDir: resolve(ctx.project.dir, ctx.config.contracts ?? DEFAULT_CONTRACTS_DIR),
       // The warehouse's own parser, where the adapter offers it: it accepts what the warehouse runs, and parses faster.
-      ...(client.has("sql_parse") ? { parseSql: async (texts: readonly string[]) => (await client.request(Methods.sqlParse, { statements: [...texts] as [string, ...string[]] })).results } : {}),
+      ...(client.has("sql_parse") ? { parseSql: prefetch.parseSql } : {}),
     },
     read,
   );
   const errors = compiled.diagnostics.filter((d) => d.severity === "error");
   for (const warning of compiled.diagnostics.filter((d) => d.severity === "warning")) ctx.logger.warn(formatDiagnostic(warning));
-  if (errors.length > 0 || !compiled.dag) throw modelErrors(ctx.name, errors);
+  if (errors.length > 0 || !compiled.dag) throw diagnosticsError(`the models of pipeline "${ctx.name}"`, errors);
   ctx.progress.update(`${ctx.name}: planning ${compiled.models.length} models`);
   const options = ctx.models ?? {};
   const planned = await planModels({
@@ -92,19 +107,6 @@ export async function prepareModels(ctx: Ctx): Promise<Prepared> {
     logger: ctx.logger,
   });
   return { client, dialect, dag: compiled.dag, planned: { ...planned, setup: lifecycleSteps(planned.setup, governance) }, governance, models: compiled.models as ModelDefinition[] };
-}
-
-function modelErrors(pipeline: string, errors: readonly Diagnostic[]): RockyError {
-  const [first] = errors;
-  if (errors.length === 1 && first) {
-    return new RockyError(first.code as RockyErrorCode, first.message, {
-      ...(first.hint ? { hint: first.hint } : {}),
-      ...(first.location ? { location: first.location } : {}),
-    });
-  }
-  return new RockyError("MODEL_INVALID", `${errors.length} errors in the models of pipeline "${pipeline}":\n${errors.map((e) => `  ${formatDiagnostic(e).replace(/\n/g, "\n  ")}`).join("\n")}`, {
-    hint: "Fix each one; `rocky compile` lists them with their locations",
-  });
 }
 
 export const transformationRunner: PipelineRunner<TransformationPipelineConfig> = {

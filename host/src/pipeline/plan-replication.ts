@@ -1,19 +1,24 @@
-import type { ColumnInfo, ReplicationPipelineConfig, TableRef } from "@rocky/protocol";
+import type { ColumnInfo, ReplicationPipelineConfig, SchemaDrift, TableRef } from "@rocky/protocol";
 import type { AdapterClient } from "../adapter/types.js";
 import type { Logger } from "../log.js";
 import type { MaterializationStrategy } from "../ir/materialization-strategy.js";
-import type { ColumnToAdd, MetadataColumn, ReplicationPlan, ReplicationTablePlan, SetupStep, UnplannedTable } from "../ir/replication-plan.js";
-import { RockyError } from "../errors.js";
+import type { MetadataColumn, ReplicationPlan, ReplicationTablePlan, SetupStep, UnplannedTable } from "../ir/replication-plan.js";
+import { RockyError, type SourceLocation } from "../errors.js";
 import { isValidIdentifier } from "../sql/identifiers.js";
 import { tableKey, type StateStore } from "../state/state-store.js";
 import type { DiscoveredSources } from "./discover-sources.js";
 import { mapConcurrent } from "./map-concurrent.js";
-import { safeDataType } from "./replication-sql.js";
+import { assertContract, checkContract } from "../schema-change/check-contract.js";
+import { detectDrift, parseGracePeriod, SchemaDriftError } from "../schema-change/detect-drift.js";
+import { readDroppedColumns, readSourceColumns } from "../schema-change/dropped-columns.js";
+import type { TableContracts } from "../schema-change/table-contracts.js";
+import { dialectFor } from "../sql/dialect.js";
 import { compileSchemaPattern, matchSchemaName } from "./schema-pattern.js";
 import { createTargetTables, type TargetTables } from "./target-tables.js";
 
 export const DEFAULT_TIMESTAMP_COLUMN = "_fivetran_synced";
 export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_DROP_GRACE_PERIOD = "7d";
 /** The reason of an existing target planned as a full refresh for want of a watermark (what a lost state causes). */
 export const NO_WATERMARK_REASON = "no stored watermark";
 
@@ -27,6 +32,12 @@ export interface PlanReplicationOptions {
   readonly logger: Logger;
   /** --full-refresh: every table is planned as a full refresh. */
   readonly fullRefresh?: boolean;
+  /** The pipeline's table contracts ([pipeline.X] contracts): checked on every table before it is planned. */
+  readonly contracts?: TableContracts | undefined;
+  /** The clock of grace periods; tests pin it. */
+  readonly now?: Date | undefined;
+  /** The location of a key of this pipeline in rocky.toml, for errors. */
+  readonly locate?: ((path: readonly string[]) => SourceLocation | undefined) | undefined;
 }
 
 export function metadataColumns(config: ReplicationPipelineConfig): MetadataColumn[] {
@@ -38,21 +49,18 @@ export function metadataColumns(config: ReplicationPipelineConfig): MetadataColu
 
 const lower = (s: string) => s.toLowerCase();
 
-interface StrategyChoice {
-  readonly strategy: MaterializationStrategy;
-  readonly reason: string;
-  readonly notes: string[];
-  readonly addColumns: ColumnToAdd[];
-}
+type StrategyChoice = Pick<ReplicationTablePlan, "strategy" | "reason" | "notes" | "addColumns" | "drift" | "schemaChanges">;
 
 interface TableFacts {
   readonly target: TableRef;
   readonly sourceColumns: readonly ColumnInfo[];
   readonly hasTimestamp: boolean;
-  readonly targets: TargetTables;
+  readonly targets: { exists(): Promise<boolean> };
+  /** The target's columns, described once, when it exists. */
+  readonly targetColumns: () => Promise<readonly ColumnInfo[] | undefined>;
 }
 
-async function chooseStrategy(o: PlanReplicationOptions, { target, sourceColumns, hasTimestamp, targets }: TableFacts): Promise<StrategyChoice> {
+async function chooseStrategy(o: PlanReplicationOptions, { target, sourceColumns, hasTimestamp, targets, targetColumns }: TableFacts): Promise<StrategyChoice> {
   const column = o.config.timestamp_column ?? DEFAULT_TIMESTAMP_COLUMN;
   const full = (reason: string, notes: string[] = []): StrategyChoice => ({ strategy: { kind: "full_refresh" }, reason, notes, addColumns: [] });
   if ((o.config.strategy ?? "incremental") === "full_refresh") return full("strategy full_refresh");
@@ -60,26 +68,38 @@ async function chooseStrategy(o: PlanReplicationOptions, { target, sourceColumns
   if (!hasTimestamp) return full(`no "${column}" column`, [`no "${column}" column: falls back to full refresh every run`]);
   const invalid = sourceColumns.find((c) => !isValidIdentifier(c.name));
   if (invalid) return full(`column "${invalid.name}" is not a valid identifier`, [`column "${invalid.name}" cannot be named in SQL: copied with SELECT *`]);
-  if (!(await targets.exists(target))) return full("target table missing");
+  if (!(await targets.exists())) return full("target table missing");
   const watermark = o.state?.getWatermark(target);
   if (!watermark) return full(NO_WATERMARK_REASON);
 
-  const targetColumns = new Set((await o.target.describeTable(target)).map((c) => lower(c.name)));
-  const missingMeta = metadataColumns(o.config).filter((m) => !targetColumns.has(lower(m.name)));
+  const existing = (await targetColumns()) ?? [];
+  const names = new Set(existing.map((c) => lower(c.name)));
+  const missingMeta = metadataColumns(o.config).filter((m) => !names.has(lower(m.name)));
   if (missingMeta.length > 0) return full(`metadata column(s) ${missingMeta.map((m) => `"${m.name}"`).join(", ")} missing in target`);
-  const missing = sourceColumns.filter((c) => !targetColumns.has(lower(c.name)));
-  if (missing.length === 0) return { strategy: { kind: "incremental", timestampColumn: column, watermark: watermark.value }, reason: "watermark stored", notes: [], addColumns: [] };
-  const names = missing.map((c) => `"${c.name}"`).join(", ");
-  if ((o.config.on_schema_drift ?? "add_columns") === "full_refresh") return full(`schema drift: new source column(s) ${names}`);
-  const adds = missing.map((c) => ({ name: c.name, dataType: safeDataType(c.data_type) }));
-  const unsafe = adds.find((a) => a.dataType === undefined);
-  if (unsafe) return full(`schema drift: cannot add column "${unsafe.name}" of type "${missing.find((c) => c.name === unsafe.name)?.data_type ?? ""}"`);
-  return {
-    strategy: { kind: "incremental", timestampColumn: column, watermark: watermark.value },
-    reason: "watermark stored",
-    notes: [`schema drift: adding column(s) ${adds.map((a) => `"${a.name}" ${a.dataType ?? ""}`).join(", ")}`],
-    addColumns: adds.map((a) => ({ name: a.name, dataType: a.dataType ?? "" })),
-  };
+  const decision = detectDrift({
+    source: sourceColumns,
+    target: existing,
+    metadata: metadataColumns(o.config).map((m) => m.name),
+    dialect: dialectFor(o.target.manifest.dialect).name,
+    onDrift: o.config.on_drift ?? "refresh",
+    onAdded: o.config.on_schema_drift ?? "add_columns",
+    graceMs: parseGracePeriod(o.config.drop_grace_period ?? DEFAULT_DROP_GRACE_PERIOD),
+    dropped: readDroppedColumns(o.state, target),
+    previousSource: readSourceColumns(o.state, target),
+    now: o.now ?? new Date(),
+  });
+  if (decision.fail.length > 0) throw new SchemaDriftError(tableKey(target), decision.drift, o.locate?.(["on_drift"]));
+  const { drift } = decision;
+  const schemaChanges = { alterColumns: decision.alterColumns, dropNotNull: decision.dropNotNull, dropColumns: decision.dropColumns, kept: decision.kept, missing: decision.missing };
+  const notes = drift.map(driftNote);
+  if (decision.refresh !== undefined) return { ...full(decision.refresh, notes), drift, schemaChanges };
+  return { strategy: { kind: "incremental", timestampColumn: column, watermark: watermark.value }, reason: "watermark stored", notes, addColumns: decision.addColumns, drift, schemaChanges };
+}
+
+/** One line per drift for the human plan and run output: `schema drift: column "x" added (INTEGER): add_column`. */
+function driftNote(d: SchemaDrift): string {
+  const types = d.change === "added" ? `(${d.new_type ?? ""})` : d.change === "dropped" ? `(was ${d.old_type ?? ""})` : `${d.old_type ?? ""} -> ${d.new_type ?? ""}`;
+  return `schema drift: column "${d.column}" ${d.change} ${types}: ${d.action}${d.drop_after ? ` until ${d.drop_after}` : ""}`;
 }
 
 /**
@@ -137,13 +157,27 @@ export async function planReplication(o: PlanReplicationOptions): Promise<Replic
   );
   const column = o.config.timestamp_column ?? DEFAULT_TIMESTAMP_COLUMN;
   const metadata = metadataColumns(o.config);
+  const dialect = dialectFor(o.target.manifest.dialect);
   const targets = createTargetTables(o.target, work.map((w) => w.target), o.logger);
   const planned = await mapConcurrent(work, o.config.concurrency ?? DEFAULT_CONCURRENCY, async ({ source, target, syncedAt }): Promise<ReplicationTablePlan | UnplannedTable> => {
     try {
       // Cached per source sync: a newer synced_at (new columns, perhaps) is a new question.
       const sourceColumns = await o.target.describeTable(source, { cache: "schemas", ...(syncedAt ? { cacheVersion: syncedAt } : {}) });
       const hasTimestamp = sourceColumns.some((c) => lower(c.name) === lower(column));
-      const choice = await chooseStrategy(o, { target, sourceColumns, hasTimestamp, targets });
+      // Asked once per table: whether the target exists (table_exists where no listing answers it) and its columns.
+      let exists: Promise<boolean> | undefined;
+      let described: Promise<readonly ColumnInfo[] | undefined> | undefined;
+      const tableExists = { exists: () => (exists ??= targets.exists(target)) };
+      const targetColumns = () => (described ??= tableExists.exists().then((e) => (e ? o.target.describeTable(target) : undefined)));
+      const contract = o.contracts?.find(target);
+      let nullChecks: ReplicationTablePlan["nullChecks"];
+      if (contract) {
+        const written = [...sourceColumns, ...metadata.map((m) => ({ name: m.name, data_type: m.type === "timestamp" ? dialect.timestampType() : dialect.stringType(), nullable: true }))];
+        const check = checkContract(contract, { table: tableKey(target), columns: written, existing: await targetColumns(), dialect: dialect.name, exempt: metadata.map((m) => m.name) });
+        assertContract(tableKey(target), check.violations);
+        if (check.nullChecks.length > 0) nullChecks = { columns: check.nullChecks, contract };
+      }
+      const choice = await chooseStrategy(o, { target, sourceColumns, hasTimestamp, targets: tableExists, targetColumns });
       return {
         source,
         target,
@@ -151,9 +185,10 @@ export async function planReplication(o: PlanReplicationOptions): Promise<Replic
         columns: sourceColumns.map((c) => c.name),
         metadata,
         timestampColumn: hasTimestamp ? column : null,
+        ...(nullChecks ? { nullChecks } : {}),
       };
     } catch (error) {
-      return { source, target, error };
+      return { source, target, error, ...(error instanceof SchemaDriftError ? { drift: error.drift } : {}) };
     }
   });
   return {

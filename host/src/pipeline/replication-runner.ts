@@ -4,6 +4,8 @@ import { RockyError } from "../errors.js";
 import type { ReplicationPlan } from "../ir/replication-plan.js";
 import { dialectFor } from "../sql/dialect.js";
 import { tableKey } from "../state/state-store.js";
+import { diagnosticsError } from "../models/diagnostics.js";
+import { loadTableContracts } from "../schema-change/table-contracts.js";
 import { discoverSources, type DiscoveredSources } from "./discover-sources.js";
 import type { PipelineContext, RunContext } from "./pipeline-context.js";
 import { DEFAULT_CONCURRENCY, planReplication } from "./plan-replication.js";
@@ -33,7 +35,13 @@ export async function buildPlan(ctx: PipelineContext<ReplicationPipelineConfig>)
   ctx.progress.update(`${ctx.name}: discovering sources`);
   const sources = skipUnchangedSources(ctx.name, await discoverSources(ctx.config, source), ctx.state);
   ctx.progress.update(`${ctx.name}: planning ${sources.schemas.reduce((n, s) => n + s.tables.length, 0)} tables`);
-  const plan = await planReplication({ name: ctx.name, config: ctx.config, sources, target, state: ctx.state, logger: ctx.logger, fullRefresh: ctx.fullRefresh === true });
+  const contracts = loadTableContracts(ctx.config.contracts, ctx.project.dir);
+  const invalid = contracts.diagnostics.filter((d) => d.severity === "error");
+  if (invalid.length > 0) throw diagnosticsError(`the contracts of pipeline "${ctx.name}"`, invalid);
+  const plan = await planReplication({
+    name: ctx.name, config: ctx.config, sources, target, state: ctx.state, logger: ctx.logger, fullRefresh: ctx.fullRefresh === true, contracts,
+    locate: (path) => ctx.project.locate(["pipeline", ctx.name, ...path]),
+  });
   return { plan: { ...plan, setup: lifecycleSteps(plan.setup, governance) }, sources, governance };
 }
 
@@ -80,6 +88,7 @@ export const replicationRunner: PipelineRunner<ReplicationPipelineConfig> = {
         strategy: t.strategy.kind,
         reason: t.reason,
         notes: [...t.notes],
+        ...(t.drift ? { drift: [...t.drift] } : {}),
         statements: tableStatements(t, { dialect, pipeline: ctx.name, runId: PLANNED_RUN_ID }).map((s) => ({ sql: s.sql, params: [...s.params] })),
       })),
       skipped: [

@@ -14,16 +14,6 @@ export function toTableName(ref: TableRef): TableName {
   return ref.catalog === "" ? { schema: ref.schema, table: ref.table } : { catalog: ref.catalog, schema: ref.schema, table: ref.table };
 }
 
-/**
- * A column type from describe_table that may be written into ALTER TABLE: words that are identifiers,
- * optionally with integer arguments, e.g. `TIMESTAMP WITH TIME ZONE`, `DECIMAL(18, 2)`. Anything else is refused.
- */
-export function safeDataType(dataType: string): string | undefined {
-  const m = /^([A-Za-z0-9_]+(?: [A-Za-z0-9_]+)*)(?:\((\d+)(?:, ?(\d+))?\))?$/.exec(dataType.trim());
-  if (!m?.[1] || !m[1].split(" ").every(isValidIdentifier)) return undefined;
-  return m[2] === undefined ? m[1] : `${m[1]}(${m[2]}${m[3] === undefined ? "" : `, ${m[3]}`})`;
-}
-
 function metadataValue(column: MetadataColumn, table: ReplicationTablePlan, ctx: RenderContext): SqlParam {
   switch (column.value.kind) {
     case "source_catalog":
@@ -70,7 +60,9 @@ export function copyStatement(table: ReplicationTablePlan, ctx: RenderContext): 
   const target = toTableName(table.target);
   const meta = metadataSelect(table, ctx);
   if (table.strategy.kind === "full_refresh") {
-    const select = `SELECT ${["*", ...meta.exprs.map((e, i) => `${e} AS ${meta.aliases[i] ?? ""}`)].join(", ")}\nFROM ${source}`;
+    // Columns dropped from the source within their grace period stay, NULL, when the table is recreated.
+    const kept = (table.schemaChanges?.kept ?? []).map((c) => `CAST(NULL AS ${c.dataType}) AS ${d.quote(c.name, "column name")}`);
+    const select = `SELECT ${["*", ...kept, ...meta.exprs.map((e, i) => `${e} AS ${meta.aliases[i] ?? ""}`)].join(", ")}\nFROM ${source}`;
     return { sql: d.createOrReplaceTableAs(target, select), params: meta.params };
   }
   const columns = table.columns.map((c) => d.quote(c, "column name"));
@@ -85,10 +77,42 @@ export function addColumnStatement(target: TableRef, column: { name: string; dat
   return { sql: `ALTER TABLE ${dialect.tableRef(toTableName(target))} ADD COLUMN ${dialect.quote(column.name, "column name")} ${column.dataType}`, params: [] };
 }
 
+/**
+ * The schema drift applied before an incremental copy: added columns, widened types, kept columns made nullable, expired
+ * ones dropped. Each is one statement; a run killed between them and the copy re-derives what is left from the describes.
+ */
+export function schemaChangeStatements(table: ReplicationTablePlan, dialect: Dialect): Statement[] {
+  if (table.strategy.kind !== "incremental") return [];
+  const ref = dialect.tableRef(toTableName(table.target));
+  const col = (name: string) => dialect.quote(name, "column name");
+  const changes = table.schemaChanges;
+  const alters = changes?.alterColumns ?? [];
+  const sql = [
+    ...table.addColumns.map((c) => addColumnStatement(table.target, c, dialect).sql),
+    // Delta changes a column's type in place only with type widening enabled (original Rocky's drift prelude).
+    ...(alters.length > 0 && dialect.name === "databricks" ? [`ALTER TABLE ${ref} SET TBLPROPERTIES ('delta.enableTypeWidening' = 'true')`] : []),
+    ...alters.map((c) => `ALTER TABLE ${ref} ALTER COLUMN ${col(c.name)} TYPE ${c.dataType}`),
+    ...(changes?.dropNotNull ?? []).map((c) => `ALTER TABLE ${ref} ALTER COLUMN ${col(c)} DROP NOT NULL`),
+    ...(changes?.dropColumns ?? []).map((c) => `ALTER TABLE ${ref} DROP COLUMN ${col(c)}`),
+  ];
+  return sql.map((s) => ({ sql: s, params: [] }));
+}
+
 /** Every statement that copies one table, in order. */
 export function tableStatements(table: ReplicationTablePlan, ctx: RenderContext): Statement[] {
-  const adds = table.strategy.kind === "incremental" ? table.addColumns.map((c) => addColumnStatement(table.target, c, ctx.dialect)) : [];
-  return [...adds, copyStatement(table, ctx)];
+  return [...schemaChangeStatements(table, ctx.dialect), copyStatement(table, ctx)];
+}
+
+/**
+ * Counts, per column, the rows about to be copied that hold a NULL where the contract forbids one: the same rows the copy
+ * selects (past the target's own maximum for an incremental copy), read before anything is written.
+ */
+export function nullRowsQuery(table: ReplicationTablePlan, columns: readonly string[], dialect: Dialect): Statement {
+  const counts = columns.map((c) => `count(CASE WHEN ${dialect.quote(c, "column name")} IS NULL THEN 1 END)`).join(", ");
+  const source = dialect.tableRef(toTableName(table.source));
+  if (table.strategy.kind !== "incremental") return { sql: `SELECT ${counts}\nFROM ${source}`, params: [] };
+  const past = dialect.watermarkPastTarget(table.strategy.timestampColumn, toTableName(table.target));
+  return { sql: `SELECT ${counts}\nFROM ${source}\n${past}`, params: [table.strategy.watermark] };
 }
 
 /**

@@ -174,6 +174,8 @@ export function openStateStore(path: string, options: OpenStateStoreOptions = {}
       if (!/^[a-z][a-z0-9_-]*$/.test(name)) throw new RockyError("STATE_ERROR", `Invalid state namespace "${name}"`, { hint: "Use lower-case letters, digits, \"_\" and \"-\"" });
       let ns = namespaces.get(name);
       if (!ns) {
+        // Creating a sub-database changes the file: unseal first, or a crash before close() leaves a stale checksum.
+        if (!readOnly && !present.has(`ns:${name}`)) touch();
         const db = sub<never, Key>(`ns:${name}`);
         ns = createNamespace<never>(root, db, () => {
           writable(db);

@@ -77,7 +77,7 @@ describe("replication over thousands of tables", () => {
         ]),
       ),
     );
-    expect(second.pipelines[0]?.tables.find((t) => t.target === "t0_wh.staging__t0__c0.table_1")?.notes).toEqual(['schema drift: adding column(s) "extra" INTEGER']);
+    expect(second.pipelines[0]?.tables.find((t) => t.target === "t0_wh.staging__t0__c0.table_1")?.notes).toEqual(['schema drift: column "extra" added (INTEGER): add_column']);
     const state = openStateStore(join(p.dir, ".rocky", "state"));
     try {
       expect(state.listWatermarks().length).toBe(n);

@@ -96,7 +96,7 @@ describe("runPipelines() on DuckDB through the adapter process", () => {
     expect(byTarget(out)["acme_warehouse.staging__us_west__shopify.orders"]).toMatchObject({
       watermark_before: "2024-01-01 04:59:00",
       watermark_after: "2024-01-01 05:24:00",
-      notes: [`schema drift: adding column(s) "discount_code" VARCHAR`],
+      notes: [`schema drift: column "discount_code" added (VARCHAR): add_column`],
     });
     const rows = await duck(join(dir, ACME), `
       SELECT _run_id, count(*), count(discount_code), count(DISTINCT id) FROM staging__us_west__shopify.orders GROUP BY 1 ORDER BY 1`);
@@ -129,10 +129,11 @@ describe("runPipelines() on DuckDB through the adapter process", () => {
   });
 
   it("reports a failing table, keeps its watermark, and copies the others", async () => {
-    const dir = landedProject();
+    // on_drift = "ignore": the copy goes ahead into the target's (incompatible) type, and the warehouse refuses it.
+    const dir = landedProject(BRONZE_TOML.replace('type = "replication"', 'type = "replication"\non_drift = "ignore"'));
     await runIn(dir, "run-1");
-    // The target's currency column can no longer hold the landed values.
-    await duck(join(dir, ACME), "ALTER TABLE staging__eu_central__stripe.charges ALTER currency TYPE INTEGER USING 0");
+    // The target's amount_cents column can no longer hold the landed values.
+    await duck(join(dir, ACME), "ALTER TABLE staging__eu_central__stripe.charges ALTER amount_cents TYPE DATE USING DATE '2020-01-01'");
     generate(dir, "--append");
     const out = await runIn(dir, "run-2");
     expect(out.status).toBe("failed");

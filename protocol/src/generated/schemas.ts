@@ -1469,6 +1469,9 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         },
         "description": "Values of the group's schema_template placeholders, e.g. { region = \"emea\" } for \"silver_{region}\""
       },
+      "contract": {
+        "$ref": "#/$defs/ContractConfig"
+      },
       "sources": {
         "type": "array",
         "description": "Tables the model reads that no model builds (original Rocky [[sources]]): documentation and lineage, and a bare table name listed here is not refused as unknown",
@@ -1762,6 +1765,77 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
         },
         "additionalProperties": false
       },
+      "ContractConfig": {
+        "title": "ContractConfig",
+        "description": "A contract (<name>.contract.toml, or [contract] in a model sidecar): the columns a model or replicated table must keep, checked by rocky compile and before every write",
+        "type": "object",
+        "properties": {
+          "columns": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/ContractColumn"
+            }
+          },
+          "rules": {
+            "$ref": "#/$defs/ContractRules"
+          }
+        },
+        "additionalProperties": false
+      },
+      "ContractColumn": {
+        "title": "ContractColumn",
+        "type": "object",
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "pattern": "^[a-zA-Z0-9_]+$"
+          },
+          "type": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The column's type, in the warehouse's words (BIGINT, DECIMAL(18,2)) or the original Rocky's (Int64, String, Decimal(18,2)); the column may have it or a safe widening of it"
+          },
+          "nullable": {
+            "type": "boolean",
+            "description": "false: no NULL may be written (checked on the rows before they are written where the schema does not say NOT NULL)"
+          },
+          "description": {
+            "type": "string"
+          }
+        },
+        "additionalProperties": false
+      },
+      "ContractRules": {
+        "title": "ContractRules",
+        "type": "object",
+        "properties": {
+          "required": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^[a-zA-Z0-9_]+$"
+            },
+            "description": "Columns the output must have"
+          },
+          "protected": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^[a-zA-Z0-9_]+$"
+            },
+            "description": "Columns of the existing table that may never be dropped, nor retyped except by a safe widening"
+          },
+          "no_new_nullable": {
+            "type": "boolean",
+            "default": false,
+            "description": "No nullable column that [[columns]] does not declare"
+          }
+        },
+        "additionalProperties": false
+      },
       "ModelSource": {
         "title": "ModelSource",
         "type": "object",
@@ -1918,7 +1992,27 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
               "full_refresh"
             ],
             "default": "add_columns",
-            "description": "When a source column is missing in the target: add it (\"add_columns\") or recreate the table (\"full_refresh\")"
+            "description": "When a source column is missing in the target: add it (\"add_columns\") or recreate the table (\"full_refresh\"). Type changes and dropped columns: on_drift and drop_grace_period"
+          },
+          "on_drift": {
+            "enum": [
+              "refresh",
+              "fail",
+              "ignore"
+            ],
+            "default": "refresh",
+            "description": "When a source column's type changed in a way the target cannot take by a safe widening: recreate the table from the source (\"refresh\"), fail the table before writing (\"fail\"), or keep the target's type (\"ignore\": the warehouse converts each copied value, or the copy fails without writing)"
+          },
+          "drop_grace_period": {
+            "type": "string",
+            "pattern": "^[0-9]+(s|m|h|d)$",
+            "default": "7d",
+            "description": "How long a column dropped from the source stays in the target (NULL in new rows) before it is dropped there too, e.g. \"7d\", \"12h\", \"0s\""
+          },
+          "contracts": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Directory of contracts, relative to rocky.toml: <table>.contract.toml applies to every target table of that name, <schema>.<table>.contract.toml to that one only"
           },
           "depends_on": {
             "type": "array",
@@ -2556,6 +2650,12 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "minLength": 1,
             "default": "models",
             "description": "Directory of models, relative to rocky.toml"
+          },
+          "contracts": {
+            "type": "string",
+            "minLength": 1,
+            "default": "contracts",
+            "description": "Directory of model contracts <model>.contract.toml, relative to rocky.toml (the original Rocky's contracts/); a <model>.contract.toml beside the model's .sql, or a [contract] table in its sidecar, count too"
           },
           "target": {
             "$ref": "#/$defs/TransformationTargetConfig"
@@ -4049,6 +4149,13 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
               "type": "string"
             }
           },
+          "drift": {
+            "type": "array",
+            "items": {
+              "$ref": "run.schema.json#/$defs/SchemaDrift"
+            },
+            "description": "How the source's columns differ from the existing target's, and what the run will do about each"
+          },
           "statements": {
             "type": "array",
             "items": {
@@ -4604,6 +4711,20 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             },
             "description": "Fallbacks and schema drift handled"
           },
+          "drift": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/SchemaDrift"
+            },
+            "description": "How the source's columns differ from the existing target's, and what was done about each"
+          },
+          "violations": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/ContractViolation"
+            },
+            "description": "Why the table's contract failed it before anything was written"
+          },
           "error": {
             "$ref": "#/$defs/RunError"
           },
@@ -4687,6 +4808,13 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           "failed_upstream": {
             "type": "string",
             "description": "The failed model that caused this one to be skipped"
+          },
+          "violations": {
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/ContractViolation"
+            },
+            "description": "Why the model's contract failed it before anything was written"
           },
           "error": {
             "$ref": "#/$defs/RunError"
@@ -4778,6 +4906,109 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
           "duration_ms": {
             "type": "integer",
             "minimum": 0
+          }
+        },
+        "additionalProperties": false
+      },
+      "SchemaDrift": {
+        "title": "SchemaDrift",
+        "description": "One column whose source differs from the target, and the action taken (or, in a plan, to be taken)",
+        "type": "object",
+        "required": [
+          "column",
+          "change",
+          "old_type",
+          "new_type",
+          "action"
+        ],
+        "properties": {
+          "column": {
+            "type": "string"
+          },
+          "change": {
+            "enum": [
+              "added",
+              "widened",
+              "narrowed",
+              "type_changed",
+              "dropped"
+            ],
+            "description": "narrowed: the target's type already holds the source's"
+          },
+          "old_type": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The target's type; null for an added column"
+          },
+          "new_type": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The source's type; null for a dropped column"
+          },
+          "action": {
+            "enum": [
+              "add_column",
+              "alter_type",
+              "full_refresh",
+              "fail",
+              "ignore",
+              "keep",
+              "drop_column"
+            ],
+            "description": "keep: the target's column stays (a narrowed type; a dropped column within its grace period, NULL in new rows)"
+          },
+          "drop_after": {
+            "type": "string",
+            "description": "dropped and kept: when the grace period ends (ISO 8601)"
+          }
+        },
+        "additionalProperties": false
+      },
+      "ContractViolation": {
+        "title": "ContractViolation",
+        "type": "object",
+        "required": [
+          "rule",
+          "column",
+          "message"
+        ],
+        "properties": {
+          "rule": {
+            "enum": [
+              "required",
+              "type",
+              "nullable",
+              "protected",
+              "no_new_nullable"
+            ]
+          },
+          "column": {
+            "type": "string"
+          },
+          "old_type": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The contract's type (rule type) or the existing table's (rule protected)"
+          },
+          "new_type": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The type about to be written; null when the column is missing"
+          },
+          "message": {
+            "type": "string"
+          },
+          "location": {
+            "$ref": "diagnostic.schema.json#/$defs/DiagnosticLocation",
+            "description": "The contract's file and the line of the rule"
           }
         },
         "additionalProperties": false
@@ -5141,6 +5372,9 @@ export const TYPE_REFS = {
   "MaterializedViewStrategy": "model.schema.json#/$defs/MaterializedViewStrategy",
   "DynamicTableStrategy": "model.schema.json#/$defs/DynamicTableStrategy",
   "TimeIntervalStrategy": "model.schema.json#/$defs/TimeIntervalStrategy",
+  "ContractConfig": "model.schema.json#/$defs/ContractConfig",
+  "ContractColumn": "model.schema.json#/$defs/ContractColumn",
+  "ContractRules": "model.schema.json#/$defs/ContractRules",
   "ModelSource": "model.schema.json#/$defs/ModelSource",
   "RockyConfig": "rocky.schema.json",
   "AdapterSection": "rocky.schema.json#/$defs/AdapterSection",
@@ -5201,6 +5435,8 @@ export const TYPE_REFS = {
   "RunTableResult": "run.schema.json#/$defs/RunTableResult",
   "RunModelResult": "run.schema.json#/$defs/RunModelResult",
   "CheckResult": "run.schema.json#/$defs/CheckResult",
+  "SchemaDrift": "run.schema.json#/$defs/SchemaDrift",
+  "ContractViolation": "run.schema.json#/$defs/ContractViolation",
   "RunError": "run.schema.json#/$defs/RunError",
   "StateOutput": "state.schema.json",
   "WatermarkEntry": "state.schema.json#/$defs/WatermarkEntry",

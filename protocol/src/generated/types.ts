@@ -852,6 +852,7 @@ export interface ModelConfig {
   args?: {
     [k: string]: string;
   };
+  contract?: ContractConfig;
   /**
    * Tables the model reads that no model builds (original Rocky [[sources]]): documentation and lineage, and a bare table name listed here is not refused as unknown
    */
@@ -954,6 +955,50 @@ export interface TimeIntervalStrategy {
    * Partition key (2024, 2024-01, 2024-01-15, 2024-01-15T13) where --missing starts
    */
   first_partition?: string;
+}
+/**
+ * A contract (<name>.contract.toml, or [contract] in a model sidecar): the columns a model or replicated table must keep, checked by rocky compile and before every write
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ContractConfig".
+ */
+export interface ContractConfig {
+  columns?: ContractColumn[];
+  rules?: ContractRules;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ContractColumn".
+ */
+export interface ContractColumn {
+  name: string;
+  /**
+   * The column's type, in the warehouse's words (BIGINT, DECIMAL(18,2)) or the original Rocky's (Int64, String, Decimal(18,2)); the column may have it or a safe widening of it
+   */
+  type?: string;
+  /**
+   * false: no NULL may be written (checked on the rows before they are written where the schema does not say NOT NULL)
+   */
+  nullable?: boolean;
+  description?: string;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ContractRules".
+ */
+export interface ContractRules {
+  /**
+   * Columns the output must have
+   */
+  required?: string[];
+  /**
+   * Columns of the existing table that may never be dropped, nor retyped except by a safe widening
+   */
+  protected?: string[];
+  /**
+   * No nullable column that [[columns]] does not declare
+   */
+  no_new_nullable?: boolean;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -1122,9 +1167,21 @@ export interface ReplicationPipelineConfig {
   metadata_columns?: MetadataColumnConfig[];
   tables?: TableFilterConfig;
   /**
-   * When a source column is missing in the target: add it ("add_columns") or recreate the table ("full_refresh")
+   * When a source column is missing in the target: add it ("add_columns") or recreate the table ("full_refresh"). Type changes and dropped columns: on_drift and drop_grace_period
    */
   on_schema_drift?: "add_columns" | "full_refresh";
+  /**
+   * When a source column's type changed in a way the target cannot take by a safe widening: recreate the table from the source ("refresh"), fail the table before writing ("fail"), or keep the target's type ("ignore": the warehouse converts each copied value, or the copy fails without writing)
+   */
+  on_drift?: "refresh" | "fail" | "ignore";
+  /**
+   * How long a column dropped from the source stays in the target (NULL in new rows) before it is dropped there too, e.g. "7d", "12h", "0s"
+   */
+  drop_grace_period?: string;
+  /**
+   * Directory of contracts, relative to rocky.toml: <table>.contract.toml applies to every target table of that name, <schema>.<table>.contract.toml to that one only
+   */
+  contracts?: string;
   /**
    * Pipelines this one reads from: they run first, and when one of them fails or is skipped in the same run this pipeline is skipped (it would build on partial data)
    */
@@ -1446,6 +1503,10 @@ export interface TransformationPipelineConfig {
    * Directory of models, relative to rocky.toml
    */
   models?: string;
+  /**
+   * Directory of model contracts <model>.contract.toml, relative to rocky.toml (the original Rocky's contracts/); a <model>.contract.toml beside the model's .sql, or a [contract] table in its sidecar, count too
+   */
+  contracts?: string;
   target: TransformationTargetConfig;
   /**
    * Pipelines this one reads from: they run first, and when one of them fails or is skipped in the same run this pipeline is skipped (it would build on partial data)
@@ -2171,11 +2232,78 @@ export interface RunTableResult {
    * Fallbacks and schema drift handled
    */
   notes: string[];
+  /**
+   * How the source's columns differ from the existing target's, and what was done about each
+   */
+  drift?: SchemaDrift[];
+  /**
+   * Why the table's contract failed it before anything was written
+   */
+  violations?: ContractViolation[];
   error?: RunError1;
   /**
    * Checks run on it after it was written
    */
   checks?: CheckResult[];
+}
+/**
+ * One column whose source differs from the target, and the action taken (or, in a plan, to be taken)
+ *
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "SchemaDrift".
+ */
+export interface SchemaDrift {
+  column: string;
+  /**
+   * narrowed: the target's type already holds the source's
+   */
+  change: "added" | "widened" | "narrowed" | "type_changed" | "dropped";
+  /**
+   * The target's type; null for an added column
+   */
+  old_type: string | null;
+  /**
+   * The source's type; null for a dropped column
+   */
+  new_type: string | null;
+  /**
+   * keep: the target's column stays (a narrowed type; a dropped column within its grace period, NULL in new rows)
+   */
+  action: "add_column" | "alter_type" | "full_refresh" | "fail" | "ignore" | "keep" | "drop_column";
+  /**
+   * dropped and kept: when the grace period ends (ISO 8601)
+   */
+  drop_after?: string;
+}
+/**
+ * This interface was referenced by `RockySchemas`'s JSON-Schema
+ * via the `definition` "ContractViolation".
+ */
+export interface ContractViolation {
+  rule: "required" | "type" | "nullable" | "protected" | "no_new_nullable";
+  column: string;
+  /**
+   * The contract's type (rule type) or the existing table's (rule protected)
+   */
+  old_type?: string | null;
+  /**
+   * The type about to be written; null when the column is missing
+   */
+  new_type?: string | null;
+  message: string;
+  location?: DiagnosticLocation1;
+}
+/**
+ * The contract's file and the line of the rule
+ */
+export interface DiagnosticLocation1 {
+  file: string;
+  line?: number;
+  column?: number;
+  /**
+   * The config key, dotted (strategy.unique_key)
+   */
+  key?: string;
 }
 /**
  * This interface was referenced by `RockySchemas`'s JSON-Schema
@@ -2215,6 +2343,10 @@ export interface RunModelResult {
    * The failed model that caused this one to be skipped
    */
   failed_upstream?: string;
+  /**
+   * Why the model's contract failed it before anything was written
+   */
+  violations?: ContractViolation[];
   error?: RunError1;
   /**
    * Checks run on it after it was written
@@ -2531,6 +2663,10 @@ export interface PlannedTable {
    */
   reason: string;
   notes: string[];
+  /**
+   * How the source's columns differ from the existing target's, and what the run will do about each
+   */
+  drift?: SchemaDrift[];
   statements: PlannedStatement[];
 }
 /**

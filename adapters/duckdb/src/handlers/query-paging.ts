@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { DuckDBValue } from "@duckdb/node-api";
 import type { AdapterHandlers } from "@rocky/protocol";
 import { executionFailed, notFound } from "../adapter-errors.js";
@@ -16,7 +15,8 @@ export function queryPagingHandlers(db: () => DuckDbDatabase, cursors: Map<strin
       try {
         const result = await interruptible(connection, ctx.signal, () => connection.stream(params.sql, (params.params ?? []) as DuckDBValue[]));
         const cursor = new Cursor(connection, result, params.batch_rows ?? DEFAULT_BATCH_ROWS);
-        const id = randomUUID();
+        // Web Crypto's randomUUID: node:crypto loaded at start-up cost the handshake 5-60 ms (idle to loaded) for a cursor id.
+        const id = globalThis.crypto.randomUUID();
         cursors.set(id, cursor);
         return { cursor: id, columns: cursor.columns, column_types: cursor.columnTypes };
       } catch (error) {

@@ -2,9 +2,17 @@ import { listValue } from "@duckdb/node-api";
 import type { AdapterHandlers, SqlParseOutcome } from "@rocky/protocol";
 import type { DuckDbDatabase } from "../duckdb-database.js";
 
-/** json_serialize_sql() parses without binding (tables need not exist) and serializes only queries; its error says which. */
-const PARSE_SQL = `WITH parsed AS MATERIALIZED (SELECT n, json_serialize_sql(s)::JSON AS j FROM unnest(?::VARCHAR[]) WITH ORDINALITY t(s, n))
-SELECT j->>'error' = 'true', j->>'error_type', j->>'error_message', j->>'position', json_array_length(j->'statements') FROM parsed ORDER BY n`;
+/**
+ * json_serialize_sql() parses without binding (tables need not exist) and serializes only queries; its error says which.
+ * Each text's JSON is read once: a success (it starts `{"error":false,`) only for its statement count, an error only for
+ * its fields. Without nulls and empty lists the JSON is a fraction of the size. (Extracting five fields from a JSON
+ * value parses the whole serialized tree five times; that was two thirds of a 10,000-model cold plan's parse time.)
+ */
+const PARSE_SQL = `WITH parsed AS MATERIALIZED (SELECT n, json_serialize_sql(s, skip_null := true, skip_empty := true) AS j FROM unnest(?::VARCHAR[]) WITH ORDINALITY t(s, n)),
+checked AS (SELECT n, j, starts_with(j, '{"error":false,') AS ok FROM parsed),
+fields AS (SELECT n, ok, CASE WHEN ok THEN json_array_length(j, '$.statements') END AS count,
+  CASE WHEN NOT ok THEN json_extract_string(j, ['$.error_type', '$.error_message', '$.position']) END AS e FROM checked)
+SELECT NOT ok, e[1], e[2], e[3], count FROM fields ORDER BY n`;
 
 /** json_serialize_sql's error for a text that parses but holds a statement that is not a query. */
 const NOT_A_QUERY = "not implemented";
