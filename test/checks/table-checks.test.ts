@@ -250,7 +250,7 @@ describe("runTableChecks() on real DuckDB", () => {
     const plan = { tables: pairs.map((p) => ({ source: p.source, target: p.target, columns: ["id"], metadata: [] })) } as unknown as ReplicationPlan;
     const attempt = async (failOnError: boolean) => {
       const events: RunEventInput[] = [];
-      const failedTables = new Set<string>();
+      const failedTables = new Map<string, string>();
       const config = { type: "replication", target: { adapter: "warehouse" }, checks: { fail_on_error: failOnError, anomaly_threshold_pct: 0, assertions: [{ type: "not_null", column: "id" }] } } as unknown as ReplicationPipelineConfig;
       const ctx = {
         name: "bronze", config, runId: `run-${failOnError}`, state, failedTables, progress: { update: () => undefined },
@@ -262,7 +262,7 @@ describe("runTableChecks() on real DuckDB", () => {
     const strict = await attempt(true);
     expect(strict.tables.map((t) => [t.target, t.status, t.error?.code ?? null])).toEqual([["dst.good", "succeeded", null], ["dst.bad", "failed", "CHECK_FAILED"]]);
     expect(strict.tables[1]?.error?.message).toBe("1 error-severity check failed on dst.bad: not_null_id (1 offending row)");
-    expect([...strict.failedTables]).toEqual(["dst.bad"]);
+    expect([...strict.failedTables]).toEqual([["dst.bad", "failed its error-severity checks"]]);
     expect(strict.events).toEqual([
       { type: "check_finished", pipeline: "bronze", target: "dst.good", check: "not_null_id", severity: "error", status: "succeeded", message: "no offending rows", duration_ms: expect.any(Number) },
       { type: "check_finished", pipeline: "bronze", target: "dst.bad", check: "not_null_id", severity: "error", status: "failed", message: "1 offending row", duration_ms: expect.any(Number) },

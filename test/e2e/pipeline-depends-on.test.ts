@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RunEvent, RunOutput } from "@rocky/protocol";
-import { duck, playgroundCopy, REPO, rocky } from "./helpers.js";
+import { duck, landData, playgroundCopy, REPO, rocky } from "./helpers.js";
 
 const SILVER = /\n# The silver layer[^\n]*\n\[pipeline\.silver\][\s\S]*?(?=\n\[state\])/;
 
@@ -54,6 +54,29 @@ describe("pipeline depends_on", () => {
     // Asked for by name, the pipeline runs: the user chose to (here it fails on the missing bronze tables).
     const alone = await rocky(dir, "run", "--pipeline", "silver", "--output", "json");
     expect((JSON.parse(alone.stdout) as RunOutput).pipelines.map((p) => [p.pipeline, p.status])).toEqual([["silver", "failed"]]);
+  });
+
+  it("runs the dependent pipeline when only some tables failed, skipping just the models that read them", async () => {
+    const dir = playgroundCopy();
+    // on_drift = "ignore": the copy goes ahead into the target's incompatible type, and the warehouse refuses it.
+    writeFileSync(join(dir, "rocky.toml"), readFileSync(join(dir, "rocky.toml"), "utf8").replace('type = "replication"', 'type = "replication"\non_drift = "ignore"'));
+    expect((await rocky(dir, "run")).exitCode).toBe(0);
+    await duck(join(dir, "data", "catalogs", "acme_warehouse.duckdb"), "ALTER TABLE staging__eu_central__stripe.charges ALTER amount_cents TYPE DATE USING DATE '2020-01-01'");
+    landData(dir, "--append");
+    const r = await rocky(dir, "run", "--output", "json");
+    expect(r.exitCode).toBe(1);
+    const out = JSON.parse(r.stdout) as RunOutput;
+    const charges = "acme_warehouse.staging__eu_central__stripe.charges";
+    expect(out.pipelines.map((p) => [p.pipeline, p.status])).toEqual([["bronze", "failed"], ["silver", "failed"]]);
+    expect(out.pipelines[0]?.tables.filter((t) => t.status === "failed").map((t) => t.target)).toEqual([charges]);
+    expect(Object.fromEntries((out.pipelines[1]?.models ?? []).map((m) => [m.name, [m.status, m.skipped_because ?? null]]))).toEqual({
+      customers: ["succeeded", null],
+      orders: ["succeeded", null],
+      order_loads: ["succeeded", null],
+      customer_revenue: ["succeeded", null],
+      deal_pipeline: ["succeeded", null],
+      stripe_net_revenue: ["skipped", `source table "${charges}" failed in pipeline "bronze" (ADAPTER_REQUEST_FAILED)`],
+    });
   });
 
   it("runs a pipeline after those it depends on, whatever the order in rocky.toml", async () => {

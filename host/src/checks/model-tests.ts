@@ -16,14 +16,15 @@ export interface ModelChecksOptions {
   readonly pipeline: string;
   readonly events?: RunEvents | undefined;
   /** Replicated tables whose error-severity checks failed earlier in the run. */
-  readonly failedTables?: ReadonlySet<string> | undefined;
+  /** Tables that failed or were skipped earlier in the run, each with why. */
+  readonly failedTables?: ReadonlyMap<string, string> | undefined;
 }
 
 /** The failed table a source name (as written: table, schema.table or catalog.schema.table) refers to. */
-export function failedSource(sources: readonly string[], failed: ReadonlySet<string>): string | undefined {
+export function failedSource(sources: readonly string[], failed: ReadonlyMap<string, string>): string | undefined {
   for (const source of sources) {
     const parts = source.toLowerCase().split(".");
-    for (const key of failed) {
+    for (const key of failed.keys()) {
       const tail = key.toLowerCase().split(".").slice(-parts.length);
       if (tail.length === parts.length && tail.every((p, i) => p === parts[i])) return key;
     }
@@ -47,7 +48,7 @@ export function modelChecks(o: ModelChecksOptions): { readonly hooks: ModelHooks
     hooks: {
       before(plan) {
         const failed = o.failedTables && o.failedTables.size > 0 ? failedSource(byName.get(plan.name)?.sources ?? [], o.failedTables) : undefined;
-        if (failed !== undefined) throw new SkipModel(`source table "${failed}" failed its error-severity checks`, failed);
+        if (failed !== undefined) throw new SkipModel(`source table "${failed}" ${o.failedTables?.get(failed) ?? "failed"}`, failed);
       },
       async after(plan) {
         const tests = byName.get(plan.name)?.tests ?? [];

@@ -41,7 +41,7 @@ export async function checkReplicatedTables(ctx: RunContext<ReplicationPipelineC
     emitChecks(ctx.events, ctx.name, results);
     const error = config.fail_on_error === false ? undefined : checksError(r.target, results);
     if (!error) return { ...r, checks: results };
-    ctx.failedTables?.add(r.target);
+    ctx.failedTables?.set(r.target, "failed its error-severity checks");
     return { ...r, status: "failed", checks: results, error };
   });
 }

@@ -35,5 +35,5 @@ export interface RunContext<C extends PipelineConfig = PipelineConfig> extends P
   /** Lifecycle events of tables, models and checks, for --events, Valkey and Dagster Pipes. */
   readonly events: RunEvents;
   /** Target tables (catalog.schema.table) whose error-severity checks failed in this run: models reading them are skipped. */
-  readonly failedTables?: Set<string> | undefined;
+  readonly failedTables?: Map<string, string> | undefined;
 }

@@ -31,15 +31,27 @@ export interface RunPipelinesOptions {
   readonly events?: RunEvents | undefined;
 }
 
+/** Tables and models a pipeline did not write as asked, for the models of later pipelines that read them. */
+function noteFailures(result: RunPipelineResult, failed: Map<string, string>): void {
+  const where = `in pipeline "${result.pipeline}"`;
+  for (const t of result.tables) if (t.status === "failed" && !failed.has(t.target)) failed.set(t.target, `failed ${where}${t.error ? ` (${t.error.code})` : ""}`);
+  for (const m of result.models ?? []) {
+    if (m.status === "failed" && !failed.has(m.target)) failed.set(m.target, `failed ${where}${m.error ? ` (${m.error.code})` : ""}`);
+    else if (m.status === "skipped" && !failed.has(m.target)) failed.set(m.target, `was skipped ${where}`);
+  }
+}
+
 /**
- * Why a pipeline must not run: one in its depends_on failed or was skipped earlier in this run (building on its partial
- * output could record work as done that the next run would not redo). A dependency outside this run (--pipeline) is
+ * Why a pipeline must not run: one in its depends_on failed as a whole or was skipped earlier in this run (building on
+ * its partial output could record work as done that the next run would not redo). A dependency outside this run (--pipeline) is
  * taken as the user's choice.
  */
 function upstreamFailure(name: string, config: PipelineConfig, done: readonly RunPipelineResult[]): RunError | undefined {
   for (const dep of config.depends_on ?? []) {
     const result = done.find((p) => p.pipeline === dep);
-    if (result && result.status !== "succeeded") {
+    // Failed tables and models are known one by one (models reading them are skipped); a pipeline that failed as a whole
+    // or was skipped left nothing that can be trusted.
+    if (result && (result.status === "skipped" || (result.status === "failed" && result.error !== undefined))) {
       return {
         code: "UPSTREAM_FAILED",
         message: `not run: pipeline "${dep}" in its depends_on ${result.status}`,
@@ -56,7 +68,7 @@ interface PipelineRunContext extends RunPipelinesOptions {
   readonly progress: Progress;
   readonly runId: string;
   readonly events: RunEvents;
-  readonly failedTables: Set<string>;
+  readonly failedTables: Map<string, string>;
 }
 
 /** One pipeline; its failure is in the result, except a lost state, which stops the run before anything is written. */
@@ -91,7 +103,7 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
     const startedAt = new Date();
     const started = performance.now();
     const pipelines: RunPipelineResult[] = [];
-    const failedTables = new Set<string>();
+    const failedTables = new Map<string, string>();
     events.emit({ type: "run_started" });
     try {
       for (const [name, config] of selected) {
@@ -103,6 +115,7 @@ export async function runPipelines(o: RunPipelinesOptions): Promise<RunOutput> {
             : await runPipeline(name, config, { ...o, adapters, state, progress, runId, events, failedTables }),
         );
         const done = pipelines[pipelines.length - 1] as RunPipelineResult;
+        noteFailures(done, failedTables);
         events.emit({
           type: "pipeline_finished", pipeline: name, pipeline_type: config.type, status: done.status, duration_ms: done.duration_ms,
           ...(done.error ? { error: done.error } : {}),
