@@ -151,6 +151,27 @@ describe("runTableChecks() on real DuckDB", () => {
     expect(bad.find((c) => c.name === "row_count")?.message).toBe("source 5 rows, target 4 (differ by 1, 0 allowed)");
   });
 
+  it("runs the original Rocky's other assertion kinds: unique_expr, composite, regex_match, aggregate, older_than_n_days", async () => {
+    const verdict = async (a: Parameters<typeof runAssertion>[0], schema: string, name: string) => {
+      const r = await runAssertion(a, table(schema, name), client, DUCKDB);
+      return [r.name, r.status, r.observed, r.message];
+    };
+    expect(await verdict({ type: "unique_expr", key_expr: "id * 2" }, "dst", "good")).toEqual(["unique_expr", "passed", 0, "no duplicated keys"]);
+    expect(await verdict({ type: "unique_expr", key_expr: "id * 2" }, "dst", "bad")).toEqual(["unique_expr", "failed", 1, "1 duplicated key"]);
+    expect(await verdict({ type: "composite", kind: "unique", columns: ["id", "ts"] }, "many", "t1")).toEqual(["composite_id_ts", "passed", 0, "no duplicated keys"]);
+    expect(await verdict({ type: "composite", kind: "unique", columns: ["id", "ts"] }, "many", "t2")).toEqual(["composite_id_ts", "failed", 1, "1 duplicated key"]);
+    const statuses = { type: "regex_match", column: "status", pattern: "^(paid|pending|shipped)$" } as const;
+    expect(await verdict(statuses, "dst", "good")).toEqual(["regex_match_status", "passed", 0, "no offending rows"]);
+    expect(await verdict(statuses, "dst", "bad")).toEqual(["regex_match_status", "failed", 1, "1 offending row"]);
+    const total = { type: "aggregate", column: "amount", op: "sum", cmp: "lte", value: 200 } as const;
+    expect(await verdict(total, "dst", "good")).toEqual(["aggregate_amount", "passed", 150, "sum(amount) = 150 (expected sum(amount) <= 200)"]);
+    expect(await verdict(total, "dst", "bad")).toEqual(["aggregate_amount", "failed", 235, "sum(amount) = 235 (expected sum(amount) <= 200)"]);
+    expect(await verdict({ type: "aggregate", column: "id", op: "max", cmp: "gt", value: 0 }, "many", "t0")).toEqual(["aggregate_id", "failed", null, "max(id) is NULL (no rows to aggregate; expected max(id) > 0)"]);
+    // Every ts is in late December 2025: at least a day old, not 10,000 days old.
+    expect(await verdict({ type: "older_than_n_days", column: "ts", days: 1 }, "dst", "good")).toEqual(["older_than_n_days_ts", "passed", 0, "no offending rows"]);
+    expect(await verdict({ type: "older_than_n_days", column: "ts", days: 10_000 }, "dst", "bad")).toEqual(["older_than_n_days_ts", "failed", 4, "4 offending rows"]);
+  });
+
   it("allows a row count difference within tolerance_pct, and fails a check that cannot run with the reason instead of throwing", async () => {
     const config: ChecksConfig = {
       row_count: { tolerance_pct: 20 }, freshness: { threshold_seconds: 60, overrides: { "ba*": 100000 } }, anomaly_threshold_pct: 0,

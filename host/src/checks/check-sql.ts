@@ -72,6 +72,40 @@ export function assertionQuery(a: AssertionConfig, table: TableRef, d: Dialect):
     }
     case "not_in_future":
       return { sql: `SELECT COUNT(*) FROM ${t}${where([`${need(col, "column")} > CAST(${d.currentTimestamp()} AS ${d.timestampType()})`, filter])}`, params: [] };
+    case "unique_expr": {
+      const key = `(${need(a.key_expr, "key_expr")})`;
+      return { sql: `SELECT COUNT(*) FROM (SELECT ${key} AS rocky_key FROM ${t}${where([`${key} IS NOT NULL`, filter])} GROUP BY ${key} HAVING COUNT(*) > 1) AS rocky_duplicates`, params: [] };
+    }
+    case "composite":
+      return assertionQuery({ ...a, type: "unique" }, table, d);
+    case "regex_match": {
+      const c = need(col, "column");
+      return { sql: `SELECT COUNT(*) FROM ${t}${where([`${c} IS NOT NULL`, `NOT (${regexMatches(d, `CAST(${c} AS ${d.stringType()})`)})`, filter])}`, params: [need(a.pattern, "pattern")] };
+    }
+    case "aggregate": {
+      // The aggregate itself, and whether it is NULL (an empty table's SUM): runAssertion compares it with `value`.
+      const agg = `${AGGREGATES[a.op ?? "sum"]}(${need(col, "column")})`;
+      return { sql: `SELECT ${agg}, CASE WHEN ${agg} IS NULL THEN 1 ELSE 0 END FROM ${t}${where([filter])}`, params: [] };
+    }
+    case "older_than_n_days": {
+      // The cutoff is computed here and bound: interval arithmetic is spelled differently on every engine.
+      const cutoff = new Date(Date.now() - (a.days ?? 0) * 86_400_000).toISOString().replace("T", " ").replace("Z", "");
+      return { sql: `SELECT COUNT(*) FROM ${t}${where([`${need(col, "column")} > CAST(? AS ${d.timestampType()})`, filter])}`, params: [cutoff] };
+    }
+  }
+}
+
+const AGGREGATES = { sum: "SUM", count: "COUNT", avg: "AVG", min: "MIN", max: "MAX" } as const;
+
+/** `value` matches the bound pattern (one `?`), in the engine's own regex function. */
+function regexMatches(d: Dialect, value: string): string {
+  switch (d.name) {
+    case "duckdb":
+      return `regexp_matches(${value}, ?)`;
+    case "databricks":
+      return `${value} RLIKE ?`;
+    default:
+      return `REGEXP_LIKE(${value}, ?)`;
   }
 }
 

@@ -157,15 +157,39 @@ export function assertionName(a: AssertionConfig): string {
   return a.name ?? [a.type, ...(a.columns ?? (a.column === undefined ? [] : [a.column]))].join("_");
 }
 
+const CMP_SYMBOLS = { lt: "<", lte: "<=", gt: ">", gte: ">=", eq: "=", ne: "<>" } as const;
+
+function compare(n: number, cmp: keyof typeof CMP_SYMBOLS, value: number): boolean {
+  switch (cmp) {
+    case "lt":
+      return n < value;
+    case "lte":
+      return n <= value;
+    case "gt":
+      return n > value;
+    case "gte":
+      return n >= value;
+    case "eq":
+      return n === value;
+    case "ne":
+      return n !== value;
+  }
+}
+
 /** One assertion (pipeline assertions and model [[tests]] alike): zero offending rows passes; row_count_range holds the count to min..max. */
 export function runAssertion(a: AssertionConfig, table: TableRef, client: AdapterClient, d: Dialect): Promise<CheckResult> {
   return evaluate({ name: assertionName(a), kind: a.type, target: tableKey(table), severity: severityOf(a.severity, "error") }, async () => {
-    const [n = 0] = await queryNumbers(client, assertionQuery(a, table, d));
+    const [n = 0, isNull = 0] = await queryNumbers(client, assertionQuery(a, table, d));
+    if (a.type === "aggregate") {
+      const expected = `${a.op ?? "sum"}(${a.column ?? ""}) ${CMP_SYMBOLS[a.cmp ?? "eq"]} ${a.value ?? 0}`;
+      if (isNull === 1) return { passed: false, message: `${a.op ?? "sum"}(${a.column ?? ""}) is NULL (no rows to aggregate; expected ${expected})`, observed: null };
+      return { passed: compare(n, a.cmp ?? "eq", a.value ?? 0), message: `${a.op ?? "sum"}(${a.column ?? ""}) = ${n} (expected ${expected})`, observed: n };
+    }
     if (a.type === "row_count_range") {
       const ok = (a.min === undefined || n >= a.min) && (a.max === undefined || n <= a.max);
       return { passed: ok, message: `${n} rows (expected ${a.min ?? "-"}..${a.max ?? "-"})`, observed: n };
     }
-    const noun = a.type === "unique" ? "duplicated key" : "offending row";
+    const noun = a.type === "unique" || a.type === "unique_expr" || a.type === "composite" ? "duplicated key" : "offending row";
     return { passed: n === 0, message: n === 0 ? `no ${noun}s` : `${n} ${noun}${n === 1 ? "" : "s"}`, observed: n, threshold: 0 };
   });
 }

@@ -2276,7 +2276,12 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
               "expression",
               "row_count_range",
               "in_range",
-              "not_in_future"
+              "not_in_future",
+              "unique_expr",
+              "composite",
+              "regex_match",
+              "aggregate",
+              "older_than_n_days"
             ]
           },
           "name": {
@@ -2334,6 +2339,50 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "type": "string",
             "minLength": 1,
             "description": "A SQL condition: only these rows are checked"
+          },
+          "key_expr": {
+            "type": "string",
+            "minLength": 1,
+            "description": "unique_expr: a SQL expression whose value no two rows share"
+          },
+          "kind": {
+            "const": "unique",
+            "description": "composite: the only kind the original offers, a unique key over `columns`"
+          },
+          "pattern": {
+            "type": "string",
+            "minLength": 1,
+            "description": "regex_match: a regular expression every non-NULL value matches (the warehouse's regex dialect)"
+          },
+          "op": {
+            "enum": [
+              "sum",
+              "count",
+              "avg",
+              "min",
+              "max"
+            ],
+            "description": "aggregate: the aggregate of `column`"
+          },
+          "cmp": {
+            "enum": [
+              "lt",
+              "lte",
+              "gt",
+              "gte",
+              "eq",
+              "ne"
+            ],
+            "description": "aggregate: how it compares with `value`"
+          },
+          "value": {
+            "type": "number",
+            "description": "aggregate: the number it is compared with"
+          },
+          "days": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "older_than_n_days: every value is at least this many days old"
           },
           "severity": {
             "enum": [
@@ -2469,6 +2518,102 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
             "then": {
               "required": [
                 "column"
+              ]
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "type": {
+                  "const": "unique_expr"
+                }
+              },
+              "required": [
+                "type"
+              ]
+            },
+            "then": {
+              "required": [
+                "key_expr"
+              ]
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "type": {
+                  "const": "composite"
+                }
+              },
+              "required": [
+                "type"
+              ]
+            },
+            "then": {
+              "required": [
+                "kind",
+                "columns"
+              ],
+              "properties": {
+                "columns": {
+                  "minItems": 2
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "type": {
+                  "const": "regex_match"
+                }
+              },
+              "required": [
+                "type"
+              ]
+            },
+            "then": {
+              "required": [
+                "column",
+                "pattern"
+              ]
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "type": {
+                  "const": "aggregate"
+                }
+              },
+              "required": [
+                "type"
+              ]
+            },
+            "then": {
+              "required": [
+                "column",
+                "op",
+                "cmp",
+                "value"
+              ]
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "type": {
+                  "const": "older_than_n_days"
+                }
+              },
+              "required": [
+                "type"
+              ]
+            },
+            "then": {
+              "required": [
+                "column",
+                "days"
               ]
             }
           }
@@ -4862,7 +5007,12 @@ export const SCHEMAS: Readonly<Record<string, object>> = {
               "expression",
               "row_count_range",
               "in_range",
-              "not_in_future"
+              "not_in_future",
+              "unique_expr",
+              "composite",
+              "regex_match",
+              "aggregate",
+              "older_than_n_days"
             ]
           },
           "target": {

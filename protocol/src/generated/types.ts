@@ -1018,7 +1018,12 @@ export interface AssertionConfig1 {
     | "expression"
     | "row_count_range"
     | "in_range"
-    | "not_in_future";
+    | "not_in_future"
+    | "unique_expr"
+    | "composite"
+    | "regex_match"
+    | "aggregate"
+    | "older_than_n_days";
   /**
    * Shown in results; defaults to <type>_<column>
    */
@@ -1054,6 +1059,34 @@ export interface AssertionConfig1 {
    * A SQL condition: only these rows are checked
    */
   filter?: string;
+  /**
+   * unique_expr: a SQL expression whose value no two rows share
+   */
+  key_expr?: string;
+  /**
+   * composite: the only kind the original offers, a unique key over `columns`
+   */
+  kind?: "unique";
+  /**
+   * regex_match: a regular expression every non-NULL value matches (the warehouse's regex dialect)
+   */
+  pattern?: string;
+  /**
+   * aggregate: the aggregate of `column`
+   */
+  op?: "sum" | "count" | "avg" | "min" | "max";
+  /**
+   * aggregate: how it compares with `value`
+   */
+  cmp?: "lt" | "lte" | "gt" | "gte" | "eq" | "ne";
+  /**
+   * aggregate: the number it is compared with
+   */
+  value?: number;
+  /**
+   * older_than_n_days: every value is at least this many days old
+   */
+  days?: number;
   /**
    * error fails the table or model and skips what reads it; warning (or warn) only reports
    */
@@ -1821,7 +1854,12 @@ export interface CheckResult {
     | "expression"
     | "row_count_range"
     | "in_range"
-    | "not_in_future";
+    | "not_in_future"
+    | "unique_expr"
+    | "composite"
+    | "regex_match"
+    | "aggregate"
+    | "older_than_n_days";
   /**
    * catalog.schema.table checked
    */
