@@ -1,107 +1,16 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, expect } from "vitest";
+import { startAdapterProcess, type AdapterProcess } from "../../../test/support/adapter-process.js";
 
 export const MAIN = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "main.js");
 
-export interface WireMessage {
-  jsonrpc: "2.0";
-  id?: number | string | null;
-  method?: string;
-  params?: Record<string, unknown>;
-  result?: Record<string, unknown>;
-  error?: { code: number; message: string; data?: Record<string, unknown> };
-}
+export type { AdapterProcess, WireMessage } from "../../../test/support/adapter-process.js";
 
-/** The built adapter (or `entry`) as a real process, spoken to in JSON lines. Every stdout line that is not JSON-RPC lands in `junk`. */
-export function startAdapter(entry = MAIN) {
-  const child = spawn(process.execPath, [entry], { stdio: ["pipe", "pipe", "pipe"] });
-  const received: WireMessage[] = [];
-  const junk: string[] = [];
-  let stderr = "";
-  let waiters: { match: (m: WireMessage) => boolean; resolve: (m: WireMessage) => void }[] = [];
-  let buffered = "";
-  let nextId = 1;
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-    buffered += chunk;
-    for (let nl = buffered.indexOf("\n"); nl !== -1; nl = buffered.indexOf("\n")) {
-      const line = buffered.slice(0, nl);
-      buffered = buffered.slice(nl + 1);
-      let message: WireMessage;
-      try {
-        message = JSON.parse(line) as WireMessage;
-      } catch {
-        junk.push(line);
-        continue;
-      }
-      if (message?.jsonrpc !== "2.0") junk.push(line);
-      received.push(message);
-      const ready = waiters.filter((w) => w.match(message));
-      waiters = waiters.filter((w) => !w.match(message));
-      for (const w of ready) w.resolve(message);
-    }
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on("exit", (code, signal) => resolve({ code, signal })),
-  );
-
-  const waitFor = (match: (m: WireMessage) => boolean) =>
-    new Promise<WireMessage>((resolve) => {
-      const seen = received.find(match);
-      if (seen) resolve(seen);
-      else waiters.push({ match, resolve });
-    });
-  const sendRaw = (line: string) => void child.stdin.write(`${line}\n`);
-  const send = (message: object) => sendRaw(JSON.stringify({ jsonrpc: "2.0", ...message }));
-  const response = (id: number | string | null) => waitFor((m) => m.id === id && m.method === undefined);
-  /** Sends a request; returns its id and the promise of its answer. */
-  const call = (method: string, params: object = {}) => {
-    const id = nextId++;
-    send({ id, method, params });
-    return { id, answer: response(id) };
-  };
-  const request = (method: string, params: object = {}) => call(method, params).answer;
-  /** The result, or a thrown Error carrying the wire error. */
-  const result = async <T = Record<string, unknown>>(method: string, params: object = {}): Promise<T> => {
-    const m = await request(method, params);
-    if (m.error) throw new Error(`${method} failed: ${m.error.code} ${m.error.message}`);
-    return m.result as T;
-  };
-  const initialize = (config: object) => result("initialize", { config, protocol_versions: { min: 1, max: 1 }, client: { name: "test", version: "0" } });
-
-  return {
-    child,
-    received,
-    junk,
-    get stderr() {
-      return stderr;
-    },
-    exited,
-    send,
-    sendRaw,
-    call,
-    request,
-    result,
-    initialize,
-    waitFor,
-    endInput: () => child.stdin.end(),
-    /** shutdown, close stdin, wait for the exit. */
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        await request("shutdown");
-        child.stdin.end();
-      }
-      return exited;
-    },
-    kill: () => child.kill("SIGKILL"),
-  };
-}
-
-export type AdapterProcess = ReturnType<typeof startAdapter>;
+/** The built DuckDB adapter (or `entry`) as a real process. */
+export const startAdapter = (entry = MAIN): AdapterProcess => startAdapterProcess(entry);
 
 /** A fresh temporary directory, removed by the returned cleanup. */
 export function tempDir(): { path: string; remove: () => void } {

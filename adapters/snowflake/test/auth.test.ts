@@ -1,7 +1,7 @@
 import { createPrivateKey } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mintJwt, publicKeyFingerprint } from "../src/auth/key-pair-jwt.js";
-import { startAdapter, type AdapterProcess } from "../../duckdb/test/adapter-process.js";
+import { startAdapterProcess as startAdapter, type AdapterProcess } from "../../../test/support/adapter-process.js";
 import { MAIN, rsaKeyPair, SECRETS, startFixture, type Fixture } from "./snowflake-fixture.js";
 
 let f: Fixture;

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startAdapter, type AdapterProcess } from "../../duckdb/test/adapter-process.js";
+import { startAdapterProcess as startAdapter, type AdapterProcess } from "../../../test/support/adapter-process.js";
 import { MAIN, startFixture, type Fixture } from "./snowflake-fixture.js";
 
 // One server and one adapter process for the file; each test uses its own tables.
