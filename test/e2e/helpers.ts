@@ -73,3 +73,18 @@ export async function duck(file: string, sql: string): Promise<unknown[][]> {
     instance.closeSync();
   }
 }
+
+/** The bronze rows of `rocky run`'s table on a fresh copy of the playground, as normalise() leaves them. */
+export const PLAYGROUND_FIRST_BRONZE_ROWS: readonly string[] = [
+  "acme_warehouse.staging__eu_central__stripe.charges  full_refresh  250 <t>  ok  target table missing",
+  "acme_warehouse.staging__eu_central__stripe.refunds  full_refresh  30 <t>  ok  target table missing",
+  "acme_warehouse.staging__us_west__shopify.customers  full_refresh  120 <t>  ok  target table missing",
+  "acme_warehouse.staging__us_west__shopify.orders  full_refresh  300 <t>  ok  target table missing",
+  "acme_warehouse.staging__us_west__shopify.products  full_refresh  40 <t>  ok  target table missing",
+  "globex_warehouse.staging__us_east__hubspot.contacts  full_refresh  200 <t>  ok  target table missing",
+  "globex_warehouse.staging__us_east__hubspot.deals  full_refresh  80 <t>  ok  target table missing",
+  `globex_warehouse.staging__us_east__hubspot.owners  full_refresh  12 <t>  ok  no "_fivetran_synced" column`,
+  "initech_warehouse.staging__apac__jp__salesforce.accounts  full_refresh  60 <t>  ok  target table missing",
+  `warehouse.src__acme__us_west__shopify.orders_tmp  -  -  -  skipped  excluded by tables.exclude "*_tmp"`,
+  "warehouse.src__scratch  -  -  -  skipped  schema has 1 part(s) after the prefix, expected at least 3 (tenant__regions...__connector)",
+];

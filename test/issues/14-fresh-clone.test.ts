@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../host/src/cli/commands.js";
-import { normalise, REPO } from "../e2e/helpers.js";
+import { normalise, PLAYGROUND_FIRST_BRONZE_ROWS, REPO } from "../e2e/helpers.js";
 
 // What the README promises a newcomer: `npm ci`, then `npx rocky ...`. npm links bins while it installs, before the
 // prepare script builds dist/, so this runs in a fresh clone of the committed HEAD (uncommitted work is not in it).
@@ -63,17 +63,7 @@ describe("a newcomer's first commands in a fresh clone (issue 14)", () => {
 
 const EXPECTED_RUN = [
   "TABLE  STRATEGY  ROWS  TIME  STATUS  DETAIL",
-  "acme_warehouse.staging__eu_central__stripe.charges  full_refresh  250 <t>  ok  target table missing",
-  "acme_warehouse.staging__eu_central__stripe.refunds  full_refresh  30 <t>  ok  target table missing",
-  "acme_warehouse.staging__us_west__shopify.customers  full_refresh  120 <t>  ok  target table missing",
-  "acme_warehouse.staging__us_west__shopify.orders  full_refresh  300 <t>  ok  target table missing",
-  "acme_warehouse.staging__us_west__shopify.products  full_refresh  40 <t>  ok  target table missing",
-  "globex_warehouse.staging__us_east__hubspot.contacts  full_refresh  200 <t>  ok  target table missing",
-  "globex_warehouse.staging__us_east__hubspot.deals  full_refresh  80 <t>  ok  target table missing",
-  `globex_warehouse.staging__us_east__hubspot.owners  full_refresh  12 <t>  ok  no "_fivetran_synced" column`,
-  "initech_warehouse.staging__apac__jp__salesforce.accounts  full_refresh  60 <t>  ok  target table missing",
-  `warehouse.src__acme__us_west__shopify.orders_tmp  -  -  -  skipped  excluded by tables.exclude "*_tmp"`,
-  "warehouse.src__scratch  -  -  -  skipped  schema has 1 part(s) after the prefix, expected at least 3 (tenant__regions...__connector)",
+  ...PLAYGROUND_FIRST_BRONZE_ROWS,
   "acme_warehouse.silver.customers  full_refresh  120 <t>  ok  first run: target table missing",
   "globex_warehouse.gold.deal_pipeline  full_refresh  3 <t>  ok  full_refresh model: rebuilt every run",
   "acme_warehouse.silver.order_loads  time_interval  300 <t>  ok  2 day partitions: <day>, <day>",
