@@ -30,6 +30,12 @@ export interface InitProjectResult {
   readonly nextSteps: readonly string[];
 }
 
+/** A model on the sample data's bronze copies, written with it. */
+const SAMPLE_MODEL = {
+  "models/customer_orders.sql": "SELECT c.customer_id, c.name, count(o.order_id) AS orders, sum(o.amount) AS revenue\nFROM staging__shop.customers c\nLEFT JOIN staging__shop.orders o ON o.customer_id = c.customer_id\nGROUP BY c.customer_id, c.name\n",
+  "models/customer_orders.toml": 'description = "Orders and revenue per customer, from the bronze copies of the sample data"\n\n[strategy]\ntype = "full_refresh"\n',
+};
+
 /**
  * Writes a project from templates/projects/<template>/: rocky.toml, a model, .gitignore and a README. Files that exist
  * are never overwritten without `force` (then only the template's own files are); nothing is written when one would be.
@@ -42,25 +48,31 @@ export function initProject(args: InitProjectArgs, cwd = process.cwd()): InitPro
   }
   const source = join(TEMPLATES_DIR, "projects", template);
   if (!existsSync(source)) throw new RockyError("USAGE", `Template "${template}" is missing: ${source} does not exist`, { hint: "Run rocky from a complete checkout" });
+  if (args["sample-data"] && template !== "duckdb") {
+    throw new RockyError("USAGE", "--sample-data lands tables in the project's DuckDB file: it needs --template duckdb", { hint: "Leave out --sample-data, or use --template duckdb" });
+  }
   const dir = resolve(cwd, args.path ?? ".");
-  const planned = listFiles(source).sort().map((rel) => ({ from: join(source, rel), to: join(dir, ...rel.split(/[\\/]/).map((p) => RENAMES[p] ?? p)) }));
+  const name = basename(dir);
+  const planned = [
+    ...listFiles(source).sort().map((rel) => ({ text: () => readFileSync(join(source, rel), "utf8").replace(/\{\{name\}\}/g, name), to: join(dir, ...rel.split(/[\\/]/).map((p) => RENAMES[p] ?? p)) })),
+    ...(args["sample-data"] ? Object.entries(SAMPLE_MODEL).map(([rel, text]) => ({ text: () => text, to: join(dir, rel) })) : []),
+  ];
   const existing = planned.filter((f) => existsSync(f.to)).map((f) => relative(dir, f.to));
   if (existing.length > 0 && !args.force) {
     throw new RockyError("INIT_PROJECT_FAILED", `Cannot create a project in "${dir}": ${existing.map((f) => `"${f}"`).join(", ")} already exist${existing.length === 1 ? "s" : ""}`, {
       hint: "Choose an empty directory (rocky init my-project), or pass --force to overwrite these files (others are kept)",
     });
   }
-  const name = basename(dir);
   for (const f of planned) {
     mkdirSync(dirname(f.to), { recursive: true });
-    writeFileSync(f.to, readFileSync(f.from, "utf8").replace(/\{\{name\}\}/g, name));
+    writeFileSync(f.to, f.text());
   }
   const at = relative(cwd, dir);
   const steps = [
     ...(at === "" ? [] : [`cd ${at}`]),
     ...(template === "duckdb" ? ["npx rocky run       # bronze copies raw__* tables (README.md shows how to land some), silver builds models/"] : ["export the variables rocky.toml names (see README.md)", "npx rocky doctor", "npx rocky plan"]),
   ];
-  return { dir, template, files: planned.map((f) => relative(dir, f.to)), nextSteps: steps };
+  return { dir, template, files: planned.map((f) => relative(dir, f.to)).sort(), nextSteps: steps };
 }
 
 /** Landed the way an ingestion tool would: a raw__<source> schema per source, each row stamped with _loaded_at. */
@@ -70,22 +82,9 @@ const SAMPLE_DATA = [
   "CREATE OR REPLACE TABLE raw__shop.orders AS SELECT i AS order_id, 1 + i % 50 AS customer_id, round(10 + (i * 37) % 490, 2)::DECIMAL(10, 2) AS amount, TIMESTAMP '2026-01-01' + INTERVAL (i) MINUTE AS _loaded_at FROM range(1, 1001) t(i)",
 ];
 
-/** A model on the sample data's bronze copies, written with it. */
-const SAMPLE_MODEL = {
-  "models/customer_orders.sql": "SELECT c.customer_id, c.name, count(o.order_id) AS orders, sum(o.amount) AS revenue\nFROM staging__shop.customers c\nLEFT JOIN staging__shop.orders o ON o.customer_id = c.customer_id\nGROUP BY c.customer_id, c.name\n",
-  "models/customer_orders.toml": 'description = "Orders and revenue per customer, from the bronze copies of the sample data"\n\n[strategy]\ntype = "full_refresh"\n',
-};
 
-/**
- * Lands the sample tables through the project's own DuckDB adapter, as `rocky run` would start it, and writes a model
- * that reads their bronze copies.
- */
-async function landSampleData(dir: string, force: boolean): Promise<string[]> {
-  const files = Object.keys(SAMPLE_MODEL);
-  const existing = files.filter((f) => existsSync(join(dir, f)));
-  if (existing.length > 0 && !force) {
-    throw new RockyError("INIT_PROJECT_FAILED", `Cannot add the sample model: ${existing.map((f) => `"${f}"`).join(", ")} already exist${existing.length === 1 ? "s" : ""}`, { hint: "Pass --force to overwrite it" });
-  }
+/** Lands the sample tables through the project's own DuckDB adapter, as `rocky run` would start it. */
+async function landSampleData(dir: string): Promise<void> {
   const config = await loadConfig(join(dir, "rocky.toml"));
   const client = await spawnAdapter({ spec: adapterSpecFromConfig(config, "local"), logger: createLogger() });
   try {
@@ -93,8 +92,6 @@ async function landSampleData(dir: string, force: boolean): Promise<string[]> {
   } finally {
     await client.close();
   }
-  for (const [file, text] of Object.entries(SAMPLE_MODEL)) writeFileSync(join(dir, file), text);
-  return files;
 }
 
 export function initProjectCommand(io: CliIo): CommandModule<object, InitProjectArgs> {
@@ -108,13 +105,10 @@ export function initProjectCommand(io: CliIo): CommandModule<object, InitProject
         .option("force", { type: "boolean", default: false, describe: "Overwrite the template's files where they exist" })
         .option("sample-data", { type: "boolean", default: false, describe: "duckdb: land raw__shop.orders and raw__shop.customers, so the first run copies them" }) as unknown as Argv<InitProjectArgs>,
     handler: async (args) => {
-      if (args["sample-data"] && (args.template ?? "duckdb") !== "duckdb") {
-        throw new RockyError("USAGE", "--sample-data lands tables in the project's DuckDB file: it needs --template duckdb", { hint: "Leave out --sample-data, or use --template duckdb" });
-      }
       const result = initProject(args);
-      const sample = args["sample-data"] ? await landSampleData(result.dir, args.force === true) : [];
-      const landed = sample.length > 0 ? ["", "Landed raw__shop.customers (50 rows) and raw__shop.orders (1,000 rows) in warehouse.duckdb."] : [];
-      const lines = [`Created a ${result.template} project in ${result.dir}:`, ...[...result.files, ...sample].sort().map((f) => `  ${f}`), ...landed, "", "Next steps:", ...result.nextSteps.map((s) => `  ${s}`), ""];
+      if (args["sample-data"]) await landSampleData(result.dir);
+      const landed = args["sample-data"] ? ["", "Landed raw__shop.customers (50 rows) and raw__shop.orders (1,000 rows) in warehouse.duckdb."] : [];
+      const lines = [`Created a ${result.template} project in ${result.dir}:`, ...result.files.map((f) => `  ${f}`), ...landed, "", "Next steps:", ...result.nextSteps.map((s) => `  ${s}`), ""];
       io.stdout.write(lines.join("\n"));
     },
   };
